@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import type { DetectorAssets } from '../models/face-analyser';
+import { MODEL_FILES } from '../models/face-model';
+
+/** Paths inside the built extension; wxt.config.ts copies the files there. */
+export const ASSET_PATHS = {
+  wasmLoader: 'mediapipe/vision_wasm_internal.js',
+  wasmBinary: 'mediapipe/vision_wasm_internal.wasm',
+  model: `models/${MODEL_FILES.fullRange}`,
+} as const;
+
+export function detectorAssets(): DetectorAssets {
+  // getURL's typed paths only know WXT's own entrypoints, not copied assets.
+  const url = (path: string) => browser.runtime.getURL(`/${path}` as '/');
+  return {
+    wasmLoaderUrl: url(ASSET_PATHS.wasmLoader),
+    wasmBinaryUrl: url(ASSET_PATHS.wasmBinary),
+    modelUrl: url(ASSET_PATHS.model),
+  };
+}
+
+/** Release the model after this long without a photo. */
+export const DETECTOR_IDLE_MS = 3 * 60_000;

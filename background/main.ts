@@ -1,0 +1,23 @@
+import { handleMessages } from '../messaging/channel';
+import type { DetectorService } from '../models/detector-service';
+import { DETECTOR_IDLE_MS, detectorAssets } from './detector-assets';
+import { offscreenDetector } from './offscreen-detector';
+
+/**
+ * Firefox has no offscreen API but keeps a real background page, which can host the detector.
+ * The build-time flag and the dynamic import keep MediaPipe out of Chrome's service worker.
+ */
+async function detector(): Promise<DetectorService> {
+  if (!import.meta.env.FIREFOX) return offscreenDetector();
+  const { createDetectorService } = await import('../models/detector-service');
+  return createDetectorService(detectorAssets(), { idleMs: DETECTOR_IDLE_MS });
+}
+
+export function startBackground(): void {
+  const faces = detector();
+  // Registered synchronously: Chrome only wakes the worker for listeners added in the first turn.
+  handleMessages({
+    analyse: async ({ image }) => (await faces).analyse(image),
+    warm: async () => (await faces).warm(),
+  });
+}

@@ -1,0 +1,3 @@
+import { startOffscreenHost } from '../../background/offscreen-host';
+
+startOffscreenHost();

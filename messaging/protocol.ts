@@ -1,0 +1,26 @@
+import type { FaceAnalysis } from '../models/face-analyser';
+
+/** An image as it travels between extension contexts (runtime messages carry JSON only in Chrome). */
+export interface EncodedImage {
+  name: string;
+  type: string;
+  base64: string;
+}
+
+export type AnalysisResult = { ok: true; analysis: FaceAnalysis; ms: number } | { ok: false; error: string };
+
+/**
+ * Every message the extension's contexts exchange, by type: what it carries and what it answers.
+ * `analyse`/`warm` go from content scripts to the background; `detector:*` from the background to
+ * the offscreen document that hosts the detector in Chrome.
+ */
+export interface Protocol {
+  analyse: { request: { image: EncodedImage }; response: AnalysisResult };
+  warm: { request: Record<string, never>; response: null };
+  'detector:analyse': { request: { image: EncodedImage }; response: AnalysisResult };
+  'detector:warm': { request: Record<string, never>; response: null };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageType> = Protocol[K]['response'];

@@ -1,0 +1,37 @@
+import type { Rect } from './boxes';
+
+export interface TilingOptions {
+  /** Grid levels beyond the whole image: 2 means a 2×2 grid (on the shorter side), and so on. */
+  grids: number[];
+  /** Share of a tile that overlaps its neighbour, so a face cut by one tile is whole in another. */
+  overlap: number;
+}
+
+export const DEFAULT_TILING: TilingOptions = { grids: [2, 3], overlap: 0.25 };
+
+/**
+ * Regions of a width×height image to run the detector on: the whole image, then square tiles
+ * at each grid level. BlazeFace sees its input at 192×192, so a face that is small in a large
+ * photo only becomes detectable inside a tile. Tiles are square because the model letterboxes
+ * anything else, wasting input pixels; along the longer side there are as many as needed to
+ * cover it with at least the requested overlap.
+ */
+export function planTiles(width: number, height: number, options: TilingOptions = DEFAULT_TILING): Rect[] {
+  const tiles: Rect[] = [{ x: 0, y: 0, width, height }];
+  const shorter = Math.min(width, height);
+  for (const n of options.grids) {
+    const side = Math.round(shorter / (n - (n - 1) * options.overlap));
+    for (const y of starts(height, side, options.overlap)) {
+      for (const x of starts(width, side, options.overlap)) tiles.push({ x, y, width: side, height: side });
+    }
+  }
+  return tiles;
+}
+
+/** Evenly spread start positions of tiles of `side` covering `length` with at least `overlap`. */
+function starts(length: number, side: number, overlap: number): number[] {
+  if (side >= length) return [0];
+  const count = Math.ceil((length - side) / (side * (1 - overlap))) + 1;
+  const step = (length - side) / (count - 1);
+  return Array.from({ length: count }, (_, i) => Math.round(i * step));
+}

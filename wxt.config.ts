@@ -1,0 +1,41 @@
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+import { ASSET_PATHS } from './background/detector-assets';
+
+const require = createRequire(import.meta.url);
+const visionWasmDir = join(dirname(require.resolve('@mediapipe/tasks-vision')), 'wasm');
+
+// No extension page may reach the network: MediaPipe and every other dependency only load
+// files packaged with the extension.
+const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: browser === 'firefox' ? [] : ['offscreen'],
+    content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
+    browser_specific_settings: {
+      gecko: {
+        id: 'photo-guard@photo-guard.app',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+  hooks: {
+    // Only the SIMD wasm build is shipped: every browser this extension supports runs it, and
+    // tasks-vision is pointed at it directly instead of probing for the other builds.
+    'build:publicAssets': (_, assets) => {
+      assets.push(
+        { absoluteSrc: join(visionWasmDir, 'vision_wasm_internal.js'), relativeDest: ASSET_PATHS.wasmLoader },
+        { absoluteSrc: join(visionWasmDir, 'vision_wasm_internal.wasm'), relativeDest: ASSET_PATHS.wasmBinary },
+        { absoluteSrc: resolve('models/generated', ASSET_PATHS.model.split('/').pop()!), relativeDest: ASSET_PATHS.model },
+      );
+    },
+  },
+});
