@@ -85,11 +85,14 @@ export class FaceAnalyser {
   /** Detections inside one region, in pixels of the working image. */
   private async detectIn(image: ImageBitmap, region: Rect): Promise<Box[]> {
     const resize = Math.min(1, this.options.inputSide / Math.max(region.width, region.height));
-    const input = await createImageBitmap(image, region.x, region.y, region.width, region.height, {
-      resizeWidth: Math.max(1, Math.round(region.width * resize)),
-      resizeHeight: Math.max(1, Math.round(region.height * resize)),
-      resizeQuality: 'high',
-    });
+    const whole = resize === 1 && region.width === image.width && region.height === image.height;
+    const input = whole
+      ? image
+      : await createImageBitmap(image, region.x, region.y, region.width, region.height, {
+          resizeWidth: Math.max(1, Math.round(region.width * resize)),
+          resizeHeight: Math.max(1, Math.round(region.height * resize)),
+          resizeQuality: 'high',
+        });
     try {
       const sx = region.width / input.width;
       const sy = region.height / input.height;
@@ -107,7 +110,7 @@ export class FaceAnalyser {
           : [],
       );
     } finally {
-      input.close();
+      if (input !== image) input.close();
     }
   }
 

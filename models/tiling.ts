@@ -20,9 +20,10 @@ export function planTiles(width: number, height: number, options: TilingOptions 
   const tiles: Rect[] = [{ x: 0, y: 0, width, height }];
   const shorter = Math.min(width, height);
   for (const n of options.grids) {
-    const side = Math.round(shorter / (n - (n - 1) * options.overlap));
+    const side = shorter / (n - (n - 1) * options.overlap);
+    const size = Math.round(side);
     for (const y of starts(height, side, options.overlap)) {
-      for (const x of starts(width, side, options.overlap)) tiles.push({ x, y, width: side, height: side });
+      for (const x of starts(width, side, options.overlap)) tiles.push({ x, y, width: size, height: size });
     }
   }
   return tiles;
@@ -31,7 +32,8 @@ export function planTiles(width: number, height: number, options: TilingOptions 
 /** Evenly spread start positions of tiles of `side` covering `length` with at least `overlap`. */
 function starts(length: number, side: number, overlap: number): number[] {
   if (side >= length) return [0];
-  const count = Math.ceil((length - side) / (side * (1 - overlap))) + 1;
-  const step = (length - side) / (count - 1);
-  return Array.from({ length: count }, (_, i) => Math.round(i * step));
+  // The epsilon keeps float noise from adding a tile when the grid fits exactly.
+  const count = Math.ceil((length - side) / (side * (1 - overlap)) - 1e-9) + 1;
+  const last = length - Math.round(side);
+  return Array.from({ length: count }, (_, i) => Math.round((i * last) / (count - 1)));
 }

@@ -19,9 +19,11 @@ const QUIET = [
   '--no-pings',
 ];
 
+export const newProfileDir = () => mkdtempSync(join(tmpdir(), 'photo-guard-'));
+
 /** Debian Chromium with the built extension loaded, as a user would run it. */
-export async function launchWithExtension(extraArgs: string[] = []): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'photo-guard-')), {
+export async function launchWithExtension(extraArgs: string[] = [], profileDir = newProfileDir()): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: false,
     args: [

@@ -1,0 +1,104 @@
+// `npm run bench`: speed and accuracy of the face analysis, printed as tables. Figures, not tests.
+import type { Page } from '@playwright/test';
+import { openBenchPage, WIDER_DIR } from './bench-page';
+import { type BenchImage, fixturePhotos, widerDev } from './datasets';
+import { measureExtensionColdStart } from './extension-cold-start';
+import { addScores, precision, recall, scoreImage } from './score';
+import { ms, pct, percentile, printTable } from './stats';
+import { ALTERNATIVES, CHOSEN, NAIVE, type Variant } from './variants';
+
+interface BenchApi {
+  load(key: string, url: string, longSide?: number): Promise<number>;
+  coldStart(options: Variant['options'], key: string): Promise<{ ms: number }>;
+  run(variant: string, options: Variant['options'], key: string): Promise<{ ms: number; faces: number[][] }>;
+}
+const bench = (page: Page) => ({
+  load: (key: string, url: string, longSide?: number) =>
+    page.evaluate(([k, u, s]) => (globalThis as unknown as { bench: BenchApi }).bench.load(k, u, s), [key, url, longSide] as const),
+  cold: (v: Variant, key: string) =>
+    page.evaluate(([o, k]) => (globalThis as unknown as { bench: BenchApi }).bench.coldStart(o, k), [v.options, key] as const),
+  run: (v: Variant, key: string) =>
+    page.evaluate(([n, o, k]) => (globalThis as unknown as { bench: BenchApi }).bench.run(n, o, k), [v.name, v.options, key] as const),
+});
+
+const SAMPLES = [1, 2, 3, 4, 5, 6].map((i) => `/photos/sample${i}.jpg`);
+const SIZES = [
+  { label: '2 MP', longSide: 1732 },
+  { label: '12 MP', longSide: 4243 },
+];
+
+async function coldStart(): Promise<void> {
+  const { page, close } = await openBenchPage();
+  try {
+    const b = bench(page);
+    await b.load('cold', SAMPLES[0]!);
+    const inPage = (await b.cold(CHOSEN, 'cold')).ms;
+    const inExtension = await measureExtensionColdStart();
+    printTable('Cold start (new browser; model load + first photo, sample1.jpg)', [
+      { where: 'bench page (analyser created, then first photo)', time: ms(inPage) },
+      { where: 'extension: file picked on X fixture -> result in content script', time: ms(inExtension) },
+    ]);
+  } finally {
+    await close();
+  }
+}
+
+async function latency(page: Page, variants: Variant[]): Promise<void> {
+  const b = bench(page);
+  const rows: Array<Record<string, string>> = [];
+  for (const size of SIZES) {
+    for (const [i, url] of SAMPLES.entries()) await b.load(`${size.label}-${i}`, url, size.longSide);
+    for (const variant of variants) {
+      await b.run(variant, `${size.label}-0`); // warm this variant's detector
+      const times: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        for (const i of SAMPLES.keys()) times.push((await b.run(variant, `${size.label}-${i}`)).ms);
+      }
+      rows.push({ image: size.label, variant: variant.name, median: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), runs: String(times.length) });
+    }
+  }
+  printTable('Latency per photo (warm; decode, orientation, all passes; 6 photos x 3 rounds)', rows);
+}
+
+async function accuracy(page: Page, title: string, images: BenchImage[], variants: Variant[]): Promise<void> {
+  const b = bench(page);
+  const rows: Array<Record<string, string | number>> = [];
+  for (const [i, image] of images.entries()) await b.load(`${title}-${i}`, image.url);
+  for (const variant of variants) {
+    const scores = [];
+    const times: number[] = [];
+    for (const [i, image] of images.entries()) {
+      const run = await b.run(variant, `${title}-${i}`);
+      times.push(run.ms);
+      scores.push(scoreImage(run.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })), image.truth));
+    }
+    const total = addScores(scores);
+    rows.push({
+      variant: variant.name,
+      recall: pct(recall(total)),
+      precision: pct(precision(total)),
+      found: `${total.found}/${total.required}`,
+      'false alarms': total.detections - total.correct,
+      'median ms': ms(percentile(times, 50)),
+    });
+  }
+  printTable(`${title}: recall on required faces, precision of all boxes (match IoU >= 0.3)`, rows);
+}
+
+async function main(): Promise<void> {
+  console.log(`Photo Guard bench — ${new Date().toISOString()} — Chromium, MediaPipe tasks-vision 0.10.34 (CPU)`);
+  await coldStart();
+  const { page, close } = await openBenchPage();
+  try {
+    const variants = [CHOSEN, NAIVE, ...ALTERNATIVES];
+    await latency(page, [CHOSEN, NAIVE]);
+    await accuracy(page, `Fixtures (${fixturePhotos().length} photos in tests/fixtures/photos)`, fixturePhotos(), variants);
+    const wider = widerDev(WIDER_DIR);
+    if (wider) await accuracy(page, `WIDER FACE dev subset (${wider.length} photos, ${WIDER_DIR})`, wider, variants);
+    else console.log(`\n(${WIDER_DIR} not found: WIDER FACE dev figures skipped)`);
+  } finally {
+    await close();
+  }
+}
+
+await main();
