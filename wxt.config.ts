@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { ASSET_PATHS } from './background/detector-assets';
 
@@ -34,7 +34,10 @@ export default defineConfig({
       assets.push(
         { absoluteSrc: join(visionWasmDir, 'vision_wasm_internal.js'), relativeDest: ASSET_PATHS.wasmLoader },
         { absoluteSrc: join(visionWasmDir, 'vision_wasm_internal.wasm'), relativeDest: ASSET_PATHS.wasmBinary },
-        { absoluteSrc: resolve('models/generated', ASSET_PATHS.model.split('/').pop()!), relativeDest: ASSET_PATHS.model },
+        ...[ASSET_PATHS.fullRange, ASSET_PATHS.shortRange].map((path) => ({
+          absoluteSrc: resolve('models/generated', basename(path)),
+          relativeDest: path,
+        })),
       );
     },
   },

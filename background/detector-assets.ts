@@ -6,7 +6,8 @@ import { MODEL_FILES } from '../models/face-model';
 export const ASSET_PATHS = {
   wasmLoader: 'mediapipe/vision_wasm_internal.js',
   wasmBinary: 'mediapipe/vision_wasm_internal.wasm',
-  model: `models/${MODEL_FILES.fullRange}`,
+  fullRange: `models/${MODEL_FILES.fullRange}`,
+  shortRange: `models/${MODEL_FILES.shortRange}`,
 } as const;
 
 export function detectorAssets(): DetectorAssets {
@@ -15,7 +16,7 @@ export function detectorAssets(): DetectorAssets {
   return {
     wasmLoaderUrl: url(ASSET_PATHS.wasmLoader),
     wasmBinaryUrl: url(ASSET_PATHS.wasmBinary),
-    modelUrl: url(ASSET_PATHS.model),
+    modelUrls: { fullRange: url(ASSET_PATHS.fullRange), shortRange: url(ASSET_PATHS.shortRange) },
   };
 }
 

@@ -1,31 +1,58 @@
 import { FaceDetector } from '@mediapipe/tasks-vision';
 import type { Box, Rect } from './boxes';
-import { DEFAULT_MERGE, type MergeOptions, mergeDetections } from './merge';
-import { DEFAULT_TILING, planTiles, type TilingOptions } from './tiling';
+import { type Candidate, clusterDetections, DEFAULT_MERGE, type MergeOptions, accepted, type VoteOptions } from './merge';
+import { planTiles } from './tiling';
 
-/** Where the MediaPipe runtime and the prepared model are served from (extension URLs). */
+export type ModelName = 'fullRange' | 'shortRange';
+
+/** Where the MediaPipe runtime and the prepared models are served from (extension URLs). */
 export interface DetectorAssets {
   wasmLoaderUrl: string;
   wasmBinaryUrl: string;
-  modelUrl: string;
+  modelUrls: Record<ModelName, string>;
+}
+
+/** One way of looking at the photo: a model, the regions it sees, and whether mirrored. */
+export interface ViewOptions {
+  model: ModelName;
+  /** Run on the whole image too. */
+  whole: boolean;
+  /** Grid levels of square tiles, counted on the shorter side (2 = 2×2). */
+  grids: number[];
+  mirrored: boolean;
 }
 
 export interface AnalysisOptions {
-  /** Detector confidence below which a candidate is dropped. */
-  minScore: number;
+  views: ViewOptions[];
+  /** Share of a tile that overlaps its neighbour, so a face cut by one tile is whole in another. */
+  overlap: number;
+  /** Detector confidence below which a candidate is not even considered. */
+  minCandidateScore: number;
+  vote: VoteOptions;
   /** Longest side of the working copy the tiles are cut from. */
   workingSide: number;
   /** Longest side each region is resized to before MediaPipe sees it. */
   inputSide: number;
-  tiling: TilingOptions;
   merge: MergeOptions;
 }
 
+/**
+ * The shipped pipeline (see `npm run bench` for the alternatives it was chosen over): the
+ * full-range model on the whole photo and 2×2 and 3×3 tiles, the same on the mirrored photo, and
+ * the short-range model on finer tiles where small faces fill its view. A face must be seen by two
+ * of these views.
+ */
 export const DEFAULT_ANALYSIS: AnalysisOptions = {
-  minScore: 0.5,
+  views: [
+    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false },
+    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true },
+    { model: 'shortRange', whole: false, grids: [3, 4, 5, 6], mirrored: false },
+  ],
+  overlap: 0.25,
+  minCandidateScore: 0.4,
+  vote: { minViews: 2, minScoreSum: 1.1 },
   workingSide: 1920,
   inputSide: 256,
-  tiling: DEFAULT_TILING,
   merge: DEFAULT_MERGE,
 };
 
@@ -38,21 +65,24 @@ export interface FaceAnalysis {
 
 export class FaceAnalyser {
   private constructor(
-    private readonly detector: FaceDetector,
+    private readonly detectors: Map<ModelName, FaceDetector>,
     private readonly options: AnalysisOptions,
   ) {}
 
   static async create(assets: DetectorAssets, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalyser> {
-    const detector = await FaceDetector.createFromOptions(
-      { wasmLoaderPath: assets.wasmLoaderUrl, wasmBinaryPath: assets.wasmBinaryUrl },
-      {
-        // CPU: the same result on every machine, and no GPU context to lose in a hidden page.
-        baseOptions: { modelAssetPath: assets.modelUrl, delegate: 'CPU' },
-        runningMode: 'IMAGE',
-        minDetectionConfidence: options.minScore,
-      },
+    const fileset = { wasmLoaderPath: assets.wasmLoaderUrl, wasmBinaryPath: assets.wasmBinaryUrl };
+    const models = [...new Set(options.views.map((v) => v.model))];
+    const detectors = await Promise.all(
+      models.map((model) =>
+        FaceDetector.createFromOptions(fileset, {
+          // CPU: the same result on every machine, and no GPU context to lose in a hidden page.
+          baseOptions: { modelAssetPath: assets.modelUrls[model], delegate: 'CPU' },
+          runningMode: 'IMAGE',
+          minDetectionConfidence: options.minCandidateScore,
+        }),
+      ),
     );
-    return new FaceAnalyser(detector, options);
+    return new FaceAnalyser(new Map(models.map((m, i) => [m, detectors[i]!])), options);
   }
 
   /** Throws when the browser cannot decode the image. */
@@ -70,40 +100,47 @@ export class FaceAnalyser {
         : decoded;
     if (working !== decoded) decoded.close();
     try {
-      const found: Box[] = [];
-      for (const tile of planTiles(working.width, working.height, this.options.tiling)) {
-        for (const box of await this.detectIn(working, tile)) {
-          found.push({ ...box, x: box.x / scale, y: box.y / scale, width: box.width / scale, height: box.height / scale });
+      const candidates: Candidate[] = [];
+      for (const [view, options] of this.options.views.entries()) {
+        const tiles = planTiles(working.width, working.height, { grids: options.grids, overlap: this.options.overlap });
+        for (const tile of options.whole ? tiles : tiles.slice(1)) {
+          for (const box of await this.detectIn(working, tile, options)) candidates.push({ ...box, view });
         }
       }
-      return { width, height, faces: mergeDetections(found, this.options.merge) };
+      const faces = clusterDetections(candidates, this.options.merge)
+        .filter((cluster) => accepted(cluster, this.options.vote))
+        .map(({ x, y, width: w, height: h, score }) => ({ x: x / scale, y: y / scale, width: w / scale, height: h / scale, score }));
+      return { width, height, faces };
     } finally {
       working.close();
     }
   }
 
   /** Detections inside one region, in pixels of the working image. */
-  private async detectIn(image: ImageBitmap, region: Rect): Promise<Box[]> {
+  private async detectIn(image: ImageBitmap, region: Rect, view: ViewOptions): Promise<Box[]> {
     const resize = Math.min(1, this.options.inputSide / Math.max(region.width, region.height));
-    const whole = resize === 1 && region.width === image.width && region.height === image.height;
+    const width = Math.max(1, Math.round(region.width * resize));
+    const height = Math.max(1, Math.round(region.height * resize));
+    const whole = resize === 1 && !view.mirrored && region.width === image.width && region.height === image.height;
     const input = whole
       ? image
       : await createImageBitmap(image, region.x, region.y, region.width, region.height, {
-          resizeWidth: Math.max(1, Math.round(region.width * resize)),
-          resizeHeight: Math.max(1, Math.round(region.height * resize)),
+          resizeWidth: width,
+          resizeHeight: height,
           resizeQuality: 'high',
         });
     try {
-      const sx = region.width / input.width;
-      const sy = region.height / input.height;
-      return this.detector.detect(input).detections.flatMap(({ boundingBox, categories }) =>
-        boundingBox
+      const sx = region.width / width;
+      const sy = region.height / height;
+      const detections = this.detectors.get(view.model)!.detect(view.mirrored ? mirror(input) : input).detections;
+      return detections.flatMap(({ boundingBox: b, categories }) =>
+        b
           ? [
               {
-                x: region.x + boundingBox.originX * sx,
-                y: region.y + boundingBox.originY * sy,
-                width: boundingBox.width * sx,
-                height: boundingBox.height * sy,
+                x: region.x + (view.mirrored ? width - b.originX - b.width : b.originX) * sx,
+                y: region.y + b.originY * sy,
+                width: b.width * sx,
+                height: b.height * sy,
                 score: categories[0]?.score ?? 0,
               },
             ]
@@ -115,6 +152,14 @@ export class FaceAnalyser {
   }
 
   close(): void {
-    this.detector.close();
+    for (const detector of this.detectors.values()) detector.close();
   }
+}
+
+function mirror(image: ImageBitmap): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const context = canvas.getContext('2d')!;
+  context.scale(-1, 1);
+  context.drawImage(image, -image.width, 0);
+  return canvas;
 }

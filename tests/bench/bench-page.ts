@@ -20,14 +20,13 @@ const MOUNTS: Record<string, string> = {
   '/ext/': resolve('.output/chrome-mv3'),
   '/photos/': resolve('tests/fixtures/photos'),
   '/wider/': WIDER_DIR,
-  '/gen/': resolve('models/generated'),
 };
 
 /** A plain Chromium page running the extension's analyser, everything served locally. */
 export async function openBenchPage(): Promise<{ page: Page; close: () => Promise<void> }> {
   if (!existsSync(join(MOUNTS['/ext/']!, 'manifest.json'))) throw new Error('run `npm run build` first');
   const bundle = await build({
-    entryPoints: [process.env.BENCH_PAGE ?? 'tests/bench/page.ts'],
+    entryPoints: ['tests/bench/page.ts'],
     bundle: true,
     format: 'esm',
     write: false,
@@ -48,6 +47,6 @@ export async function openBenchPage(): Promise<{ page: Page; close: () => Promis
     return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
   });
   await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction(() => 'bench' in globalThis || 'explore' in globalThis);
+  await page.waitForFunction(() => 'bench' in globalThis);
   return { page, close: () => browser.close() };
 }

@@ -18,7 +18,10 @@ async function analyserFor(variant: string, options: Partial<AnalysisOptions>): 
       {
         wasmLoaderUrl: '/ext/mediapipe/vision_wasm_internal.js',
         wasmBinaryUrl: '/ext/mediapipe/vision_wasm_internal.wasm',
-        modelUrl: '/ext/models/face_detection_full_range.tflite',
+        modelUrls: {
+          fullRange: '/ext/models/face_detection_full_range.tflite',
+          shortRange: '/ext/models/face_detection_short_range.tflite',
+        },
       },
       { ...DEFAULT_ANALYSIS, ...options },
     );

@@ -1,21 +1,30 @@
-import { type AnalysisOptions, DEFAULT_ANALYSIS } from '../../models/face-analyser';
+import { type AnalysisOptions, DEFAULT_ANALYSIS, type ViewOptions } from '../../models/face-analyser';
 
 export interface Variant {
   name: string;
   options: Partial<AnalysisOptions>;
 }
 
+const full = (grids: number[], mirrored = false): ViewOptions => ({ model: 'fullRange', whole: true, grids, mirrored });
+const short = (grids: number[]): ViewOptions => ({ model: 'shortRange', whole: false, grids, mirrored: false });
+/** One view alone: a box is kept when that view scores it 0.5 or more (MediaPipe's default). */
+const alone = { minCandidateScore: 0.5, vote: { minViews: 1, minScoreSum: 0.5 } };
+
 /** The pipeline the extension ships. */
-export const CHOSEN: Variant = { name: 'tiled (shipped)', options: DEFAULT_ANALYSIS };
+export const CHOSEN: Variant = { name: 'shipped: full 1+2x2+3x3, mirrored, short 3x3..6x6, 2 views agree', options: DEFAULT_ANALYSIS };
 
 /** What a tutorial does: one full-range pass over the full-resolution bitmap. */
 export const NAIVE: Variant = {
-  name: 'naive: one pass, full resolution',
-  options: { workingSide: Infinity, inputSide: Infinity, tiling: { grids: [], overlap: 0 } },
+  name: 'naive: full-range, one pass, full resolution',
+  options: { ...alone, views: [full([])], workingSide: Infinity, inputSide: Infinity },
 };
 
-/** Alternatives measured beside the shipped pipeline so the choice stays visible. */
+/** Alternatives measured beside the shipped pipeline, so the choice stays visible. */
 export const ALTERNATIVES: Variant[] = [
-  { name: 'one pass, 1920 px working copy', options: { tiling: { grids: [], overlap: 0 } } },
-  { name: 'tiled 2x2+3x3+4x4', options: { tiling: { grids: [2, 3, 4], overlap: 0.25 } } },
+  { name: 'full-range, one pass, 1920 px copy', options: { ...alone, views: [full([])] } },
+  { name: 'full-range 1+2x2+3x3', options: { ...alone, views: [full([2, 3])] } },
+  { name: 'full-range 1+2x2+3x3+4x4', options: { ...alone, views: [full([2, 3, 4])] } },
+  { name: 'short-range 3x3..6x6', options: { ...alone, views: [short([3, 4, 5, 6])] } },
+  { name: 'full 1+2x2+3x3 and mirrored, 2 agree', options: { views: [full([2, 3]), full([2, 3], true)] } },
+  { name: 'full 1+2x2+3x3 and short 3x3..6x6, 2 agree', options: { views: [full([2, 3]), short([3, 4, 5, 6])] } },
 ];

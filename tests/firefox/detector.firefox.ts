@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type ElementHandle } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
 import { photo, SITE_PAGES } from '../support/sites';
 
@@ -38,8 +38,8 @@ test('Firefox: photos picked in X\'s file input are analysed in the background p
     });
     await page.goto(SITE_PAGES.x.url);
     const photos = annotatedPhotos().filter((p) => p.file.startsWith('sample'));
-    const input = await page.waitForSelector('[data-testid="fileInput"]');
-    await input!.uploadFile(...photos.map((p) => photo(p.file)));
+    const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(...photos.map((p) => photo(p.file)));
     const deadline = Date.now() + 60_000;
     while (reports.size < photos.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     for (const { file, faces } of photos) {
