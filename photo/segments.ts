@@ -1,0 +1,108 @@
+/**
+ * The metadata-bearing parts of JPEG, PNG and WebP files, found by walking their container
+ * structure (no pixel decoding). Used to say what a photo carries and to remove it losslessly.
+ */
+export type Format = 'jpeg' | 'png' | 'webp';
+
+export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'other';
+
+export interface Segment {
+  kind: SegmentKind;
+  /** Byte range of the whole segment/chunk, header included. */
+  start: number;
+  end: number;
+}
+
+export interface Container {
+  format: Format;
+  segments: Segment[];
+  /** JPEG: where the entropy-coded scan starts (kept verbatim); PNG/WebP: unused (0). */
+  scanStart: number;
+}
+
+const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
+
+export function detectFormat(bytes: Uint8Array): Format | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
+  if (ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
+  return null;
+}
+
+/** Throws on a truncated or malformed file: such a file is passed on untouched, never rewritten. */
+export function readContainer(bytes: Uint8Array): Container {
+  const format = detectFormat(bytes);
+  if (format === 'jpeg') return readJpeg(bytes);
+  if (format === 'png') return readPng(bytes);
+  if (format === 'webp') return readWebp(bytes);
+  throw new Error('not a JPEG, PNG or WebP file');
+}
+
+function jpegKind(bytes: Uint8Array, marker: number, body: number): SegmentKind {
+  if (marker === 0xe1 && ascii(bytes, body, 6) === 'Exif\0\0') return 'exif';
+  if (marker === 0xe1 && ascii(bytes, body, 4) === 'http') return 'xmp'; // standard and extended XMP
+  if (marker === 0xed) return 'iptc'; // Photoshop IRB: IPTC, thumbnails, captions
+  if (marker === 0xe2 && ascii(bytes, body, 12) === 'ICC_PROFILE\0') return 'icc';
+  if (marker === 0xfe) return 'comment';
+  return 'other';
+}
+
+function readJpeg(bytes: Uint8Array): Container {
+  const segments: Segment[] = [];
+  let at = 2;
+  for (;;) {
+    if (at + 4 > bytes.length || bytes[at] !== 0xff) throw new Error('truncated or malformed JPEG');
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) {
+      at++; // fill byte
+      continue;
+    }
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    if (length < 2 || at + 2 + length > bytes.length) throw new Error('truncated or malformed JPEG');
+    if (marker === 0xda) return { format: 'jpeg', segments, scanStart: at };
+    segments.push({ kind: jpegKind(bytes, marker, at + 4), start: at, end: at + 2 + length });
+    at += 2 + length;
+  }
+}
+
+const PNG_KINDS: Record<string, SegmentKind> = {
+  tEXt: 'text',
+  iTXt: 'text',
+  zTXt: 'text',
+  eXIf: 'exif',
+  tIME: 'time',
+  iCCP: 'icc',
+};
+
+function readPng(bytes: Uint8Array): Container {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const segments: Segment[] = [];
+  for (let at = 8; ; ) {
+    if (at + 12 > bytes.length) throw new Error('truncated PNG');
+    const end = at + 12 + view.getUint32(at);
+    if (end > bytes.length) throw new Error('truncated PNG');
+    const type = ascii(bytes, at + 4, 4);
+    // An iTXt chunk holding XMP is XMP, whatever else it says.
+    const kind = type === 'iTXt' && ascii(bytes, at + 8, 17) === 'XML:com.adobe.xmp' ? 'xmp' : (PNG_KINDS[type] ?? 'other');
+    segments.push({ kind, start: at, end });
+    if (type === 'IEND') return { format: 'png', segments, scanStart: 0 };
+    at = end;
+  }
+}
+
+function readWebp(bytes: Uint8Array): Container {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const riffEnd = 8 + view.getUint32(4, true);
+  if (riffEnd > bytes.length) throw new Error('truncated WebP');
+  const segments: Segment[] = [];
+  for (let at = 12; at < riffEnd; ) {
+    if (at + 8 > riffEnd) throw new Error('malformed WebP');
+    const size = view.getUint32(at + 4, true);
+    const end = at + 8 + size + (size % 2);
+    if (end > riffEnd) throw new Error('truncated WebP');
+    const type = ascii(bytes, at, 4);
+    segments.push({ kind: type === 'EXIF' ? 'exif' : type === 'XMP ' ? 'xmp' : type === 'ICCP' ? 'icc' : 'other', start: at, end });
+    at = end;
+  }
+  return { format: 'webp', segments, scanStart: 0 };
+}

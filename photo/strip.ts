@@ -1,0 +1,78 @@
+import { readContainer, type Segment, type SegmentKind } from './segments';
+
+/** What lossless stripping removes. The colour profile stays: without it colours shift. */
+const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time']);
+
+const concat = (parts: Uint8Array[]): Uint8Array<ArrayBuffer> => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+};
+
+const kept = (segments: Segment[]) => segments.filter((s) => !REMOVED.has(s.kind));
+const slices = (bytes: Uint8Array, segments: Segment[]) => segments.map((s) => bytes.subarray(s.start, s.end));
+
+/** An APP1 Exif segment holding nothing but the orientation, so the photo still shows upright. */
+function orientationOnlyExif(orientation: number): Uint8Array {
+  return Uint8Array.from([
+    0xff, 0xe1, 0x00, 0x22, // APP1, length 34
+    0x45, 0x78, 0x69, 0x66, 0x00, 0x00, // "Exif\0\0"
+    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // big-endian TIFF, IFD0 at 8
+    0x00, 0x01, // one entry
+    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, // Orientation SHORT
+    0x00, 0x00, 0x00, 0x00, // no next IFD
+  ]);
+}
+
+/** JPEG: every segment before the scan except metadata; the scan itself copied to its EOI. */
+function stripJpeg(bytes: Uint8Array, orientation: number): Uint8Array<ArrayBuffer> {
+  const { segments, scanStart } = readContainer(bytes);
+  let eoi = scanStart;
+  while (eoi + 1 < bytes.length && !(bytes[eoi] === 0xff && bytes[eoi + 1] === 0xd9)) eoi++;
+  if (eoi + 1 >= bytes.length) throw new Error('truncated JPEG (no end of image)');
+  const keep = kept(segments);
+  const parts = slices(bytes, keep);
+  // JFIF's APP0 must stay first; the orientation goes right after it.
+  const afterJfif = keep[0] && bytes[keep[0].start + 1] === 0xe0 ? 1 : 0;
+  if (orientation > 1 && orientation <= 8) parts.splice(afterJfif, 0, orientationOnlyExif(orientation));
+  return concat([
+    bytes.subarray(0, 2),
+    ...parts,
+    // Anything after EOI (a second "multi-picture" image, a trailer) goes too: it can hold metadata.
+    bytes.subarray(scanStart, eoi + 2),
+  ]);
+}
+
+function stripPng(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return concat([bytes.subarray(0, 8), ...slices(bytes, kept(readContainer(bytes).segments))]);
+}
+
+const VP8X_EXIF_AND_XMP = 0x08 | 0x04;
+
+function stripWebp(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const chunks = slices(bytes, kept(readContainer(bytes).segments)).map((chunk) => {
+    if (String.fromCharCode(...chunk.subarray(0, 4)) !== 'VP8X') return chunk;
+    const copy = chunk.slice();
+    copy[8] = copy[8]! & ~VP8X_EXIF_AND_XMP; // the header must not announce chunks that are gone
+    return copy;
+  });
+  const out = concat([bytes.subarray(0, 12), ...chunks]);
+  new DataView(out.buffer).setUint32(4, out.length - 8, true);
+  return out;
+}
+
+/**
+ * Removes metadata without re-encoding: the compressed image data is copied byte for byte, so the
+ * decoded pixels are identical. `orientation` (EXIF 1–8) is written back alone for JPEG.
+ * Throws on a file it cannot parse; the caller then passes the original on untouched.
+ */
+export function stripMetadata(bytes: Uint8Array, orientation = 1): Uint8Array<ArrayBuffer> {
+  const { format } = readContainer(bytes);
+  if (format === 'jpeg') return stripJpeg(bytes, orientation);
+  if (format === 'png') return stripPng(bytes);
+  return stripWebp(bytes);
+}

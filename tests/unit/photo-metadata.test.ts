@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readMetadata } from '../../photo/metadata';
+import { readContainer } from '../../photo/segments';
+import { stripMetadata } from '../../photo/strip';
+
+// exiftool (Debian libimage-exiftool-perl) is the reference for what a file carries.
+const exiftool = (file: string): Record<string, unknown> =>
+  (JSON.parse(execFileSync('exiftool', ['-j', '-G1', file], { encoding: 'utf8' })) as Array<Record<string, unknown>>)[0]!;
+const REVEALING = /GPS|SerialNumber|Artist|Creator|By-line|OwnerName|XMP|IPTC|Comment|Software|DateTimeOriginal|Make|Model/;
+/** Tags that say something about the photo's place, time, camera or people (not the colour profile). */
+const revealing = (tags: Record<string, unknown>) =>
+  Object.keys(tags).filter((key) => !/^(ICC|ExifTool|System|Composite|JFIF)/.test(key) && REVEALING.test(key));
+
+const dir = mkdtempSync(join(tmpdir(), 'photo-guard-meta-'));
+const fixture = (name: string) => join('tests/fixtures/photos', name);
+const bytesOf = (file: string) => new Uint8Array(readFileSync(file));
+
+/** The JPEG scan (SOS to EOI): the compressed pixels, which stripping must copy untouched. */
+const scan = (bytes: Uint8Array) => {
+  const { scanStart } = readContainer(bytes);
+  return Buffer.from(bytes.subarray(scanStart)).toString('hex').replace(/ffd9.*$/, '');
+};
+
+let tagged: string;
+beforeAll(() => {
+  tagged = join(dir, 'tagged.jpg');
+  copyFileSync(fixture('sample1.jpg'), tagged);
+  execFileSync('exiftool', [
+    '-q', '-overwrite_original', '-XMP:Creator=Jane Parent', '-IPTC:By-line=Jane Parent',
+    '-Comment=first day of school', '-SerialNumber=ABC123', '-Artist=Jane Parent', '-Orientation#=6', tagged,
+  ]);
+});
+
+describe('readMetadata', () => {
+  it('says in plain words what a phone photo reveals', async () => {
+    const { findings, orientation } = await readMetadata(bytesOf(tagged));
+    expect(findings.map((f) => f.kind)).toEqual(['gps', 'datetime', 'camera', 'serial', 'owner', 'software', 'xmp', 'iptc', 'comment']);
+    const value = (kind: string) => findings.find((f) => f.kind === kind)!.value;
+    expect(value('gps')).toMatch(/^37\.3\d+° N, 12\d\.\d+° W$/);
+    expect(value('datetime')).toBe('2017-10-31 20:16:18');
+    expect(value('camera')).toBe('SONY ILCE-7M2');
+    expect(value('serial')).toBe('ABC123');
+    expect(value('owner')).toBe('Jane Parent');
+    expect(orientation).toBe(6);
+  });
+
+  it('finds nothing in a generated image', async () => {
+    expect((await readMetadata(bytesOf(fixture('no-face-landscape.jpg')))).findings).toEqual([]);
+  });
+
+  it('refuses what it cannot walk rather than guess', async () => {
+    await expect(readMetadata(bytesOf(tagged).subarray(0, 300))).rejects.toThrow(/truncated|malformed/);
+    await expect(readMetadata(new TextEncoder().encode('not an image'))).rejects.toThrow(/not a JPEG/);
+  });
+});
+
+describe('stripMetadata', () => {
+  it('removes from a JPEG everything exiftool would show, keeps the orientation and the scan', async () => {
+    const original = bytesOf(tagged);
+    const stripped = stripMetadata(original, 6);
+    const out = join(dir, 'stripped.jpg');
+    writeFileSync(out, stripped);
+    const tags = exiftool(out);
+    expect(revealing(tags)).toEqual([]);
+    expect(tags['IFD0:Orientation']).toBe('Rotate 90 CW');
+    expect(scan(stripped)).toBe(scan(original));
+    expect((await readMetadata(stripped)).findings).toEqual([]);
+  });
+
+  it('drops what follows the end of the image (multi-picture trailers)', () => {
+    const original = bytesOf(fixture('no-face-landscape.jpg'));
+    const withTrailer = new Uint8Array([...original, ...new TextEncoder().encode('GPS 48.8N secret')]);
+    expect(stripMetadata(withTrailer).length).toBeLessThanOrEqual(original.length);
+  });
+
+  it('removes PNG text and XMP chunks, keeping the image data chunks', () => {
+    const png = join(dir, 'tagged.png');
+    copyFileSync(fixture('no-face-pattern.png'), png);
+    execFileSync('exiftool', ['-q', '-overwrite_original', '-PNG:Comment=our street', '-XMP:Creator=Jane', png]);
+    const original = bytesOf(png);
+    expect(revealing(exiftool(png))).toEqual(expect.arrayContaining(['PNG:Comment', 'XMP-dc:Creator']));
+    const stripped = stripMetadata(original);
+    const out = join(dir, 'stripped.png');
+    writeFileSync(out, stripped);
+    expect(revealing(exiftool(out))).toEqual([]);
+    const idat = (bytes: Uint8Array) =>
+      readContainer(bytes).segments.map((s) => Buffer.from(bytes.subarray(s.start, s.end)).toString('hex')).filter((h) => h.slice(8, 16) === '49444154');
+    expect(idat(stripped)).toEqual(idat(original));
+  });
+
+  it('removes WebP EXIF and XMP chunks and clears their flags', () => {
+    const webp = join(dir, 'tagged.webp');
+    execFileSync('convert', [fixture('no-face-pattern.png'), webp]);
+    execFileSync('exiftool', ['-q', '-overwrite_original', '-XMP:Creator=Jane', '-EXIF:Artist=Jane', webp]);
+    const stripped = stripMetadata(bytesOf(webp));
+    const out = join(dir, 'stripped.webp');
+    writeFileSync(out, stripped);
+    const tags = exiftool(out);
+    expect(revealing(tags)).toEqual([]);
+    expect(tags['ExifTool:Warning']).toBeUndefined();
+  });
+});
