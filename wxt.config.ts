@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { ASSET_PATHS } from './background/detector-assets';
+import { GUARDED_MATCHES } from './content-scripts/sites/registry';
 
 const require = createRequire(import.meta.url);
 const visionWasmDir = join(dirname(require.resolve('@mediapipe/tasks-vision')), 'wasm');
@@ -10,7 +11,22 @@ const visionWasmDir = join(dirname(require.resolve('@mediapipe/tasks-vision')), 
 // files packaged with the extension.
 const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
 
+/**
+ * Firefox's add-on linter flags every innerHTML assignment. The UI never renders raw HTML, so
+ * Preact's one such path (dangerouslySetInnerHTML) is turned into an error at build time.
+ */
+const noRawHtml = {
+  name: 'photo-guard:no-raw-html',
+  transform(code: string, id: string) {
+    if (!id.includes('/node_modules/preact/dist/preact.mjs')) return null;
+    const patched = code.replace('(t.innerHTML=h.__html)', '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()');
+    if (patched === code) throw new Error('preact changed: update the no-raw-html patch in wxt.config.ts');
+    return { code: patched, map: null };
+  },
+};
+
 export default defineConfig({
+  vite: () => ({ plugins: [noRawHtml] }),
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
@@ -19,6 +35,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: browser === 'firefox' ? [] : ['offscreen'],
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
+    // The decision overlay is framed into the guarded sites' pages; nothing else is exposed.
+    web_accessible_resources:
+      manifestVersion === 3 ? [{ resources: ['overlay.html'], matches: GUARDED_MATCHES }] : ['overlay.html'],
     browser_specific_settings: {
       gecko: {
         id: 'photo-guard@photo-guard.app',

@@ -1,10 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { GUARDED_MATCHES } from '../content-scripts/sites/registry';
 import { startGuard } from '../content-scripts/guard';
+import { GUARDED_MATCHES, siteForHost } from '../content-scripts/sites/registry';
 
 export default defineContentScript({
   matches: GUARDED_MATCHES,
   runAt: 'document_start',
   allFrames: true,
-  main: (ctx) => startGuard(ctx.signal),
+  main: (ctx) => {
+    const site = siteForHost(location.hostname);
+    if (site) startGuard(site, ctx.signal);
+  },
 });

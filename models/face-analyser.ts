@@ -20,6 +20,11 @@ export interface ViewOptions {
   /** Grid levels of square tiles, counted on the shorter side (2 = 2×2). */
   grids: number[];
   mirrored: boolean;
+  /**
+   * Only look where the other views left a face undecided (seen by too few views): a second
+   * opinion costs as much as the first, and most of the photo does not need one.
+   */
+  confirmOnly?: boolean;
 }
 
 export interface AnalysisOptions {
@@ -38,15 +43,15 @@ export interface AnalysisOptions {
 
 /**
  * The shipped pipeline (see `npm run bench` for the alternatives it was chosen over): the
- * full-range model on the whole photo and 2×2 and 3×3 tiles, the same on the mirrored photo, and
- * the short-range model on finer tiles where small faces fill its view. A face must be seen by two
- * of these views.
+ * full-range model on the whole photo and 2×2 and 3×3 tiles, the short-range model on 4×4 and 6×6
+ * tiles where small faces fill its view, and the full-range model again on the mirrored photo
+ * wherever those two disagree. A face must be seen by two of these views.
  */
 export const DEFAULT_ANALYSIS: AnalysisOptions = {
   views: [
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false },
-    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true },
-    { model: 'shortRange', whole: false, grids: [3, 4, 5, 6], mirrored: false },
+    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true },
+    { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false },
   ],
   overlap: 0.25,
   minCandidateScore: 0.4,
@@ -101,11 +106,14 @@ export class FaceAnalyser {
     if (working !== decoded) decoded.close();
     try {
       const candidates: Candidate[] = [];
-      for (const [view, options] of this.options.views.entries()) {
-        const tiles = planTiles(working.width, working.height, { grids: options.grids, overlap: this.options.overlap });
-        for (const tile of options.whole ? tiles : tiles.slice(1)) {
-          for (const box of await this.detectIn(working, tile, options)) candidates.push({ ...box, view });
-        }
+      const views = this.options.views.map((options, index) => ({ options, index }));
+      for (const { options, index } of views.filter((v) => !v.options.confirmOnly)) {
+        for (const tile of this.regions(working, options)) candidates.push(...(await this.detectIn(working, tile, options, index)));
+      }
+      const undecided = clusterDetections(candidates, this.options.merge).filter((c) => c.votes.size < this.options.vote.minViews);
+      for (const { options, index } of views.filter((v) => v.options.confirmOnly)) {
+        const needed = this.regions(working, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)));
+        for (const tile of needed) candidates.push(...(await this.detectIn(working, tile, options, index)));
       }
       const faces = clusterDetections(candidates, this.options.merge)
         .filter((cluster) => accepted(cluster, this.options.vote))
@@ -116,8 +124,13 @@ export class FaceAnalyser {
     }
   }
 
+  private regions(image: ImageBitmap, view: ViewOptions): Rect[] {
+    const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: this.options.overlap });
+    return view.whole ? tiles : tiles.slice(1);
+  }
+
   /** Detections inside one region, in pixels of the working image. */
-  private async detectIn(image: ImageBitmap, region: Rect, view: ViewOptions): Promise<Box[]> {
+  private async detectIn(image: ImageBitmap, region: Rect, view: ViewOptions, index: number): Promise<Candidate[]> {
     const resize = Math.min(1, this.options.inputSide / Math.max(region.width, region.height));
     const width = Math.max(1, Math.round(region.width * resize));
     const height = Math.max(1, Math.round(region.height * resize));
@@ -142,6 +155,7 @@ export class FaceAnalyser {
                 width: b.width * sx,
                 height: b.height * sy,
                 score: categories[0]?.score ?? 0,
+                view: index,
               },
             ]
           : [],
@@ -154,6 +168,12 @@ export class FaceAnalyser {
   close(): void {
     for (const detector of this.detectors.values()) detector.close();
   }
+}
+
+function holdsCentre(tile: Rect, face: Rect): boolean {
+  const cx = face.x + face.width / 2;
+  const cy = face.y + face.height / 2;
+  return cx >= tile.x && cx < tile.x + tile.width && cy >= tile.y && cy < tile.y + tile.height;
 }
 
 function mirror(image: ImageBitmap): OffscreenCanvas {

@@ -1,5 +1,5 @@
-import exifr from 'exifr';
-import { readContainer, type SegmentKind } from './segments';
+import { type ExifTags, readExifTags, type StringTag } from './exif-tags';
+import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** The vocabulary of the overlay's and popup's `data-metadata` attribute, in display order. */
 export const METADATA_KINDS = ['gps', 'datetime', 'camera', 'serial', 'owner', 'software', 'xmp', 'iptc', 'comment', 'text'] as const;
@@ -7,7 +7,7 @@ export type MetadataKind = (typeof METADATA_KINDS)[number];
 
 export interface MetadataFinding {
   kind: MetadataKind;
-  /** The value found, for the plain-words line ("48.85837° N, 2.29448° E"). */
+  /** The value found, for the plain-words line ("48.85837° N, 2.29448° E"); empty when only its presence is known. */
   value: string;
 }
 
@@ -17,43 +17,42 @@ export interface PhotoMetadata {
   orientation: number;
 }
 
-type Tags = Record<string, unknown>;
-
-const first = (tags: Tags, names: string[]): string | null => {
-  for (const name of names) {
-    const value = tags[name];
-    if (value instanceof Date) return value.toISOString().replace('T', ' ').slice(0, 19);
-    if (value !== undefined && value !== null && String(value).trim() !== '') return String(value).trim();
-  }
-  return null;
-};
-
 const coordinate = (value: number, positive: string, negative: string) =>
   `${Math.abs(value).toFixed(5)}° ${value >= 0 ? positive : negative}`;
 
-/** From the parsed EXIF/TIFF tags: what they reveal about where, when, with what and by whom. */
-function tagFindings(tags: Tags): MetadataFinding[] {
+/** EXIF dates are "2017:10:31 20:16:18". */
+const readableDate = (value: string) => value.replace(/^(\d{4}):(\d{2}):(\d{2})/, '$1-$2-$3');
+
+/** What the EXIF tags reveal about where, when, with what and by whom. */
+function tagFindings({ strings, latitude, longitude }: ExifTags): MetadataFinding[] {
+  const first = (names: StringTag[]) => names.map((n) => strings[n]).find(Boolean) ?? '';
   const found: MetadataFinding[] = [];
-  const add = (kind: MetadataKind, value: string | null) => value && found.push({ kind, value });
-  const { latitude, longitude } = tags as { latitude?: number; longitude?: number };
-  if (typeof latitude === 'number' && typeof longitude === 'number') {
+  const add = (kind: MetadataKind, value: string) => value && found.push({ kind, value });
+  if (latitude !== undefined && longitude !== undefined) {
     add('gps', `${coordinate(latitude, 'N', 'S')}, ${coordinate(longitude, 'E', 'W')}`);
   }
-  add('datetime', first(tags, ['DateTimeOriginal', 'CreateDate', 'DateTimeDigitized', 'ModifyDate']));
-  const camera = [first(tags, ['Make']), first(tags, ['Model'])].filter(Boolean).join(' ');
-  add('camera', camera || first(tags, ['LensModel']));
-  add('serial', first(tags, ['BodySerialNumber', 'SerialNumber', 'InternalSerialNumber', 'LensSerialNumber', 'CameraSerialNumber']));
-  add('owner', first(tags, ['OwnerName', 'CameraOwnerName', 'Artist', 'Copyright']));
-  add('software', first(tags, ['Software', 'ProcessingSoftware', 'HostComputer', 'CreatorTool']));
-  add('comment', first(tags, ['UserComment', 'ImageDescription', 'XPComment']));
+  add('datetime', readableDate(first(['DateTimeOriginal', 'CreateDate', 'ModifyDate'])));
+  add('camera', [strings.Make, strings.Model].filter(Boolean).join(' ') || first(['LensModel']));
+  add('serial', first(['BodySerialNumber', 'LensSerialNumber']));
+  add('owner', first(['CameraOwnerName', 'Artist', 'Copyright']));
+  add('software', first(['Software', 'HostComputer']));
+  add('comment', first(['UserComment', 'ImageDescription']));
   return found;
 }
 
-const SEGMENT_FINDINGS: Partial<Record<SegmentKind, MetadataKind>> = {
+/** The TIFF block inside an EXIF segment or chunk. */
+function tiffOf(bytes: Uint8Array, { format }: Container, segment: Segment): Uint8Array {
+  if (format === 'jpeg') return bytes.subarray(segment.start + 10, segment.end); // marker, length, "Exif\0\0"
+  const data = bytes.subarray(segment.start + 8, format === 'png' ? segment.end - 4 : segment.end);
+  return String.fromCharCode(...data.subarray(0, 4)) === 'Exif' ? data.subarray(6) : data;
+}
+
+const PRESENCE: Partial<Record<SegmentKind, MetadataKind>> = {
   xmp: 'xmp',
   iptc: 'iptc',
   comment: 'comment',
   text: 'text',
+  time: 'datetime',
 };
 
 /**
@@ -61,29 +60,22 @@ const SEGMENT_FINDINGS: Partial<Record<SegmentKind, MetadataKind>> = {
  * the caller reports "couldn't check" and never rewrites such a file.
  */
 export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
-  const { segments } = readContainer(bytes);
-  const tags = ((await exifr.parse(bytes, {
-    tiff: true,
-    ifd0: {},
-    exif: {},
-    gps: {},
-    xmp: true,
-    iptc: true,
-    userComment: true,
-    mergeOutput: true,
-    translateValues: false, // Orientation as its number, not "Rotate 90 CW"
-  }).catch(() => null)) ?? {}) as Tags;
+  const container = readContainer(bytes);
+  const exif = container.segments.find((s) => s.kind === 'exif');
+  let tags: ExifTags = { strings: {}, orientation: 1 };
+  try {
+    if (exif) tags = readExifTags(tiffOf(bytes, container, exif));
+  } catch {
+    // A damaged EXIF block still says nothing reliable; what else the file holds is still listed.
+  }
   const found = tagFindings(tags);
-  for (const segment of segments) {
-    const kind = SEGMENT_FINDINGS[segment.kind];
+  for (const segment of container.segments) {
+    const kind = PRESENCE[segment.kind];
     if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, value: '' });
   }
-  if (segments.some((s) => s.kind === 'time') && !found.some((f) => f.kind === 'datetime')) {
-    found.push({ kind: 'datetime', value: '' });
-  }
-  const orientation = Number(tags.Orientation ?? 1);
+  const { orientation } = tags;
   return {
     findings: METADATA_KINDS.flatMap((kind) => found.filter((f) => f.kind === kind)),
-    orientation: Number.isInteger(orientation) && orientation >= 1 && orientation <= 8 ? orientation : 1,
+    orientation: orientation >= 1 && orientation <= 8 ? orientation : 1,
   };
 }

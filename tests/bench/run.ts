@@ -87,10 +87,15 @@ async function accuracy(page: Page, title: string, images: BenchImage[], variant
 
 async function main(): Promise<void> {
   console.log(`Photo Guard bench — ${new Date().toISOString()} — Chromium, MediaPipe tasks-vision 0.10.34 (CPU)`);
-  await coldStart();
+  if (!process.argv.some((a) => a === '--quick' || a.startsWith('--only='))) await coldStart();
   const { page, close } = await openBenchPage();
   try {
-    const variants = [CHOSEN, NAIVE, ...ALTERNATIVES];
+    // --quick: the shipped pipeline and the naive baseline only, for iterating on the method.
+    // --only=TEXT: the shipped pipeline, the naive baseline and the alternatives whose name holds TEXT.
+    const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+    const variants = process.argv.includes('--quick')
+      ? [CHOSEN, NAIVE]
+      : [CHOSEN, NAIVE, ...ALTERNATIVES.filter((v) => !only || v.name.includes(only))];
     await latency(page, [CHOSEN, NAIVE]);
     await accuracy(page, `Fixtures (${fixturePhotos().length} photos in tests/fixtures/photos)`, fixturePhotos(), variants);
     const wider = widerDev(WIDER_DIR);

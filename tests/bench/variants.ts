@@ -10,8 +10,11 @@ const short = (grids: number[]): ViewOptions => ({ model: 'shortRange', whole: f
 /** One view alone: a box is kept when that view scores it 0.5 or more (MediaPipe's default). */
 const alone = { minCandidateScore: 0.5, vote: { minViews: 1, minScoreSum: 0.5 } };
 
+const withShort = (grids: number[]): ViewOptions[] =>
+  DEFAULT_ANALYSIS.views.map((view) => (view.model === 'shortRange' ? { ...view, grids } : view));
+
 /** The pipeline the extension ships. */
-export const CHOSEN: Variant = { name: 'shipped: full 1+2x2+3x3, mirrored, short 3x3..6x6, 2 views agree', options: DEFAULT_ANALYSIS };
+export const CHOSEN: Variant = { name: 'shipped: full 1+2x2+3x3, its mirror, short 4x4+6x6; 2 agree', options: DEFAULT_ANALYSIS };
 
 /** What a tutorial does: one full-range pass over the full-resolution bitmap. */
 export const NAIVE: Variant = {
@@ -24,7 +27,10 @@ export const ALTERNATIVES: Variant[] = [
   { name: 'full-range, one pass, 1920 px copy', options: { ...alone, views: [full([])] } },
   { name: 'full-range 1+2x2+3x3', options: { ...alone, views: [full([2, 3])] } },
   { name: 'full-range 1+2x2+3x3+4x4', options: { ...alone, views: [full([2, 3, 4])] } },
-  { name: 'short-range 3x3..6x6', options: { ...alone, views: [short([3, 4, 5, 6])] } },
-  { name: 'full 1+2x2+3x3 and mirrored, 2 agree', options: { views: [full([2, 3]), full([2, 3], true)] } },
-  { name: 'full 1+2x2+3x3 and short 3x3..6x6, 2 agree', options: { views: [full([2, 3]), short([3, 4, 5, 6])] } },
+  { name: 'short-range 4x4+6x6 alone', options: { ...alone, views: [short([4, 6])] } },
+  { name: 'full 1+2x2+3x3 and its mirror, 2 agree', options: { views: [full([2, 3]), full([2, 3], true)] } },
+  { name: 'full 1+2x2+3x3 and short 4x4+6x6, 2 agree', options: { views: [full([2, 3]), short([4, 6])] } },
+  { name: 'shipped but short 3x3+5x5', options: { views: withShort([3, 5]) } },
+  { name: 'shipped but short 3x3..6x6 (all four)', options: { views: withShort([3, 4, 5, 6]) } },
+  { name: 'shipped with 15 % tile overlap', options: { overlap: 0.15 } },
 ];

@@ -1,0 +1,27 @@
+import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
+
+/** What the guard needs from the extension's detector; the entry wires it to runtime messaging. */
+export interface DetectorPort {
+  analyse(image: EncodedImage): Promise<AnalysisResult>;
+  warm(): Promise<null>;
+}
+
+export async function encodeFile(file: File): Promise<EncodedImage> {
+  return { name: file.name, type: file.type, base64: new Uint8Array(await file.arrayBuffer()).toBase64() };
+}
+
+/**
+ * Warms the detector as soon as the page offers a file input (a composer is open), so the model
+ * is loaded by the time a photo is picked.
+ */
+export function warmOnComposer(detector: DetectorPort, signal: AbortSignal): void {
+  const observer = new MutationObserver(() => check());
+  const check = () => {
+    if (!document.querySelector('input[type=file]')) return;
+    observer.disconnect();
+    void detector.warm();
+  };
+  observer.observe(document, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  check();
+}

@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { type Decision, type HostMessage, type OverlayMessage, type OverlayRequest, PORT_MESSAGE } from './overlay/protocol';
+
+const REMOVE_DELAY_MS = 250;
+const FRAME_STYLE = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;z-index:2147483647;background:transparent;color-scheme:normal';
+
+/**
+ * Shows the decision overlay and resolves with the user's choice. The overlay is an extension page
+ * in an iframe under a closed shadow root (as Bitwarden isolates its inline menu): the page cannot
+ * read the photos or the choice, nor click the buttons. The two sides talk over a private
+ * MessageChannel, handed over with a one-time token the page cannot see; an abort cancels.
+ */
+export function askUser(request: OverlayRequest, signal: AbortSignal): Promise<Decision> {
+  const token = crypto.randomUUID();
+  const host = document.createElement('photo-guard-overlay');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const frame = document.createElement('iframe');
+  frame.setAttribute('style', FRAME_STYLE);
+  frame.setAttribute('allow', '');
+  frame.src = browser.runtime.getURL(`/overlay.html#${token}` as '/');
+  shadow.append(frame);
+
+  return new Promise<Decision>((resolve) => {
+    const channel = new MessageChannel();
+    const finish = (decision: Decision) => {
+      channel.port1.close();
+      // Hidden at once; removed a moment later, once the click that decided has been fully
+      // processed by the frame (removing a frame in the middle of its input event can stall it).
+      host.style.display = 'none';
+      setTimeout(() => host.remove(), REMOVE_DELAY_MS);
+      resolve(decision);
+    };
+    channel.port1.onmessage = ({ data }: MessageEvent<OverlayMessage>) => {
+      if (data.type === 'ready') channel.port1.postMessage({ type: 'show', request } satisfies HostMessage);
+      if (data.type === 'decision') finish(data.decision);
+    };
+    frame.addEventListener(
+      'load',
+      () => {
+        frame.contentWindow?.postMessage({ type: PORT_MESSAGE, token }, new URL(frame.src).origin, [channel.port2]);
+        frame.focus();
+      },
+      { once: true },
+    );
+    signal.addEventListener('abort', () => finish({ action: 'cancel' }), { once: true });
+    document.documentElement.append(host);
+  });
+}

@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Decision, OverlayPhoto, OverlayRequest } from './protocol';
+import { PhotoCard } from './PhotoCard';
+
+export type Translate = (key: string, ...substitutions: string[]) => string;
+
+interface Props {
+  request: OverlayRequest;
+  decide: (decision: Decision) => void;
+  t: Translate;
+}
+
+const FOCUSABLE = 'button, input, a[href]';
+
+/** The decision dialog. It gets its data and its one action through props: no browser API here. */
+export function OverlayApp({ request, decide, t }: Props) {
+  const { photos } = request;
+  const anyFaces = photos.some((p) => (p.faces?.length ?? 0) > 0);
+  const anyMetadata = photos.some((p) => p.metadata.length > 0);
+  const [mask, setMask] = useState(anyFaces);
+  const [strip, setStrip] = useState(anyMetadata);
+  const [faceChoices, setFaceChoices] = useState(() => photos.map((p) => (p.faces ?? []).map(() => true)));
+  const dialog = useRef<HTMLDivElement>(null);
+  const thumbnails = useMemo(() => photos.map((p: OverlayPhoto) => (p.thumbnail ? URL.createObjectURL(p.thumbnail) : null)), [photos]);
+  useEffect(() => () => thumbnails.forEach((url) => url && URL.revokeObjectURL(url)), [thumbnails]);
+  useEffect(() => dialog.current?.querySelector<HTMLElement>('[data-action="protect"]')?.focus(), []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') return decide({ action: 'cancel' });
+    if (event.key !== 'Tab' || !dialog.current) return;
+    // Keep focus inside the dialog: Tab from the last control goes back to the first.
+    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const [first, last] = [items[0], items[items.length - 1]];
+    if (event.shiftKey && document.activeElement === first) (last?.focus(), event.preventDefault());
+    else if (!event.shiftKey && document.activeElement === last) (first?.focus(), event.preventDefault());
+  };
+
+  return (
+    <div class="backdrop">
+      <div data-guard="overlay" role="dialog" aria-modal="true" aria-labelledby="pg-title" aria-describedby="pg-intro" ref={dialog} onKeyDown={onKeyDown}>
+        <h1 id="pg-title">{t('overlayTitle', String(photos.length))}</h1>
+        <p id="pg-intro">{t('overlayIntro')}</p>
+        <ul class="photos">
+          {photos.map((photo, i) => (
+            <PhotoCard
+              key={i}
+              photo={photo}
+              thumbnail={thumbnails[i] ?? null}
+              choices={faceChoices[i] ?? []}
+              onToggle={(face, on) => setFaceChoices((all) => all.map((c, j) => (j === i ? c.map((v, k) => (k === face ? on : v)) : c)))}
+              t={t}
+            />
+          ))}
+        </ul>
+        <section class="advice" aria-label={t('adviceHeading')}>
+          <h2>{t('adviceHeading')}</h2>
+          <p>{t(`advice_${request.siteKey}`)}</p>
+          <p class="limits">{t('maskingLimits')}</p>
+        </section>
+        <fieldset class="options">
+          <legend>{t('optionsLegend')}</legend>
+          <label>
+            <input type="checkbox" data-option="mask" checked={mask} disabled={!anyFaces} onChange={(e) => setMask(e.currentTarget.checked)} />
+            {t('optionMask')}
+          </label>
+          <label>
+            <input type="checkbox" data-option="strip" checked={strip} disabled={!anyMetadata} onChange={(e) => setStrip(e.currentTarget.checked)} />
+            {t('optionStrip')}
+          </label>
+        </fieldset>
+        <div class="actions">
+          <button type="button" class="primary" data-action="protect" onClick={() => decide({ action: 'protect', mask, strip, photos: faceChoices.map((faces) => ({ faces })) })}>
+            {t('actionProtect')}
+          </button>
+          <button type="button" data-action="original" onClick={() => decide({ action: 'original' })}>
+            {t('actionOriginal')}
+          </button>
+          <button type="button" data-action="cancel" onClick={() => decide({ action: 'cancel' })}>
+            {t('actionCancel')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

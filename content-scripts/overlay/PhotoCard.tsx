@@ -1,0 +1,63 @@
+import type { OverlayPhoto } from './protocol';
+import type { Translate } from './OverlayApp';
+
+interface Props {
+  photo: OverlayPhoto;
+  thumbnail: string | null;
+  choices: boolean[];
+  onToggle: (face: number, on: boolean) => void;
+  t: Translate;
+}
+
+const percent = (value: number, total: number) => `${((value / total) * 100).toFixed(2)}%`;
+
+/** One photo: its thumbnail with the faces boxed, the count, and what its metadata says. */
+export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
+  const faces = photo.faces;
+  const boxes = faces?.map((box) => box.map(Math.round)) ?? [];
+  return (
+    <li
+      class="photo"
+      data-guard-photo
+      data-faces={faces ? String(faces.length) : 'unknown'}
+      data-boxes={JSON.stringify(boxes)}
+      data-metadata={photo.metadata.map((m) => m.kind).join(',')}
+    >
+      <figure>
+        <div class="frame">
+          {thumbnail ? <img src={thumbnail} alt={photo.name} /> : <div class="unreadable">{photo.name}</div>}
+          {boxes.map(([x, y, w, h], i) => (
+            <span
+              key={i}
+              class={choices[i] ? 'box on' : 'box'}
+              style={{ left: percent(x!, photo.width), top: percent(y!, photo.height), width: percent(w!, photo.width), height: percent(h!, photo.height) }}
+            />
+          ))}
+        </div>
+        <figcaption>
+          {faces === null ? t('facesUnknown') : faces.length === 1 ? t('facesOne') : t('facesMany', String(faces.length))}
+        </figcaption>
+      </figure>
+      {boxes.length > 0 && (
+        <fieldset class="faces">
+          <legend>{t('facesLegend')}</legend>
+          {boxes.map((_, i) => (
+            <label key={i}>
+              <input type="checkbox" data-face-index={i} checked={choices[i]} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
+              {t('faceLabel', String(i + 1))}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {photo.metadata.length > 0 ? (
+        <ul class="metadata" aria-label={t('metadataHeading')}>
+          {photo.metadata.map((m) => (
+            <li key={m.kind}>{m.value ? t(`metadata_${m.kind}`, m.value) : t(`metadata_${m.kind}_present`)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="metadata none">{t('metadataNone')}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+import type { MetadataFinding } from '../../photo/metadata';
+
+/** One photo as the overlay shows it. Boxes are [x, y, w, h] in the photo's displayed pixels. */
+export interface OverlayPhoto {
+  name: string;
+  thumbnail: Blob | null;
+  width: number;
+  height: number;
+  /** null: the photo could not be read, so nothing is known about its faces. */
+  faces: Array<[number, number, number, number]> | null;
+  metadata: MetadataFinding[];
+}
+
+export interface OverlayRequest {
+  /** Settings key of the site, which picks its audience advice. */
+  siteKey: string;
+  photos: OverlayPhoto[];
+}
+
+export interface PhotoChoice {
+  /** Per face, whether to mask it (the user can untick a false alarm). */
+  faces: boolean[];
+}
+
+export type Decision =
+  | { action: 'protect'; mask: boolean; strip: boolean; photos: PhotoChoice[] }
+  | { action: 'original' }
+  | { action: 'cancel' };
+
+/** Messages on the private MessageChannel between the content script and the overlay frame. */
+export type HostMessage = { type: 'show'; request: OverlayRequest };
+export type OverlayMessage = { type: 'ready' } | { type: 'decision'; decision: Decision };
+
+/** The first message the content script posts into the frame, carrying the channel's port. */
+export const PORT_MESSAGE = 'photo-guard:port';

@@ -1,0 +1,28 @@
+import type { Box } from '../models/boxes';
+import { type MetadataFinding, readMetadata } from '../photo/metadata';
+import { type DetectorPort, encodeFile } from './detector-port';
+
+/** What the guard knows about one picked photo. */
+export interface PhotoCheck {
+  file: File;
+  width: number;
+  height: number;
+  /** null when the photo could not be decoded: its faces are unknown. */
+  faces: Box[] | null;
+  /** null when its container could not be read: nothing will be rewritten. */
+  metadata: { findings: MetadataFinding[]; orientation: number } | null;
+}
+
+export const needsAttention = (check: PhotoCheck): boolean =>
+  check.faces === null || check.faces.length > 0 || (check.metadata?.findings.length ?? 0) > 0;
+
+export async function checkPhoto(file: File, detector: DetectorPort): Promise<PhotoCheck> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const [metadata, result] = await Promise.all([
+    readMetadata(bytes).catch(() => null),
+    encodeFile(file).then((image) => detector.analyse(image)),
+  ]);
+  return result.ok
+    ? { file, metadata, faces: result.analysis.faces, width: result.analysis.width, height: result.analysis.height }
+    : { file, metadata, faces: null, width: 0, height: 0 };
+}

@@ -1,0 +1,110 @@
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripMetadata } from '../../photo/strip';
+import { launchWithExtension } from '../support/browser';
+import { fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { photo, serveSites, SITE_PAGES } from '../support/sites';
+
+let context: BrowserContext;
+let page: Page;
+const reports: string[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'photo-guard-e2e-'));
+
+test.beforeAll(async () => {
+  context = await launchWithExtension();
+  await serveSites(context);
+});
+test.afterAll(() => context.close());
+test.beforeEach(async () => {
+  reports.length = 0;
+  page = await context.newPage();
+  page.on('console', (m) => m.text().startsWith('photo-guard:') && reports.push(m.text()));
+  await page.goto(SITE_PAGES.x.url);
+});
+test.afterEach(() => page.close());
+
+const input = () => page.locator('[data-testid="fileInput"]');
+
+test('a photo with faces and GPS is held back and shown; "Post original" delivers it byte for byte', async () => {
+  await input().setInputFiles(photo('sample1.jpg'));
+  const overlay = await overlayFrame(page);
+  expect(await received(page)).toEqual([]); // the site has seen nothing yet
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', '3');
+  expect((await card.getAttribute('data-metadata'))!.split(',')).toEqual(expect.arrayContaining(['gps', 'datetime', 'camera']));
+  expect(JSON.parse((await card.getAttribute('data-boxes'))!)).toHaveLength(3);
+  await expect(overlay.locator('[data-option="mask"]')).toBeChecked();
+  await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
+  await overlay.locator('[data-action="original"]').click();
+
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [file] = await received(page);
+  const original = fileBytes(photo('sample1.jpg'));
+  expect(file!.sha256).toBe(sha256(original));
+  expect(file).toMatchObject({ name: 'sample1.jpg', type: 'image/jpeg', lastModified: Math.floor(statSync(photo('sample1.jpg')).mtimeMs) });
+});
+
+test('"Cancel" gives the site nothing and lets the same file be picked again', async () => {
+  await input().setInputFiles(photo('sample2.jpg'));
+  await (await overlayFrame(page)).locator('[data-action="cancel"]').click();
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/overlay.html'))).toBe(false);
+  expect(await received(page)).toEqual([]);
+  expect(await input().evaluate((el: HTMLInputElement) => el.files?.length)).toBe(0);
+});
+
+test('Esc closes the overlay like "Cancel"', async () => {
+  await input().setInputFiles(photo('sample6.jpg'));
+  await (await overlayFrame(page)).locator('[data-guard="overlay"]').press('Escape');
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/overlay.html'))).toBe(false);
+  expect(await received(page)).toEqual([]);
+});
+
+test('"Protect and post" masks every face and removes the metadata', async () => {
+  await input().setInputFiles(photo('sample4.jpg'));
+  await (await overlayFrame(page)).locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [file] = await received(page);
+  expect(file).toMatchObject({ name: 'sample4.jpg', type: 'image/jpeg' });
+  const out = join(dir, 'protected.jpg');
+  writeFileSync(out, Buffer.from(file!.base64, 'base64'));
+  const tags = JSON.parse(execFileSync('exiftool', ['-j', '-G1', out], { encoding: 'utf8' }))[0] as Record<string, unknown>;
+  expect(Object.keys(tags).filter((k) => /GPS|Serial|Artist|Owner|XMP|IPTC|ExifIFD/.test(k))).toEqual([]);
+
+  // The detector, asked again about the protected photo, finds no face and nothing to report: it passes.
+  reports.length = 0;
+  await input().setInputFiles(out);
+  await expect.poll(() => reports).toEqual(['photo-guard: protected.jpg: 0 face(s), metadata: none']);
+  await expect.poll(() => received(page)).toHaveLength(2);
+});
+
+test('metadata removal alone is lossless: the compressed image data is unchanged', async () => {
+  await input().setInputFiles(photo('sample3.jpg'));
+  const overlay = await overlayFrame(page);
+  await overlay.locator('[data-option="mask"]').uncheck();
+  // By keyboard, as a user without a mouse would.
+  await overlay.locator('[data-action="protect"]').press('Enter');
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const delivered = Buffer.from((await received(page))[0]!.base64, 'base64');
+  expect(delivered.equals(Buffer.from(stripMetadata(fileBytes(photo('sample3.jpg')))))).toBe(true);
+});
+
+test('a photo with nothing to report passes untouched without an overlay', async () => {
+  await input().setInputFiles(photo('no-face-landscape.jpg'));
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(photo('no-face-landscape.jpg'))));
+  expect(page.frames().some((f) => f.url().includes('/overlay.html'))).toBe(false);
+});
+
+test('a file the browser cannot decode is shown as unknown and reaches the site untouched', async () => {
+  const broken = join(dir, 'broken.jpg');
+  writeFileSync(broken, fileBytes(photo('sample5.jpg')).subarray(0, 4000));
+  await input().setInputFiles(broken);
+  const overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', 'unknown');
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(broken)));
+});
