@@ -1,6 +1,6 @@
 import { sendMessage } from '../messaging/channel';
 import { type DetectorPort, warmOnComposer } from './detector-port';
-import { holdFileInputs, type HeldSelection } from './file-input-hold';
+import { type HeldSelection, holdUploads } from './hold-uploads';
 import { askUser } from './overlay-host';
 import type { OverlayPhoto } from './overlay/protocol';
 import { checkPhoto, needsAttention, type PhotoCheck } from './photo-check';
@@ -64,8 +64,12 @@ async function decide(site: Site, selection: HeldSelection, signal: AbortSignal)
 /** Holds back every photo picked on this site until the user has seen what it reveals. */
 export function startGuard(site: Site, signal: AbortSignal): void {
   warmOnComposer(detector, signal);
-  holdFileInputs((selection) => {
-    // Whatever goes wrong, the user's files reach the site untouched rather than being lost.
-    decide(site, selection, signal).catch(() => selection.deliver(selection.files));
-  }, signal);
+  holdUploads(
+    (selection) => {
+      // Whatever goes wrong, the user's files reach the site untouched rather than being lost.
+      decide(site, selection, signal).catch(() => selection.deliver(selection.files));
+    },
+    (target, event) => target.dispatchEvent(event),
+    signal,
+  );
 }

@@ -10,6 +10,7 @@ export interface Received {
   sha256: string;
   base64: string;
   trusted: boolean;
+  how: "input" | "drop" | "paste";
 }
 
 /** What the fixture site's upload stub has received so far. */
@@ -26,3 +27,31 @@ export async function overlayFrame(page: Page): Promise<Frame> {
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export const fileBytes = (path: string) => new Uint8Array(readFileSync(path));
+
+/** A real, trusted drop of files from the OS onto an element (CDP Input.dispatchDragEvent). */
+export async function dropFiles(page: Page, selector: string, files: string[]): Promise<void> {
+  const box = (await page.locator(selector).boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+    await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+  }
+  await cdp.detach();
+}
+
+/** A real paste: puts a PNG on the system clipboard, focuses the element and presses Ctrl+V. */
+export async function pastePng(page: Page, selector: string, jpegPath: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const base64 = readFileSync(jpegPath).toString('base64');
+  await page.evaluate(async (data) => {
+    const jpeg = await (await fetch(`data:image/jpeg;base64,${data}`)).blob();
+    const bitmap = await createImageBitmap(jpeg);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+  }, base64);
+  await page.locator(selector).focus();
+  await page.keyboard.press('Control+V');
+}

@@ -12,7 +12,10 @@ export type SiteName = keyof typeof SITE_PAGES;
 export async function serveSites(context: BrowserContext): Promise<void> {
   for (const { url, file } of Object.values(SITE_PAGES)) {
     const body = readFileSync(resolve('tests/fixtures/sites', file), 'utf8');
-    await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+    // The page and its query variants (?strict).
+    await context.route(new RegExp(`^${url.replace(/[.?]/g, '\\$&')}(\\?.*)?$`), (route) =>
+      route.fulfill({ contentType: 'text/html', body }),
+    );
   }
 }
 

@@ -1,0 +1,52 @@
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { launchWithExtension } from '../support/browser';
+import { dropFiles, fileBytes, overlayFrame, pastePng, received, sha256 } from '../support/guard-page';
+import { photo, serveSites, SITE_PAGES } from '../support/sites';
+
+let context: BrowserContext;
+let page: Page;
+
+test.beforeAll(async () => {
+  context = await launchWithExtension();
+  await serveSites(context);
+});
+test.afterAll(() => context.close());
+test.beforeEach(async () => {
+  page = await context.newPage();
+  await page.goto(SITE_PAGES.x.url);
+});
+test.afterEach(() => page.close());
+
+const COMPOSER = '[role="dialog"][aria-label="Compose post"]';
+const TEXTBOX = '[data-testid="tweetTextarea_0"]';
+
+test('a dropped photo is held back, and the site gets the drop once the user decides', async () => {
+  await dropFiles(page, COMPOSER, [photo('sample2.jpg'), photo('no-face-plasma.jpg')]);
+  const overlay = await overlayFrame(page);
+  expect(await received(page)).toEqual([]);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveCount(2);
+  await expect(overlay.locator('[data-guard-photo]').first()).toHaveAttribute('data-faces', '3');
+  await overlay.locator('[data-action="original"]').click();
+  await expect.poll(() => received(page)).toHaveLength(2);
+  const files = await received(page);
+  expect(files.map((f) => [f.name, f.sha256, f.how])).toEqual([
+    ['sample2.jpg', sha256(fileBytes(photo('sample2.jpg'))), 'drop'],
+    ['no-face-plasma.jpg', sha256(fileBytes(photo('no-face-plasma.jpg'))), 'drop'],
+  ]);
+});
+
+test('a pasted photo is held back, and "Protect and post" pastes the masked one', async () => {
+  await pastePng(page, TEXTBOX, photo('sample6.jpg'));
+  const overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '4');
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [file] = await received(page);
+  expect(file).toMatchObject({ type: 'image/png', how: 'paste' });
+});
+
+test('a drop without images passes untouched', async () => {
+  await dropFiles(page, COMPOSER, [photo('README.md')]);
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]).toMatchObject({ name: 'README.md', how: 'drop', trusted: true });
+});
