@@ -35,9 +35,12 @@ export default defineConfig({
     default_locale: 'en',
     permissions: browser === 'firefox' ? [] : ['offscreen'],
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
-    // The decision overlay is framed into the guarded sites' pages; nothing else is exposed.
+    // The decision overlay is framed into the guarded sites' pages (and, in Firefox, the page-world
+    // bridge is injected there); nothing else is exposed.
     web_accessible_resources:
-      manifestVersion === 3 ? [{ resources: ['overlay.html'], matches: GUARDED_MATCHES }] : ['overlay.html'],
+      manifestVersion === 3
+        ? [{ resources: ['overlay.html'], matches: GUARDED_MATCHES }]
+        : ['overlay.html', 'page-bridge.js'],
     browser_specific_settings: {
       gecko: {
         id: 'photo-guard@photo-guard.app',

@@ -7,6 +7,7 @@ import { checkPhoto, needsAttention, type PhotoCheck } from './photo-check';
 import { protectPhoto } from './protect';
 import type { Site } from './sites/site';
 import { thumbnail } from './thumbnail';
+import { DELIVERING_ATTRIBUTE } from './trust-bridge';
 
 const isImage = (file: File) => file.type.startsWith('image/');
 
@@ -69,7 +70,15 @@ export function startGuard(site: Site, signal: AbortSignal): void {
       // Whatever goes wrong, the user's files reach the site untouched rather than being lost.
       decide(site, selection, signal).catch(() => selection.deliver(selection.files));
     },
-    (target, event) => target.dispatchEvent(event),
+    (target, event) => {
+      const root = document.documentElement;
+      root.setAttribute(DELIVERING_ATTRIBUTE, '');
+      try {
+        target.dispatchEvent(event);
+      } finally {
+        root.removeAttribute(DELIVERING_ATTRIBUTE);
+      }
+    },
     signal,
   );
 }

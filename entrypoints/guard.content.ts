@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { injectScript } from 'wxt/utils/inject-script';
 import { startGuard } from '../content-scripts/guard';
 import { GUARDED_MATCHES, siteForHost } from '../content-scripts/sites/registry';
 
@@ -7,6 +8,8 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   main: (ctx) => {
+    // Firefox has no MAIN-world content scripts; the page-world bridge (page-bridge.js) is injected instead.
+    if (import.meta.env.FIREFOX) void injectScript('/page-bridge.js');
     const site = siteForHost(location.hostname);
     if (site) startGuard(site, ctx.signal);
   },

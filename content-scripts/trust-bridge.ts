@@ -1,0 +1,45 @@
+/**
+ * Runs in the page's own JavaScript world. Some sites ignore events whose `isTrusted` is false,
+ * and the guard's re-dispatched `change`, `drop` and `paste` are such events. While the guard
+ * dispatches one (it marks the document with DELIVERING_ATTRIBUTE for that synchronous moment),
+ * page listeners receive a view of the event whose `isTrusted` is true; everything else passes
+ * through unchanged.
+ */
+export const DELIVERING_ATTRIBUTE = 'data-photo-guard-delivering';
+const TYPES = new Set(['input', 'change', 'drop', 'dragleave', 'paste']);
+
+type Listener = EventListenerOrEventListenerObject;
+
+export function installTrustBridge(): void {
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  const wrappers = new WeakMap<Listener, Map<string, EventListener>>();
+  const key = (type: string, options?: boolean | EventListenerOptions) =>
+    `${type}:${typeof options === 'boolean' ? options : !!options?.capture}`;
+
+  const asTrusted = (event: Event): Event =>
+    new Proxy(event, {
+      get(target, property) {
+        if (property === 'isTrusted') return true;
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+
+  EventTarget.prototype.addEventListener = function (this: EventTarget, type, listener, options) {
+    if (!listener || !TYPES.has(type)) return add.call(this, type, listener, options);
+    const wrapped = function (this: unknown, event: Event) {
+      const seen = !event.isTrusted && document.documentElement.hasAttribute(DELIVERING_ATTRIBUTE) ? asTrusted(event) : event;
+      return typeof listener === 'function' ? listener.call(this, seen) : listener.handleEvent(seen);
+    };
+    const byKey = wrappers.get(listener) ?? new Map<string, EventListener>();
+    wrappers.set(listener, byKey);
+    const existing = byKey.get(key(type, options));
+    if (!existing) byKey.set(key(type, options), wrapped);
+    return add.call(this, type, existing ?? wrapped, options);
+  };
+  EventTarget.prototype.removeEventListener = function (this: EventTarget, type, listener, options) {
+    const wrapped = listener ? wrappers.get(listener)?.get(key(type, options)) : undefined;
+    return remove.call(this, type, wrapped ?? listener, options);
+  };
+}

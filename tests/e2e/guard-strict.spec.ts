@@ -1,0 +1,50 @@
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { launchWithExtension } from '../support/browser';
+import { dropFiles, fileBytes, overlayFrame, pastePng, received, sha256 } from '../support/guard-page';
+import { photo, serveSites, SITE_PAGES } from '../support/sites';
+
+// The fixture in strict mode ignores every event whose isTrusted is false, as X may: the guard's
+// re-dispatched events must still get through.
+let context: BrowserContext;
+let page: Page;
+
+test.beforeAll(async () => {
+  context = await launchWithExtension();
+  await serveSites(context);
+});
+test.afterAll(() => context.close());
+test.beforeEach(async () => {
+  page = await context.newPage();
+  await page.goto(`${SITE_PAGES.x.url}?strict`);
+});
+test.afterEach(() => page.close());
+
+test('strict site: the chosen file still arrives through the file input', async () => {
+  await page.locator('[data-testid="fileInput"]').setInputFiles(photo('sample1.jpg'));
+  await (await overlayFrame(page)).locator('[data-action="original"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]).toMatchObject({ sha256: sha256(fileBytes(photo('sample1.jpg'))), how: 'input', trusted: true });
+});
+
+test('strict site: a held drop still arrives', async () => {
+  await dropFiles(page, '[role="dialog"]', [photo('sample5.jpg')]);
+  await (await overlayFrame(page)).locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]).toMatchObject({ name: 'sample5.jpg', how: 'drop', trusted: true });
+});
+
+test('strict site: a held paste still arrives', async () => {
+  await pastePng(page, '[data-testid="tweetTextarea_0"]', photo('sample3.jpg'));
+  await (await overlayFrame(page)).locator('[data-action="original"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]).toMatchObject({ how: 'paste', trusted: true });
+});
+
+test('strict site: untrusted events from anyone else are still refused', async () => {
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="fileInput"]')!;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForTimeout(500);
+  expect(await received(page)).toEqual([]);
+});
