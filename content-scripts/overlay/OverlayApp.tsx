@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Decision, OverlayPhoto, OverlayRequest } from './protocol';
+import { PUBLIC_AUDIENCE } from '../sites/site';
 import { PhotoCard } from './PhotoCard';
 
 export type Translate = (key: string, ...substitutions: string[]) => string;
@@ -54,6 +55,11 @@ export function OverlayApp({ request, decide, t }: Props) {
         </ul>
         <section class="advice" aria-label={t('adviceHeading')}>
           <h2>{t('adviceHeading')}</h2>
+          {request.audience && (
+            <p class={PUBLIC_AUDIENCE.test(request.audience) ? 'audience public' : 'audience'} data-audience={request.audience}>
+              {t('audienceNow', request.audience)} {PUBLIC_AUDIENCE.test(request.audience) && t('audiencePublic')}
+            </p>
+          )}
           <p>{t(`advice_${request.siteKey}`)}</p>
           <p class="limits">{t('maskingLimits')}</p>
         </section>

@@ -14,6 +14,8 @@ export interface OverlayPhoto {
 export interface OverlayRequest {
   /** Settings key of the site, which picks its audience advice. */
   siteKey: string;
+  /** The audience the site's composer is set to, when it shows one ("Public"). */
+  audience: string | null;
   photos: OverlayPhoto[];
 }
 

@@ -5,6 +5,11 @@ export interface Site {
   name: string;
   /** Hosts whose pages the guard runs on. */
   hosts: string[];
+  /** The composer's current audience as the site names it ("Public"), when the page shows it. */
+  audience?: () => string | null;
 }
+
+/** What the sites call an audience anyone can see. */
+export const PUBLIC_AUDIENCE = /^(public|everyone)$/i;
 
 export const matchesOf = (site: Site): string[] => site.hosts.map((host) => `https://${host}/*`);

@@ -3,12 +3,11 @@
 // built Firefox extension installed, on the same X fixture as the Chromium tests.
 // Run with `npm run test:firefox` (under xvfb-run).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import puppeteer, { type ElementHandle } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
-import { photo, SITE_PAGES } from '../support/sites';
+import { fixtureHtml, photo, SITE_PAGES } from '../support/sites';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -25,7 +24,7 @@ test('Firefox: photos picked in X\'s file input are analysed in the background p
     await browser.installExtension(resolve('.output/firefox-mv2'));
     const page = await browser.newPage();
     await page.setRequestInterception(true);
-    const fixture = readFileSync(resolve('tests/fixtures/sites', SITE_PAGES.x.file), 'utf8');
+    const fixture = fixtureHtml(SITE_PAGES.x.file);
     page.on('request', (request) =>
       request.url() === SITE_PAGES.x.url
         ? request.respond({ contentType: 'text/html', body: fixture })
