@@ -3,6 +3,10 @@ import { render } from 'preact';
 import { connectToHost } from '../../content-scripts/overlay/connection';
 import { OverlayApp } from '../../content-scripts/overlay/OverlayApp';
 
+document.documentElement.lang = browser.i18n.getUILanguage();
 connectToHost(location.hash.slice(1), (request, decide) =>
-  render(<OverlayApp request={request} decide={decide} t={(key, ...subs) => browser.i18n.getMessage(key as 'extName', subs)} />, document.getElementById('root')!),
+  render(
+    <OverlayApp request={request} decide={decide} t={(key, ...subs) => browser.i18n.getMessage(key as 'extName', subs)} />,
+    document.getElementById('root')!,
+  ),
 );
