@@ -31,7 +31,9 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
               key={i}
               class={choices[i] ? 'box on' : 'box'}
               style={{ left: percent(x!, photo.width), top: percent(y!, photo.height), width: percent(w!, photo.width), height: percent(h!, photo.height) }}
-            />
+            >
+              <span class="number" aria-hidden="true">{i + 1}</span>
+            </span>
           ))}
         </div>
         <figcaption>

@@ -19,7 +19,7 @@ export const received = (page: Page) => page.evaluate(() => (window as unknown a
 /** The guard's overlay frame (an extension page), once it is shown. */
 export async function overlayFrame(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/overlay.html')))).toBeTruthy();
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/overlay.html'))), { timeout: 60_000 }).toBeTruthy();
   await frame!.locator('[data-guard="overlay"]').waitFor();
   return frame!;
 }
