@@ -47,7 +47,8 @@ async function decide(site: Site, selection: HeldSelection, signal: AbortSignal)
   if (![...checks.values()].some(needsAttention)) return selection.deliver(selection.files);
 
   const photos = await Promise.all([...checks.values()].map(overlayPhoto));
-  const decision = await askUser({ siteKey: site.key, audience: site.audience?.() ?? null, photos }, signal);
+  const request = { siteKey: site.key, settingsUrl: site.settingsUrl, audience: site.audience?.() ?? null, photos };
+  const decision = await askUser(request, signal);
   if (decision.action === 'cancel') return selection.cancel();
   if (decision.action === 'original') return selection.deliver(selection.files);
   const choices = [...checks.keys()];

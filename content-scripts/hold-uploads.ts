@@ -11,6 +11,7 @@ export interface HeldSelection {
 export type Redispatch = (target: EventTarget, event: Event) => void;
 
 const isImage = (file: File) => file.type.startsWith('image/');
+const BUBBLING = { bubbles: true, cancelable: true, composed: true } as const;
 const transfer = (files: File[]) => {
   const data = new DataTransfer();
   for (const file of files) data.items.add(file);
@@ -57,34 +58,37 @@ export function holdUploads(onHold: (selection: HeldSelection) => void, redispat
   listen('input', onInput);
   listen('change', onInput);
 
-  listen('drop', (event) => {
-    const drop = event as DragEvent;
-    const files = Array.from(drop.dataTransfer?.files ?? []);
-    if (!files.some(isImage) || !drop.target) return;
-    drop.preventDefault();
-    drop.stopImmediatePropagation();
-    const { target, clientX, clientY, screenX, screenY } = drop;
-    const position = { clientX, clientY, screenX, screenY, bubbles: true, cancelable: true, composed: true };
-    onHold({
-      files,
-      deliver: (chosen) => send(target, new DragEvent('drop', { ...position, dataTransfer: transfer(chosen) })),
-      // The drop zone saw the drag come in; tell it the drag left, so it resets.
-      cancel: () => send(target, new DragEvent('dragleave', { ...position, dataTransfer: new DataTransfer() })),
+  /** Drops and pastes: the event itself carries the upload; it is re-made with the chosen files. */
+  const holdTransfer = (
+    type: 'drop' | 'paste',
+    filesOf: (event: Event) => FileList | undefined,
+    remake: (event: Event, data: DataTransfer) => Event,
+    undo?: (event: Event) => Event,
+  ) =>
+    listen(type, (event) => {
+      const files = Array.from(filesOf(event) ?? []);
+      const { target } = event;
+      if (!files.some(isImage) || !target) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      onHold({
+        files,
+        deliver: (chosen) => send(target, remake(event, transfer(chosen))),
+        cancel: () => undo && send(target, undo(event)),
+      });
     });
-  });
 
-  listen('paste', (event) => {
-    const paste = event as ClipboardEvent;
-    const files = Array.from(paste.clipboardData?.files ?? []);
-    if (!files.some(isImage) || !paste.target) return;
-    paste.preventDefault();
-    paste.stopImmediatePropagation();
-    const { target } = paste;
-    onHold({
-      files,
-      deliver: (chosen) =>
-        send(target, new ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: transfer(chosen) })),
-      cancel: () => undefined,
-    });
-  });
+  const at = ({ clientX, clientY, screenX, screenY }: MouseEvent) => ({ clientX, clientY, screenX, screenY, ...BUBBLING });
+  holdTransfer(
+    'drop',
+    (event) => (event as DragEvent).dataTransfer?.files,
+    (event, dataTransfer) => new DragEvent('drop', { ...at(event as DragEvent), dataTransfer }),
+    // The drop zone saw the drag come in; tell it the drag left, so it resets.
+    (event) => new DragEvent('dragleave', { ...at(event as DragEvent), dataTransfer: new DataTransfer() }),
+  );
+  holdTransfer(
+    'paste',
+    (event) => (event as ClipboardEvent).clipboardData?.files,
+    (_, clipboardData) => new ClipboardEvent('paste', { ...BUBBLING, clipboardData }),
+  );
 }

@@ -95,15 +95,8 @@ export class FaceAnalyser {
     const decoded = await createImageBitmap(image, { imageOrientation: 'from-image' });
     const { width, height } = decoded;
     const scale = Math.min(1, this.options.workingSide / Math.max(width, height));
-    const working =
-      scale < 1
-        ? await createImageBitmap(decoded, {
-            resizeWidth: Math.round(width * scale),
-            resizeHeight: Math.round(height * scale),
-            resizeQuality: 'high',
-          })
-        : decoded;
-    if (working !== decoded) decoded.close();
+    const working = uprightCopy(decoded, scale);
+    decoded.close();
     try {
       const candidates: Candidate[] = [];
       const views = this.options.views.map((options, index) => ({ options, index }));
@@ -168,6 +161,18 @@ export class FaceAnalyser {
   close(): void {
     for (const detector of this.detectors.values()) detector.close();
   }
+}
+
+/**
+ * The working copy, drawn through a canvas: a bitmap decoded with its EXIF orientation keeps that
+ * orientation as a property in Chrome, and crops taken from it are rotated a second time.
+ */
+function uprightCopy(decoded: ImageBitmap, scale: number): ImageBitmap {
+  const canvas = new OffscreenCanvas(Math.round(decoded.width * scale), Math.round(decoded.height * scale));
+  const context = canvas.getContext('2d')!;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(decoded, 0, 0, canvas.width, canvas.height);
+  return canvas.transferToImageBitmap();
 }
 
 function holdsCentre(tile: Rect, face: Rect): boolean {

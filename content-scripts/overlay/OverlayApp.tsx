@@ -61,6 +61,11 @@ export function OverlayApp({ request, decide, t }: Props) {
             </p>
           )}
           <p>{t(`advice_${request.siteKey}`)}</p>
+          <p>
+            <a href={request.settingsUrl} target="_blank" rel="noopener noreferrer">
+              {t('openSettings')}
+            </a>
+          </p>
           <p class="limits">{t('maskingLimits')}</p>
         </section>
         <fieldset class="options">

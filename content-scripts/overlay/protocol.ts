@@ -14,6 +14,7 @@ export interface OverlayPhoto {
 export interface OverlayRequest {
   /** Settings key of the site, which picks its audience advice. */
   siteKey: string;
+  settingsUrl: string;
   /** The audience the site's composer is set to, when it shows one ("Public"). */
   audience: string | null;
   photos: OverlayPhoto[];

@@ -3,6 +3,8 @@ export interface Site {
   /** Settings key. */
   key: string;
   name: string;
+  /** The page where the user can restrict who sees their posts. */
+  settingsUrl: string;
   /** Hosts whose pages the guard runs on. */
   hosts: string[];
   /** The composer's current audience as the site names it ("Public"), when the page shows it. */

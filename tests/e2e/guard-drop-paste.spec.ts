@@ -1,21 +1,13 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { launchWithExtension } from '../support/browser';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/extension-test';
 import { dropFiles, fileBytes, overlayFrame, pastePng, received, sha256 } from '../support/guard-page';
-import { photo, serveSites, SITE_PAGES } from '../support/sites';
+import { photo, SITE_PAGES } from '../support/sites';
 
-let context: BrowserContext;
 let page: Page;
-
-test.beforeAll(async () => {
-  context = await launchWithExtension();
-  await serveSites(context);
-});
-test.afterAll(() => context.close());
-test.beforeEach(async () => {
-  page = await context.newPage();
+test.beforeEach(async ({ tab }) => {
+  page = tab;
   await page.goto(SITE_PAGES.x.url);
 });
-test.afterEach(() => page.close());
 
 const COMPOSER = '[role="dialog"][aria-label="Compose post"]';
 const TEXTBOX = '[data-testid="tweetTextarea_0"]';

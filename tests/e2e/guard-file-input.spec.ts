@@ -1,30 +1,25 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/extension-test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripMetadata } from '../../photo/strip';
-import { launchWithExtension } from '../support/browser';
-import { fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
-import { photo, serveSites, SITE_PAGES } from '../support/sites';
+import { decodeInPage, fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { annotatedPhotos } from '../support/annotations';
+import { iou } from '../../models/boxes';
+import { photo, SITE_PAGES } from '../support/sites';
 
-let context: BrowserContext;
-let page: Page;
 const reports: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'photo-guard-e2e-'));
 
-test.beforeAll(async () => {
-  context = await launchWithExtension();
-  await serveSites(context);
-});
-test.afterAll(() => context.close());
-test.beforeEach(async () => {
+let page: Page;
+test.beforeEach(async ({ tab }) => {
   reports.length = 0;
-  page = await context.newPage();
+  page = tab;
   page.on('console', (m) => m.text().startsWith('photo-guard:') && reports.push(m.text()));
   await page.goto(SITE_PAGES.x.url);
 });
-test.afterEach(() => page.close());
 
 const input = () => page.locator('[data-testid="fileInput"]');
 
@@ -87,8 +82,10 @@ test('metadata removal alone is lossless: the compressed image data is unchanged
   // By keyboard, as a user without a mouse would.
   await overlay.locator('[data-action="protect"]').press('Enter');
   await expect.poll(() => received(page)).toHaveLength(1);
-  const delivered = Buffer.from((await received(page))[0]!.base64, 'base64');
-  expect(delivered.equals(Buffer.from(stripMetadata(fileBytes(photo('sample3.jpg')))))).toBe(true);
+  const delivered = (await received(page))[0]!.base64;
+  expect(Buffer.from(delivered, 'base64').equals(Buffer.from(stripMetadata(fileBytes(photo('sample3.jpg')))))).toBe(true);
+  const [before, after] = await decodeInPage(page, [Buffer.from(fileBytes(photo('sample3.jpg'))).toString('base64'), delivered]);
+  expect(after).toEqual(before);
 });
 
 test('a photo with nothing to report passes untouched without an overlay', async () => {
@@ -107,4 +104,30 @@ test('a file the browser cannot decode is shown as unknown and reaches the site 
   await overlay.locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
   expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(broken)));
+});
+
+test('a photo with EXIF orientation 6 is analysed and masked as it is displayed, upright', async () => {
+  const rotated = join(dir, 'rotated.jpg');
+  copyFileSync(photo('sample6.jpg'), rotated);
+  execFileSync('exiftool', ['-q', '-overwrite_original', '-Orientation#=6', rotated]);
+  await input().setInputFiles(rotated);
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', '4');
+  // Shown rotated 90° clockwise, the stored 1920×1537 photo is 1537 wide: (x, y) -> (1537 - y - h, x).
+  const { height, faces } = annotatedPhotos().find((p) => p.file === 'sample6.jpg')!;
+  const expected = faces.map(([x, y, w, h]) => ({ x: height - y! - h!, y: x!, width: h!, height: w! }));
+  const boxes = (JSON.parse((await card.getAttribute('data-boxes'))!) as number[][]).map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! }));
+  for (const face of expected) expect(Math.max(...boxes.map((b) => iou(b, face)))).toBeGreaterThan(0.4);
+
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [decoded] = await decodeInPage(page, [(await received(page))[0]!.base64]);
+  expect([decoded!.width, decoded!.height]).toEqual([1537, 1920]); // upright, pixels rotated
+
+  const out = join(dir, 'rotated-protected.jpg');
+  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  reports.length = 0;
+  await input().setInputFiles(out);
+  await expect.poll(() => reports).toEqual(['photo-guard: rotated-protected.jpg: 0 face(s), metadata: none']);
 });

@@ -1,18 +1,12 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { launchWithExtension } from '../support/browser';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/extension-test';
 import { dropFiles, fileBytes, overlayFrame, pastePng, received, sha256 } from '../support/guard-page';
-import { photo, serveSites, SITE_PAGES } from '../support/sites';
+import { photo, SITE_PAGES } from '../support/sites';
 
-let context: BrowserContext;
 let page: Page;
-
-test.beforeAll(async () => {
-  context = await launchWithExtension();
-  await serveSites(context);
+test.beforeEach(({ tab }) => {
+  page = tab;
 });
-test.afterAll(() => context.close());
-test.beforeEach(async () => (page = await context.newPage()));
-test.afterEach(() => page.close());
 
 test.describe('Instagram', () => {
   test.beforeEach(async () => {

@@ -1,23 +1,16 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { launchWithExtension } from '../support/browser';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/extension-test';
 import { dropFiles, fileBytes, overlayFrame, pastePng, received, sha256 } from '../support/guard-page';
-import { photo, serveSites, SITE_PAGES } from '../support/sites';
+import { photo, SITE_PAGES } from '../support/sites';
 
 // The fixture in strict mode ignores every event whose isTrusted is false, as X may: the guard's
 // re-dispatched events must still get through.
-let context: BrowserContext;
-let page: Page;
 
-test.beforeAll(async () => {
-  context = await launchWithExtension();
-  await serveSites(context);
-});
-test.afterAll(() => context.close());
-test.beforeEach(async () => {
-  page = await context.newPage();
+let page: Page;
+test.beforeEach(async ({ tab }) => {
+  page = tab;
   await page.goto(`${SITE_PAGES.x.url}?strict`);
 });
-test.afterEach(() => page.close());
 
 test('strict site: the chosen file still arrives through the file input', async () => {
   await page.locator('[data-testid="fileInput"]').setInputFiles(photo('sample1.jpg'));

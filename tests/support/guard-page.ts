@@ -55,3 +55,20 @@ export async function pastePng(page: Page, selector: string, jpegPath: string): 
   await page.locator(selector).focus();
   await page.keyboard.press('Control+V');
 }
+
+/** Decodes images in the page (as the site would) and returns their sizes and an RGBA digest. */
+export async function decodeInPage(page: Page, base64: string[]): Promise<Array<{ width: number; height: number; pixels: string }>> {
+  return page.evaluate(async (images) => {
+    const results = [];
+    for (const data of images) {
+      const bitmap = await createImageBitmap(await (await fetch(`data:application/octet-stream;base64,${data}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const rgba = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const digest = await crypto.subtle.digest('SHA-256', rgba);
+      results.push({ width: bitmap.width, height: bitmap.height, pixels: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('') });
+    }
+    return results;
+  }, base64);
+}
