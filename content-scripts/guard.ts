@@ -57,7 +57,7 @@ async function decide(site: Site, selection: HeldSelection, signal: AbortSignal)
       const check = checks.get(file);
       if (!check) return file; // videos and other files pass untouched
       const faces = decision.photos[choices.indexOf(file)]?.faces ?? [];
-      return protectPhoto(check, { mask: decision.mask, strip: decision.strip, faces }).catch(() => file);
+      return protectPhoto(check, { mask: decision.mask, style: decision.style, strip: decision.strip, faces }).catch(() => file);
     }),
   );
   selection.deliver(protectedFiles);

@@ -1,10 +1,11 @@
 import type { Box } from '../models/boxes';
-import { maskFaces } from '../photo/mask';
+import { type MaskStyle, maskFaces } from '../photo/mask';
 import { stripMetadata } from '../photo/strip';
 import type { PhotoCheck } from './photo-check';
 
 export interface Protection {
   mask: boolean;
+  style: MaskStyle;
   strip: boolean;
   /** Per detected face, whether to mask it. */
   faces: boolean[];
@@ -20,7 +21,7 @@ const withBytes = (original: File, content: Blob) =>
 export async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<File> {
   const faces = (check.faces ?? []).filter((_: Box, i) => choice.faces[i] !== false);
   if (choice.mask && faces.length) {
-    const masked = await maskFaces(check.file, faces);
+    const masked = await maskFaces(check.file, faces, choice.style);
     // A browser that cannot encode the original format gives PNG: say so in the type and name.
     if (masked.type === check.file.type) return withBytes(check.file, masked);
     return new File([masked], check.file.name.replace(/\.[^.]*$/, '') + '.png', { type: masked.type, lastModified: check.file.lastModified });

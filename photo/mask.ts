@@ -3,6 +3,12 @@ import type { Rect } from '../models/boxes';
 /** Share of a face box added on every side: hair, ears and chin identify a child too. */
 export const MASK_PADDING = 0.25;
 const FILL = '#6b6b6b';
+/** Blocks across a pixelated face: too few to recognise anyone. */
+const PIXEL_BLOCKS = 6;
+/** Random change to each block's colour, so the blocks cannot be averaged back into a face. */
+const NOISE = 48;
+
+export type MaskStyle = 'fill' | 'pixelate';
 const ENCODE_QUALITY = 0.92;
 
 export function paddedBox(face: Rect, width: number, height: number): Rect {
@@ -18,23 +24,43 @@ export function paddedBox(face: Rect, width: number, height: number): Rect {
 
 /**
  * Redraws the photo at full resolution in its displayed orientation with an opaque fill over each
- * padded face box. A fill, not a blur: blurred and pixelated faces are re-identified by neural
- * networks (McPherson et al., 2016). The encoded file carries no metadata. Same format where the
+ * padded face box. A fill by default, not a blur: blurred and pixelated faces are re-identified by
+ * neural networks (McPherson et al., 2016); the pixelated style is coarse and noised for that reason. The encoded file carries no metadata. Same format where the
  * browser can encode it (JPEG and WebP at quality 0.92, PNG), else PNG.
  */
-export async function maskFaces(photo: Blob, faces: Rect[]): Promise<Blob> {
+export async function maskFaces(photo: Blob, faces: Rect[], style: MaskStyle = 'fill'): Promise<Blob> {
   const bitmap = await createImageBitmap(photo, { imageOrientation: 'from-image' });
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d')!;
     context.drawImage(bitmap, 0, 0);
-    context.fillStyle = FILL;
     for (const face of faces) {
       const box = paddedBox(face, bitmap.width, bitmap.height);
-      context.fillRect(Math.floor(box.x), Math.floor(box.y), Math.ceil(box.width) + 1, Math.ceil(box.height) + 1);
+      const area = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width) + 1, height: Math.ceil(box.height) + 1 };
+      if (style === 'pixelate') pixelate(context, area);
+      else {
+        context.fillStyle = FILL;
+        context.fillRect(area.x, area.y, area.width, area.height);
+      }
     }
     return await canvas.convertToBlob({ type: photo.type, quality: ENCODE_QUALITY });
   } finally {
     bitmap.close();
   }
+}
+
+/** A few large blocks of the region's average colours, each shifted by random noise. */
+function pixelate(context: OffscreenCanvasRenderingContext2D, area: Rect): void {
+  const blocks = new OffscreenCanvas(PIXEL_BLOCKS, PIXEL_BLOCKS);
+  const small = blocks.getContext('2d')!;
+  small.drawImage(context.canvas, area.x, area.y, area.width, area.height, 0, 0, PIXEL_BLOCKS, PIXEL_BLOCKS);
+  const pixels = small.getImageData(0, 0, PIXEL_BLOCKS, PIXEL_BLOCKS);
+  const noise = crypto.getRandomValues(new Uint8Array(pixels.data.length));
+  for (let i = 0; i < pixels.data.length; i++) {
+    if (i % 4 !== 3) pixels.data[i] = pixels.data[i]! + ((noise[i]! / 255) * 2 - 1) * NOISE;
+  }
+  small.putImageData(pixels, 0, 0);
+  context.imageSmoothingEnabled = false;
+  context.drawImage(blocks, 0, 0, PIXEL_BLOCKS, PIXEL_BLOCKS, area.x, area.y, area.width, area.height);
+  context.imageSmoothingEnabled = true;
 }

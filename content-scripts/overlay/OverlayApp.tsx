@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { MaskStyle } from '../../photo/mask';
 import type { Decision, OverlayPhoto, OverlayRequest } from './protocol';
 import { PUBLIC_AUDIENCE } from '../sites/site';
 import { PhotoCard } from './PhotoCard';
@@ -20,6 +21,7 @@ export function OverlayApp({ request, decide, t }: Props) {
   const anyMetadata = photos.some((p) => p.metadata.length > 0);
   const [mask, setMask] = useState(anyFaces);
   const [strip, setStrip] = useState(anyMetadata);
+  const [style, setStyle] = useState<MaskStyle>('fill');
   const [faceChoices, setFaceChoices] = useState(() => photos.map((p) => (p.faces ?? []).map(() => true)));
   const dialog = useRef<HTMLDivElement>(null);
   const thumbnails = useMemo(() => photos.map((p: OverlayPhoto) => (p.thumbnail ? URL.createObjectURL(p.thumbnail) : null)), [photos]);
@@ -74,13 +76,21 @@ export function OverlayApp({ request, decide, t }: Props) {
             <input type="checkbox" data-option="mask" checked={mask} disabled={!anyFaces} onChange={(e) => setMask(e.currentTarget.checked)} />
             {t('optionMask')}
           </label>
+          <div class="styles" role="radiogroup" aria-label={t('styleLegend')}>
+            {(['fill', 'pixelate'] as const).map((value) => (
+              <label key={value}>
+                <input type="radio" name="style" data-option="style" value={value} checked={style === value} disabled={!mask} onChange={() => setStyle(value)} />
+                {t(`style_${value}`)}
+              </label>
+            ))}
+          </div>
           <label>
             <input type="checkbox" data-option="strip" checked={strip} disabled={!anyMetadata} onChange={(e) => setStrip(e.currentTarget.checked)} />
             {t('optionStrip')}
           </label>
         </fieldset>
         <div class="actions">
-          <button type="button" class="primary" data-action="protect" onClick={() => decide({ action: 'protect', mask, strip, photos: faceChoices.map((faces) => ({ faces })) })}>
+          <button type="button" class="primary" data-action="protect" onClick={() => decide({ action: 'protect', mask, style, strip, photos: faceChoices.map((faces) => ({ faces })) })}>
             {t('actionProtect')}
           </button>
           <button type="button" data-action="original" onClick={() => decide({ action: 'original' })}>

@@ -1,3 +1,4 @@
+import type { MaskStyle } from '../../photo/mask';
 import type { MetadataFinding } from '../../photo/metadata';
 
 /** One photo as the overlay shows it. Boxes are [x, y, w, h] in the photo's displayed pixels. */
@@ -26,7 +27,7 @@ export interface PhotoChoice {
 }
 
 export type Decision =
-  | { action: 'protect'; mask: boolean; strip: boolean; photos: PhotoChoice[] }
+  | { action: 'protect'; mask: boolean; style: MaskStyle; strip: boolean; photos: PhotoChoice[] }
   | { action: 'original' }
   | { action: 'cancel' };
 

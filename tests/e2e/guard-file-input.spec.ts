@@ -75,6 +75,19 @@ test('"Protect and post" masks every face and removes the metadata', async () =>
   await expect.poll(() => received(page)).toHaveLength(2);
 });
 
+test('the pixelated style hides the faces too', async () => {
+  await input().setInputFiles(photo('sample2.jpg'));
+  const overlay = await overlayFrame(page);
+  await overlay.locator('[data-option="style"][value="pixelate"]').check();
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const out = join(dir, 'pixelated.jpg');
+  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  reports.length = 0;
+  await input().setInputFiles(out);
+  await expect.poll(() => reports).toEqual(['photo-guard: pixelated.jpg: 0 face(s), metadata: none']);
+});
+
 test('metadata removal alone is lossless: the compressed image data is unchanged', async () => {
   await input().setInputFiles(photo('sample3.jpg'));
   const overlay = await overlayFrame(page);

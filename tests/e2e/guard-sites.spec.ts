@@ -50,6 +50,16 @@ test.describe('Facebook', () => {
     expect(await received(page)).toEqual([]);
   });
 
+  test('a drop on the "Photo/video" drop zone is guarded', async () => {
+    await page.goto(SITE_PAGES.facebook.url);
+    await page.getByRole('button', { name: 'Create a post' }).click();
+    await page.getByRole('button', { name: 'Photo/video' }).click();
+    await dropFiles(page, '.drop-zone', [photo('sample3.jpg')]);
+    await (await overlayFrame(page)).locator('[data-action="original"]').click();
+    await expect.poll(() => received(page)).toHaveLength(1);
+    expect((await received(page))[0]).toMatchObject({ sha256: sha256(fileBytes(photo('sample3.jpg'))), how: 'drop' });
+  });
+
   test('a photo pasted into the post editor is guarded', async () => {
     await page.goto(`${SITE_PAGES.facebook.url}?audience=Friends`);
     await page.getByRole('button', { name: 'Create a post' }).click();
