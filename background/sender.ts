@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 
 /** True for this extension's own pages (background, offscreen, popup), false for content scripts. */
-export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return !sender.tab && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 

@@ -9,8 +9,6 @@ export const SITE_PAGES = {
   facebook: { url: 'https://www.facebook.com/', file: 'facebook-home.html' },
 } as const;
 
-export type SiteName = keyof typeof SITE_PAGES;
-
 /** A fixture page with the shared upload stub inlined. */
 export const fixtureHtml = (file: string) =>
   readFileSync(resolve('tests/fixtures/sites', file), 'utf8').replace(
