@@ -6,9 +6,11 @@ export interface DetectorPort {
   warm(): Promise<null>;
 }
 
-export async function encodeFile(file: File): Promise<EncodedImage> {
-  return { name: file.name, type: file.type, base64: new Uint8Array(await file.arrayBuffer()).toBase64() };
-}
+export const encodeImage = (file: File, bytes: Uint8Array): EncodedImage => ({
+  name: file.name,
+  type: file.type,
+  base64: bytes.toBase64(),
+});
 
 /**
  * Warms the detector as soon as the page offers a file input (a composer is open), so the model

@@ -1,6 +1,6 @@
 import type { Box } from '../models/boxes';
 import { type MetadataFinding, readMetadata } from '../photo/metadata';
-import { type DetectorPort, encodeFile } from './detector-port';
+import { type DetectorPort, encodeImage } from './detector-port';
 
 /** What the guard knows about one picked photo. */
 export interface PhotoCheck {
@@ -20,7 +20,7 @@ export async function checkPhoto(file: File, detector: DetectorPort): Promise<Ph
   const bytes = new Uint8Array(await file.arrayBuffer());
   const [metadata, result] = await Promise.all([
     readMetadata(bytes).catch(() => null),
-    encodeFile(file).then((image) => detector.analyse(image)),
+    detector.analyse(encodeImage(file, bytes)),
   ]);
   return result.ok
     ? { file, metadata, faces: result.analysis.faces, width: result.analysis.width, height: result.analysis.height }
