@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/channel';
+import { showCheckingStatus } from './checking-status';
 import { type DetectorPort, warmOnComposer } from './detector-port';
 import { type HeldSelection, holdUploads } from './hold-uploads';
 import { askUser } from './overlay-host';
@@ -39,10 +41,16 @@ function report(check: PhotoCheck): void {
 
 async function decide(site: Site, selection: HeldSelection, signal: AbortSignal): Promise<void> {
   const checks = new Map<File, PhotoCheck>();
-  for (const file of selection.files.filter(isImage)) {
-    const check = await checkPhoto(file, detector);
-    report(check);
-    checks.set(file, check);
+  const images = selection.files.filter(isImage);
+  const hideStatus = showCheckingStatus(browser.i18n.getMessage('checkingPhotos', [String(images.length)]));
+  try {
+    for (const file of images) {
+      const check = await checkPhoto(file, detector);
+      report(check);
+      checks.set(file, check);
+    }
+  } finally {
+    hideStatus();
   }
   if (![...checks.values()].some(needsAttention)) return selection.deliver(selection.files);
 

@@ -25,7 +25,9 @@ const input = () => page.locator('[data-testid="fileInput"]');
 
 test('a photo with faces and GPS is held back and shown; "Post original" delivers it byte for byte', async () => {
   await input().setInputFiles(photo('sample1.jpg'));
+  await expect(page.locator('photo-guard-status')).toHaveCount(1); // "checking…" while it is analysed
   const overlay = await overlayFrame(page);
+  await expect(page.locator('photo-guard-status')).toHaveCount(0);
   expect(await received(page)).toEqual([]); // the site has seen nothing yet
   const card = overlay.locator('[data-guard-photo]');
   await expect(card).toHaveAttribute('data-faces', '3');
