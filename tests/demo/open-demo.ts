@@ -14,10 +14,12 @@ const context = await chromium.launchPersistentContext(newProfileDir(), {
   viewport: null,
   args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-first-run'],
 });
-await serveSites(context);
-// Anything else the page asks for is refused: the demo runs offline.
+// Anything else the page asks for is refused: the demo runs offline. (Playwright tries routes in
+// reverse order of registration, so the fixture sites registered next take precedence.)
 await context.route(/^https?:/, (route) => route.abort());
+await serveSites(context);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(SITE_PAGES.x.url);
+await page.locator('[data-testid="fileInput"]').waitFor({ state: 'attached' });
 console.log(`Demo composer open at ${SITE_PAGES.x.url}. Add a photo; close the window to stop.`);
 await new Promise<void>((resolve) => context.on('close', () => resolve()));
