@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/channel';
 import { showCheckingStatus } from './checking-status';
 import { type DetectorPort, warmOnComposer } from './detector-port';
-import { type HeldSelection, holdUploads } from './hold-uploads';
+import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { askUser } from './overlay-host';
 import type { OverlayPhoto } from './overlay/protocol';
 import { checkPhoto, needsAttention, type PhotoCheck } from './photo-check';
@@ -10,8 +10,6 @@ import { protectPhoto } from './protect';
 import type { Site } from './sites/site';
 import { thumbnail } from './thumbnail';
 import { DELIVERING_ATTRIBUTE } from './trust-bridge';
-
-const isImage = (file: File) => file.type.startsWith('image/');
 
 const detector: DetectorPort = {
   analyse: (image) => sendMessage('analyse', { image }),

@@ -10,7 +10,7 @@ export interface HeldSelection {
 /** Re-dispatches one of the guard's own events; the page-world bridge makes it look trusted. */
 export type Redispatch = (target: EventTarget, event: Event) => void;
 
-const isImage = (file: File) => file.type.startsWith('image/');
+export const isImage = (file: File) => file.type.startsWith('image/');
 const BUBBLING = { bubbles: true, cancelable: true, composed: true } as const;
 const transfer = (files: File[]) => {
   const data = new DataTransfer();

@@ -1,4 +1,3 @@
-import type { Box } from '../models/boxes';
 import { type MaskStyle, maskFaces } from '../photo/mask';
 import { stripMetadata } from '../photo/strip';
 import type { PhotoCheck } from './photo-check';
@@ -19,7 +18,7 @@ const withBytes = (original: File, content: Blob) =>
  * stripping alone is lossless. A photo that cannot be processed is returned untouched.
  */
 export async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<File> {
-  const faces = (check.faces ?? []).filter((_: Box, i) => choice.faces[i] !== false);
+  const faces = (check.faces ?? []).filter((_, i) => choice.faces[i] !== false);
   if (choice.mask && faces.length) {
     const masked = await maskFaces(check.file, faces, choice.style);
     // A browser that cannot encode the original format gives PNG: say so in the type and name.

@@ -7,8 +7,6 @@ export interface TilingOptions {
   overlap: number;
 }
 
-export const DEFAULT_TILING: TilingOptions = { grids: [2, 3], overlap: 0.25 };
-
 /**
  * Regions of a width×height image to run the detector on: the whole image, then square tiles
  * at each grid level. BlazeFace sees its input at 192×192, so a face that is small in a large
@@ -16,7 +14,7 @@ export const DEFAULT_TILING: TilingOptions = { grids: [2, 3], overlap: 0.25 };
  * anything else, wasting input pixels; along the longer side there are as many as needed to
  * cover it with at least the requested overlap.
  */
-export function planTiles(width: number, height: number, options: TilingOptions = DEFAULT_TILING): Rect[] {
+export function planTiles(width: number, height: number, options: TilingOptions): Rect[] {
   const tiles: Rect[] = [{ x: 0, y: 0, width, height }];
   const shorter = Math.min(width, height);
   for (const n of options.grids) {

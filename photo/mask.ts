@@ -8,8 +8,9 @@ const PIXEL_BLOCKS = 6;
 /** Random change to each block's colour, so the blocks cannot be averaged back into a face. */
 const NOISE = 48;
 
-export type MaskStyle = 'fill' | 'pixelate';
 const ENCODE_QUALITY = 0.92;
+
+export type MaskStyle = 'fill' | 'pixelate';
 
 export function paddedBox(face: Rect, width: number, height: number): Rect {
   const x = Math.max(0, face.x - face.width * MASK_PADDING);
@@ -24,9 +25,10 @@ export function paddedBox(face: Rect, width: number, height: number): Rect {
 
 /**
  * Redraws the photo at full resolution in its displayed orientation with an opaque fill over each
- * padded face box. A fill by default, not a blur: blurred and pixelated faces are re-identified by
- * neural networks (McPherson et al., 2016); the pixelated style is coarse and noised for that reason. The encoded file carries no metadata. Same format where the
- * browser can encode it (JPEG and WebP at quality 0.92, PNG), else PNG.
+ * padded face box (or coarse noised blocks). A fill by default, not a blur: blurred and finely
+ * pixelated faces are re-identified by neural networks (McPherson et al., 2016), which is why the
+ * pixelated style is coarse and noised. The encoded file carries no metadata. Same format where
+ * the browser can encode it (JPEG and WebP at quality 0.92, PNG), else PNG.
  */
 export async function maskFaces(photo: Blob, faces: Rect[], style: MaskStyle = 'fill'): Promise<Blob> {
   const bitmap = await createImageBitmap(photo, { imageOrientation: 'from-image' });

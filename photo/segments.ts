@@ -22,7 +22,7 @@ export interface Container {
 
 const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
 
-export function detectFormat(bytes: Uint8Array): Format | null {
+function detectFormat(bytes: Uint8Array): Format | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
   if (ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';

@@ -1,4 +1,4 @@
-import { readContainer, type Segment, type SegmentKind } from './segments';
+import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** What lossless stripping removes. The colour profile stays: without it colours shift. */
 const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time']);
@@ -29,8 +29,7 @@ function orientationOnlyExif(orientation: number): Uint8Array {
 }
 
 /** JPEG: every segment before the scan except metadata; the scan itself copied to its EOI. */
-function stripJpeg(bytes: Uint8Array, orientation: number): Uint8Array<ArrayBuffer> {
-  const { segments, scanStart } = readContainer(bytes);
+function stripJpeg(bytes: Uint8Array, { segments, scanStart }: Container, orientation: number): Uint8Array<ArrayBuffer> {
   let eoi = scanStart;
   while (eoi + 1 < bytes.length && !(bytes[eoi] === 0xff && bytes[eoi + 1] === 0xd9)) eoi++;
   if (eoi + 1 >= bytes.length) throw new Error('truncated JPEG (no end of image)');
@@ -47,14 +46,14 @@ function stripJpeg(bytes: Uint8Array, orientation: number): Uint8Array<ArrayBuff
   ]);
 }
 
-function stripPng(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return concat([bytes.subarray(0, 8), ...slices(bytes, kept(readContainer(bytes).segments))]);
+function stripPng(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
+  return concat([bytes.subarray(0, 8), ...slices(bytes, kept(segments))]);
 }
 
 const VP8X_EXIF_AND_XMP = 0x08 | 0x04;
 
-function stripWebp(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const chunks = slices(bytes, kept(readContainer(bytes).segments)).map((chunk) => {
+function stripWebp(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
+  const chunks = slices(bytes, kept(segments)).map((chunk) => {
     if (String.fromCharCode(...chunk.subarray(0, 4)) !== 'VP8X') return chunk;
     const copy = chunk.slice();
     copy[8] = copy[8]! & ~VP8X_EXIF_AND_XMP; // the header must not announce chunks that are gone
@@ -71,8 +70,8 @@ function stripWebp(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
  * Throws on a file it cannot parse; the caller then passes the original on untouched.
  */
 export function stripMetadata(bytes: Uint8Array, orientation = 1): Uint8Array<ArrayBuffer> {
-  const { format } = readContainer(bytes);
-  if (format === 'jpeg') return stripJpeg(bytes, orientation);
-  if (format === 'png') return stripPng(bytes);
-  return stripWebp(bytes);
+  const container = readContainer(bytes);
+  if (container.format === 'jpeg') return stripJpeg(bytes, container, orientation);
+  if (container.format === 'png') return stripPng(bytes, container);
+  return stripWebp(bytes, container);
 }

@@ -4,7 +4,7 @@ import { intersection } from '../../models/boxes';
 
 describe('planTiles', () => {
   it('starts with the whole image', () => {
-    expect(planTiles(1920, 1280)[0]).toEqual({ x: 0, y: 0, width: 1920, height: 1280 });
+    expect(planTiles(1920, 1280, { grids: [2, 3], overlap: 0.25 })[0]).toEqual({ x: 0, y: 0, width: 1920, height: 1280 });
   });
 
   it('cuts square tiles that stay inside the image and cover it at every level', () => {
