@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { DetectorAssets } from '../models/face-analyser';
+import type { DetectorAssets } from '../models/detector-service';
 import { MODEL_FILES } from '../models/face-model';
 
 /** Paths inside the built extension; wxt.config.ts copies the files there. */
@@ -14,6 +14,7 @@ export function detectorAssets(): DetectorAssets {
   // getURL's typed paths only know WXT's own entrypoints, not copied assets.
   const url = (path: string) => browser.runtime.getURL(`/${path}` as '/');
   return {
+    workerUrl: url('detector-worker.js'),
     wasmLoaderUrl: url(ASSET_PATHS.wasmLoader),
     wasmBinaryUrl: url(ASSET_PATHS.wasmBinary),
     modelUrls: { fullRange: url(ASSET_PATHS.fullRange), shortRange: url(ASSET_PATHS.shortRange) },

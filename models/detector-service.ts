@@ -1,5 +1,13 @@
 import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
-import { type DetectorAssets, FaceAnalyser } from './face-analyser';
+import { DEFAULT_ANALYSIS } from './analysis-options';
+import { DetectorPool, poolSize } from './detector-pool';
+import { analyseFaces } from './face-analyser';
+import type { ModelAssets } from './tile-job';
+
+/** Absolute URLs of the detector worker script and of what it loads. */
+export interface DetectorAssets extends ModelAssets {
+  workerUrl: string;
+}
 
 export interface DetectorService {
   analyse(image: EncodedImage): Promise<AnalysisResult>;
@@ -13,28 +21,30 @@ export interface ServiceOptions {
 }
 
 /**
- * Owns the face analyser in whichever page hosts it (Chrome's offscreen document, Firefox's
- * background page): created on first need, kept while photos keep coming, released when idle.
+ * Owns the detector workers in whichever page hosts them (Chrome's offscreen document, Firefox's
+ * background page): started on first need, kept while photos keep coming, stopped when idle.
  */
 export function createDetectorService(assets: DetectorAssets, options: ServiceOptions): DetectorService {
-  let analyser: Promise<FaceAnalyser> | null = null;
+  let pool: Promise<DetectorPool> | null = null;
   let pending = 0;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const acquire = (): Promise<FaceAnalyser> => {
+  const acquire = (): Promise<DetectorPool> => {
     pending++;
     clearTimeout(idleTimer);
-    analyser ??= FaceAnalyser.create(assets).catch((error: unknown) => {
-      analyser = null;
-      throw error;
-    });
-    return analyser;
+    pool ??= DetectorPool.create(assets.workerUrl, assets, { size: poolSize(), minScore: DEFAULT_ANALYSIS.minCandidateScore }).catch(
+      (error: unknown) => {
+        pool = null;
+        throw error;
+      },
+    );
+    return pool;
   };
   const releaseLater = (): void => {
     if (--pending > 0) return;
     idleTimer = setTimeout(async () => {
-      const current = analyser;
-      analyser = null;
+      const current = pool;
+      pool = null;
       (await current?.catch(() => null))?.close();
       options.onRelease?.();
     }, options.idleMs);
@@ -52,9 +62,9 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     async analyse(image) {
       const started = performance.now();
       try {
-        const faces = await acquire();
+        const engine = await acquire();
         const blob = new Blob([Uint8Array.fromBase64(image.base64)], { type: image.type });
-        const analysis = await faces.analyse(blob);
+        const analysis = await analyseFaces(engine, blob);
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

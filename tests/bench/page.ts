@@ -1,6 +1,8 @@
-// Runs in a plain Chromium page for `npm run bench`: the same FaceAnalyser the extension uses,
-// with the same wasm and model files, so variants can be compared in one browser session.
-import { DEFAULT_ANALYSIS, type AnalysisOptions, FaceAnalyser } from '../../models/face-analyser';
+// Runs in a plain Chromium page for `npm run bench`: the same detector pool and analysis the
+// extension uses, with the same worker, wasm and model files, so variants compare in one session.
+import { type AnalysisOptions, DEFAULT_ANALYSIS } from '../../models/analysis-options';
+import { DetectorPool, poolSize } from '../../models/detector-pool';
+import { analyseFaces } from '../../models/face-analyser';
 
 export interface BenchRun {
   width: number;
@@ -9,31 +11,34 @@ export interface BenchRun {
   ms: number;
 }
 
-const analysers = new Map<string, FaceAnalyser>();
+const absolute = (path: string) => new URL(path, location.href).href;
+const pools = new Map<number, Promise<DetectorPool>>();
 
-async function analyserFor(variant: string, options: Partial<AnalysisOptions>): Promise<FaceAnalyser> {
-  let analyser = analysers.get(variant);
-  if (!analyser) {
-    analyser = await FaceAnalyser.create(
+/** One pool per worker count, shared by every variant. */
+function pool(workers: number): Promise<DetectorPool> {
+  let created = pools.get(workers);
+  if (!created) {
+    created = DetectorPool.create(
+      absolute('/ext/detector-worker.js'),
       {
-        wasmLoaderUrl: '/ext/mediapipe/vision_wasm_internal.js',
-        wasmBinaryUrl: '/ext/mediapipe/vision_wasm_internal.wasm',
+        wasmLoaderUrl: absolute('/ext/mediapipe/vision_wasm_internal.js'),
+        wasmBinaryUrl: absolute('/ext/mediapipe/vision_wasm_internal.wasm'),
         modelUrls: {
-          fullRange: '/ext/models/face_detection_full_range.tflite',
-          shortRange: '/ext/models/face_detection_short_range.tflite',
+          fullRange: absolute('/ext/models/face_detection_full_range.tflite'),
+          shortRange: absolute('/ext/models/face_detection_short_range.tflite'),
         },
       },
-      { ...DEFAULT_ANALYSIS, ...options },
+      { size: workers, minScore: DEFAULT_ANALYSIS.minCandidateScore },
     );
-    analysers.set(variant, analyser);
+    pools.set(workers, created);
   }
-  return analyser;
+  return created;
 }
 
-async function analyse(variant: string, options: Partial<AnalysisOptions>, image: Blob): Promise<BenchRun> {
-  const analyser = await analyserFor(variant, options);
+async function analyse(options: Partial<AnalysisOptions>, image: Blob, workers = poolSize()): Promise<BenchRun> {
+  const engine = await pool(workers);
   const started = performance.now();
-  const result = await analyser.analyse(image);
+  const result = await analyseFaces(engine, image, { ...DEFAULT_ANALYSIS, ...options });
   return {
     width: result.width,
     height: result.height,
@@ -55,16 +60,17 @@ const images = new Map<string, Blob>();
 
 Object.assign(globalThis, {
   bench: {
+    cores: () => poolSize(),
     async load(key: string, url: string, longSide?: number) {
       images.set(key, longSide ? await resized(url, longSide) : await (await fetch(url)).blob());
       return images.get(key)!.size;
     },
+    /** Workers started, wasm compiled, models loaded, then the first photo. */
     async coldStart(options: Partial<AnalysisOptions>, key: string) {
       const started = performance.now();
-      const run = await analyse('cold', options, images.get(key)!);
+      const run = await analyse(options, images.get(key)!);
       return { ...run, ms: performance.now() - started };
     },
-    run: (variant: string, options: Partial<AnalysisOptions>, key: string) =>
-      analyse(variant, options, images.get(key)!),
+    run: (options: Partial<AnalysisOptions>, key: string, workers?: number) => analyse(options, images.get(key)!, workers),
   },
 });

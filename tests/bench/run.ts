@@ -1,24 +1,24 @@
 // `npm run bench`: speed and accuracy of the face analysis, printed as tables. Figures, not tests.
 import type { Page } from '@playwright/test';
+import { cpus, totalmem } from 'node:os';
 import { openBenchPage, WIDER_DIR } from './bench-page';
 import { type BenchImage, fixturePhotos, widerDev } from './datasets';
 import { measureExtension, median } from './extension-timings';
 import { addScores, precision, recall, scoreImage } from './score';
 import { ms, pct, percentile, printTable } from './stats';
-import { ALTERNATIVES, CHOSEN, NAIVE, type Variant } from './variants';
+import { ALTERNATIVES, CHOSEN, NAIVE, ONE_WORKER, type Variant } from './variants';
 
 interface BenchApi {
+  cores(): number;
   load(key: string, url: string, longSide?: number): Promise<number>;
   coldStart(options: Variant['options'], key: string): Promise<{ ms: number }>;
-  run(variant: string, options: Variant['options'], key: string): Promise<{ ms: number; faces: number[][] }>;
+  run(options: Variant['options'], key: string, workers?: number): Promise<{ ms: number; faces: number[][] }>;
 }
 const bench = (page: Page) => ({
-  load: (key: string, url: string, longSide?: number) =>
-    page.evaluate(([k, u, s]) => (globalThis as unknown as { bench: BenchApi }).bench.load(k, u, s), [key, url, longSide] as const),
-  cold: (v: Variant, key: string) =>
-    page.evaluate(([o, k]) => (globalThis as unknown as { bench: BenchApi }).bench.coldStart(o, k), [v.options, key] as const),
-  run: (v: Variant, key: string) =>
-    page.evaluate(([n, o, k]) => (globalThis as unknown as { bench: BenchApi }).bench.run(n, o, k), [v.name, v.options, key] as const),
+  cores: () => page.evaluate(() => (globalThis as unknown as { bench: BenchApi }).bench.cores()),
+  load: (key: string, url: string, longSide?: number) => page.evaluate(([k, u, s]) => (globalThis as unknown as { bench: BenchApi }).bench.load(k, u, s), [key, url, longSide] as const),
+  cold: (v: Variant, key: string) => page.evaluate(([o, k]) => (globalThis as unknown as { bench: BenchApi }).bench.coldStart(o, k), [v.options, key] as const),
+  run: (v: Variant, key: string) => page.evaluate(([o, k, w]) => (globalThis as unknown as { bench: BenchApi }).bench.run(o, k, w), [v.options, key, v.workers] as const),
 });
 
 const SAMPLES = [1, 2, 3, 4, 5, 6].map((i) => `/photos/sample${i}.jpg`);
@@ -61,7 +61,8 @@ async function latency(page: Page, variants: Variant[]): Promise<void> {
       rows.push({ image: size.label, variant: variant.name, median: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), runs: String(times.length) });
     }
   }
-  printTable('Latency per photo (warm; decode, orientation, all passes; 6 photos x 3 rounds)', rows);
+  const workers = await b.cores();
+  printTable(`Latency per photo (warm; decode, orientation, all passes; 6 photos x 3 rounds; pool of ${workers} workers)`, rows);
 }
 
 async function accuracy(page: Page, title: string, images: BenchImage[], variants: Variant[]): Promise<void> {
@@ -91,6 +92,7 @@ async function accuracy(page: Page, title: string, images: BenchImage[], variant
 
 async function main(): Promise<void> {
   console.log(`Photo Guard bench — ${new Date().toISOString()} — Chromium, MediaPipe tasks-vision 0.10.34 (CPU)`);
+  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB`);
   if (!process.argv.some((a) => a === '--quick' || a.startsWith('--only='))) await coldStart();
   const { page, close } = await openBenchPage();
   try {
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
     const variants = process.argv.includes('--quick')
       ? [CHOSEN, NAIVE]
       : [CHOSEN, NAIVE, ...ALTERNATIVES.filter((v) => !only || v.name.includes(only))];
-    await latency(page, [CHOSEN, NAIVE]);
+    await latency(page, [CHOSEN, ONE_WORKER, NAIVE]);
     await accuracy(page, `Fixtures (${fixturePhotos().length} photos in tests/fixtures/photos)`, fixturePhotos(), variants);
     const wider = widerDev(WIDER_DIR);
     if (wider) await accuracy(page, `WIDER FACE dev subset (${wider.length} photos, ${WIDER_DIR})`, wider, variants);

@@ -1,8 +1,10 @@
-import { type AnalysisOptions, DEFAULT_ANALYSIS, type ViewOptions } from '../../models/face-analyser';
+import { type AnalysisOptions, DEFAULT_ANALYSIS, type ViewOptions } from '../../models/analysis-options';
 
 export interface Variant {
   name: string;
   options: Partial<AnalysisOptions>;
+  /** Detector workers (default: one per core, up to four). */
+  workers?: number;
 }
 
 const full = (grids: number[], mirrored = false): ViewOptions => ({ model: 'fullRange', whole: true, grids, mirrored });
@@ -16,10 +18,14 @@ const withShort = (grids: number[]): ViewOptions[] =>
 /** The pipeline the extension ships. */
 export const CHOSEN: Variant = { name: 'shipped: full 1+2x2+3x3, its mirror, short 4x4+6x6; 2 agree', options: DEFAULT_ANALYSIS };
 
+/** The shipped pipeline without the worker pool: what parallelism buys. */
+export const ONE_WORKER: Variant = { ...CHOSEN, name: 'shipped, on one worker', workers: 1 };
+
 /** What a tutorial does: one full-range pass over the full-resolution bitmap. */
 export const NAIVE: Variant = {
   name: 'naive: full-range, one pass, full resolution',
   options: { ...alone, views: [full([])], workingSide: Infinity, inputSide: Infinity },
+  workers: 1,
 };
 
 /** Alternatives measured beside the shipped pipeline, so the choice stays visible. */
@@ -33,4 +39,9 @@ export const ALTERNATIVES: Variant[] = [
   { name: 'shipped but short 3x3+5x5', options: { views: withShort([3, 5]) } },
   { name: 'shipped but short 3x3..6x6 (all four)', options: { views: withShort([3, 4, 5, 6]) } },
   { name: 'shipped with 15 % tile overlap', options: { overlap: 0.15 } },
+  {
+    name: 'shipped + full-range 4x4 (and its mirror)',
+    options: { views: DEFAULT_ANALYSIS.views.map((view) => (view.model === 'fullRange' ? { ...view, grids: [2, 3, 4] } : view)) },
+  },
+  { name: 'shipped + short-range 8x8', options: { views: withShort([4, 6, 8]) } },
 ];

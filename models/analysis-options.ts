@@ -1,0 +1,52 @@
+import { DEFAULT_MERGE, type MergeOptions, type VoteOptions } from './merge';
+
+export type ModelName = 'fullRange' | 'shortRange';
+
+/** One way of looking at the photo: a model, the regions it sees, and whether mirrored. */
+export interface ViewOptions {
+  model: ModelName;
+  /** Run on the whole image too. */
+  whole: boolean;
+  /** Grid levels of square tiles, counted on the shorter side (2 = 2×2). */
+  grids: number[];
+  mirrored: boolean;
+  /**
+   * Only look where the other views left a face undecided (seen by too few views): a second
+   * opinion costs as much as the first, and most of the photo does not need one.
+   */
+  confirmOnly?: boolean;
+}
+
+export interface AnalysisOptions {
+  views: ViewOptions[];
+  /** Share of a tile that overlaps its neighbour, so a face cut by one tile is whole in another. */
+  overlap: number;
+  /** Detector confidence below which a candidate is not even considered (at least the engine's floor). */
+  minCandidateScore: number;
+  vote: VoteOptions;
+  /** Longest side of the working copy the tiles are cut from. */
+  workingSide: number;
+  /** Longest side each region is resized to before MediaPipe sees it. */
+  inputSide: number;
+  merge: MergeOptions;
+}
+
+/**
+ * The shipped pipeline (see `npm run bench` for the alternatives it was chosen over): the
+ * full-range model on the whole photo and 2×2 and 3×3 tiles, the short-range model on 4×4 and 6×6
+ * tiles where small faces fill its view, and the full-range model again on the mirrored photo
+ * wherever those two disagree. A face must be seen by two of these views.
+ */
+export const DEFAULT_ANALYSIS: AnalysisOptions = {
+  views: [
+    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false },
+    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true },
+    { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false },
+  ],
+  overlap: 0.25,
+  minCandidateScore: 0.4,
+  vote: { minViews: 2, minScoreSum: 1.1 },
+  workingSide: 1920,
+  inputSide: 256,
+  merge: DEFAULT_MERGE,
+};

@@ -1,0 +1,120 @@
+import type { Candidate } from './merge';
+import type { FromWorker, ToWorker } from './pool-protocol';
+import { JOB_COST, type ModelAssets, type TileJob } from './tile-job';
+
+export interface PoolOptions {
+  /** Workers to run: one per core helps, up to a point (each holds both models: ~40 MB). */
+  size: number;
+  /** The models' own confidence floor: candidates below it are never produced. */
+  minScore: number;
+}
+
+export const poolSize = (cores = navigator.hardwareConcurrency || 2) => Math.max(1, Math.min(4, cores));
+
+/** The jobs on one image, in as many rounds as the analysis needs; release it when done. */
+export interface ImageSession {
+  detect(jobs: TileJob[]): Promise<Candidate[]>;
+  release(): void;
+}
+
+/** Shares jobs so that each worker gets about the same work: largest first, to the least loaded. */
+export function shareJobs(jobs: TileJob[], workers: number): TileJob[][] {
+  const shares = Array.from({ length: workers }, () => ({ jobs: [] as TileJob[], load: 0 }));
+  for (const job of [...jobs].sort((a, b) => JOB_COST[b.model] - JOB_COST[a.model])) {
+    const least = shares.reduce((min, share) => (share.load < min.load ? share : min));
+    least.jobs.push(job);
+    least.load += JOB_COST[job.model];
+  }
+  return shares.map((share) => share.jobs);
+}
+
+/**
+ * Face detection spread over workers, one per core: the passes of one photo are independent, so
+ * a photo takes about 1/n of the time. The wasm is compiled once here and shared with every worker.
+ */
+export class DetectorPool {
+  private nextRequest = 0;
+  private nextImage = 0;
+  private readonly pending = new Map<number, { resolve: (c: Candidate[]) => void; reject: (e: Error) => void }>();
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) {
+      worker.addEventListener('message', ({ data }: MessageEvent<FromWorker>) => {
+        if (data.type === 'ready' || data.request === undefined) return;
+        const waiting = this.pending.get(data.request);
+        this.pending.delete(data.request);
+        if (data.type === 'detected') waiting?.resolve(data.candidates);
+        else waiting?.reject(new Error(data.error));
+      });
+    }
+  }
+
+  static async create(workerUrl: string, assets: ModelAssets, options: PoolOptions): Promise<DetectorPool> {
+    const workers = Array.from({ length: options.size }, () => new Worker(workerUrl));
+    try {
+      const wasm = await WebAssembly.compileStreaming(fetch(assets.wasmBinaryUrl));
+      await Promise.all(workers.map((worker) => initialise(worker, { type: 'init', wasm, assets, minScore: options.minScore })));
+      return new DetectorPool(workers);
+    } catch (error) {
+      for (const worker of workers) worker.terminate();
+      throw error;
+    }
+  }
+
+  /**
+   * Starts work on an image, which the session then owns. Each worker that gets jobs receives its
+   * own copy the first time; a later round may need workers the first one did not.
+   */
+  open(image: ImageBitmap): ImageSession {
+    const imageId = this.nextImage++;
+    const holders = new Set<Worker>();
+    return {
+      detect: async (jobs) => {
+        const shares = shareJobs(jobs, this.workers.length)
+          .map((share, i) => ({ share, worker: this.workers[i]! }))
+          .filter(({ share }) => share.length);
+        const results = await Promise.all(
+          shares.map(async ({ share, worker }) => {
+            const copy = holders.has(worker) ? undefined : await createImageBitmap(image);
+            holders.add(worker);
+            return this.request(worker, imageId, share, copy);
+          }),
+        );
+        return results.flat();
+      },
+      release: () => {
+        for (const worker of holders) worker.postMessage({ type: 'release', imageId } satisfies ToWorker);
+        image.close();
+      },
+    };
+  }
+
+  private request(worker: Worker, imageId: number, jobs: TileJob[], image?: ImageBitmap): Promise<Candidate[]> {
+    const request = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(request, { resolve, reject });
+      const message: ToWorker = { type: 'detect', request, imageId, jobs, ...(image && { image }) };
+      worker.postMessage(message, image ? [image] : []);
+    });
+  }
+
+  close(): void {
+    for (const worker of this.workers) worker.terminate();
+    for (const { reject } of this.pending.values()) reject(new Error('detector closed'));
+    this.pending.clear();
+  }
+}
+
+function initialise(worker: Worker, init: ToWorker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = ({ data }: MessageEvent<FromWorker>) => {
+      if (data.type === 'ready') resolve();
+      else if (data.type === 'failed') reject(new Error(data.error));
+      else return;
+      worker.removeEventListener('message', onMessage);
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', (event) => reject(new Error(`detector worker failed to start: ${event.message}`)), { once: true });
+    worker.postMessage(init);
+  });
+}
