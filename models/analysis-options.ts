@@ -2,6 +2,10 @@ import { DEFAULT_MERGE, type MergeOptions, type VoteOptions } from './merge';
 
 export type ModelName = 'fullRange' | 'shortRange';
 
+/** How readily a weakly seen face is kept: the trade between missed faces and false alarms. */
+export const SENSITIVITIES = ['thorough', 'balanced', 'fewer-alarms'] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
 /** One way of looking at the photo: a model, the regions it sees, and whether mirrored. */
 export interface ViewOptions {
   model: ModelName;
@@ -50,3 +54,18 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
   inputSide: 256,
   merge: DEFAULT_MERGE,
 };
+
+/**
+ * The vote each sensitivity asks of a face (see `npm run bench`): "thorough" keeps faces two views
+ * saw weakly, at the cost of boxes on things that are not faces; "fewer-alarms" the reverse.
+ */
+const SENSITIVITY_VOTES: Record<Sensitivity, Pick<AnalysisOptions, 'minCandidateScore' | 'vote'>> = {
+  thorough: { minCandidateScore: 0.3, vote: { minViews: 2, minScoreSum: 0.9 } },
+  balanced: { minCandidateScore: DEFAULT_ANALYSIS.minCandidateScore, vote: DEFAULT_ANALYSIS.vote },
+  'fewer-alarms': { minCandidateScore: 0.5, vote: { minViews: 2, minScoreSum: 1.2 } },
+};
+
+export const analysisFor = (sensitivity: Sensitivity): AnalysisOptions => ({ ...DEFAULT_ANALYSIS, ...SENSITIVITY_VOTES[sensitivity] });
+
+/** The models' own confidence floor: low enough for the most sensitive setting. */
+export const DETECTOR_FLOOR = Math.min(...Object.values(SENSITIVITY_VOTES).map((v) => v.minCandidateScore));
