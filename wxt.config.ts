@@ -7,9 +7,17 @@ import { GUARDED_MATCHES } from './content-scripts/sites/registry';
 const require = createRequire(import.meta.url);
 const visionWasmDir = join(dirname(require.resolve('@mediapipe/tasks-vision')), 'wasm');
 
-// No extension page may reach the network: MediaPipe and every other dependency only load
-// files packaged with the extension.
-const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
+/**
+ * The image hosts of the guarded sites: the popup fetches a page's posted photos from them to scan
+ * them. No other host is ever reached by an extension page.
+ */
+export const IMAGE_HOSTS = ['https://pbs.twimg.com', 'https://*.cdninstagram.com', 'https://*.fbcdn.net'];
+
+const ANY_SITE = ['https://*/*', 'http://*/*'];
+
+// Extension pages reach only the extension's own files (MediaPipe and every other dependency are
+// packaged) and the guarded sites' image hosts.
+const CSP = `script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' ${IMAGE_HOSTS.join(' ')}`;
 
 /**
  * Firefox's add-on linter flags every innerHTML assignment. The UI never renders raw HTML, so
@@ -33,13 +41,19 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? [] : ['offscreen'],
+    // storage: the settings; scripting: the guard on sites the user adds, and the popup's scan;
+    // activeTab: scanning the page the user is on when they ask, on any site.
+    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    host_permissions: [...GUARDED_MATCHES, ...IMAGE_HOSTS.map((host) => `${host}/*`)],
+    // Asked for one site at a time, when the user adds it in the options (MV2 lists hosts as permissions).
+    ...(manifestVersion === 3 ? { optional_host_permissions: ANY_SITE } : { optional_permissions: ANY_SITE }),
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
-    // The decision overlay is framed into the guarded sites' pages (and, in Firefox, the page-world
-    // bridge is injected there); nothing else is exposed.
+    // The decision overlay is framed into the pages the guard runs on, which include sites the user
+    // adds, so any page may frame it; a per-session URL keeps pages from probing for the extension.
+    // (In Firefox the page-world bridge is injected too; its URLs are per-install already.)
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['overlay.html'], matches: GUARDED_MATCHES }]
+        ? [{ resources: ['overlay.html'], matches: ['<all_urls>'], use_dynamic_url: true }]
         : ['overlay.html', 'page-bridge.js'],
     browser_specific_settings: {
       gecko: {

@@ -1,5 +1,6 @@
 import { handleMessages } from '../messaging/channel';
 import type { DetectorService } from '../models/detector-service';
+import { keepCustomSitesRegistered } from './custom-sites';
 import { DETECTOR_IDLE_MS, detectorAssets } from './detector-assets';
 import { offscreenDetector } from './offscreen-detector';
 
@@ -17,7 +18,8 @@ export function startBackground(): void {
   const faces = detector();
   // Registered synchronously: Chrome only wakes the worker for listeners added in the first turn.
   handleMessages({
-    analyse: async ({ image }) => (await faces).analyse(image),
+    analyse: async ({ image, sensitivity }) => (await faces).analyse(image, sensitivity),
     warm: async () => (await faces).warm(),
   });
+  keepCustomSitesRegistered();
 }

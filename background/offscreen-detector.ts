@@ -35,7 +35,7 @@ export function offscreenDetector(): DetectorService {
   };
 
   return {
-    analyse: (image) => forward(() => sendMessage('detector:analyse', { image })),
+    analyse: (image, sensitivity) => forward(() => sendMessage('detector:analyse', { image, sensitivity })),
     warm: () => forward(() => sendMessage('detector:warm', {})),
   };
 }

@@ -8,9 +8,9 @@ export function startOffscreenHost(): void {
   // Closing the document when idle frees the wasm heap; the background recreates it on need.
   const service = createDetectorService(detectorAssets(), { idleMs: DETECTOR_IDLE_MS, onRelease: () => window.close() });
   handleMessages({
-    'detector:analyse': async ({ image }, sender) => {
+    'detector:analyse': async ({ image, sensitivity }, sender) => {
       requireExtensionPage(sender);
-      return service.analyse(image);
+      return service.analyse(image, sensitivity);
     },
     'detector:warm': async (_, sender) => {
       requireExtensionPage(sender);

@@ -1,8 +1,9 @@
 import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
+import type { Sensitivity } from '../models/analysis-options';
 
 /** What the guard needs from the extension's detector; the entry wires it to runtime messaging. */
 export interface DetectorPort {
-  analyse(image: EncodedImage): Promise<AnalysisResult>;
+  analyse(image: EncodedImage, sensitivity: Sensitivity): Promise<AnalysisResult>;
   warm(): Promise<null>;
 }
 
@@ -13,13 +14,13 @@ export const encodeImage = (file: File, bytes: Uint8Array): EncodedImage => ({
 });
 
 /**
- * Warms the detector as soon as the page offers a file input (a composer is open), so the model
- * is loaded by the time a photo is picked.
+ * Warms the detector as soon as the page offers a file input (a composer is open) on a site the
+ * guard is on for, so the model is loaded by the time a photo is picked.
  */
-export function warmOnComposer(detector: DetectorPort, signal: AbortSignal): void {
+export function warmOnComposer(detector: DetectorPort, signal: AbortSignal, guarding: () => boolean): void {
   const observer = new MutationObserver(() => check());
   const check = () => {
-    if (!document.querySelector('input[type=file]')) return;
+    if (!guarding() || !document.querySelector('input[type=file]')) return;
     observer.disconnect();
     void detector.warm();
   };

@@ -1,20 +1,27 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/channel';
-import { showCheckingStatus } from './checking-status';
+import type { SiteRule } from '../settings/schema';
 import { type DetectorPort, warmOnComposer } from './detector-port';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { askUser } from './overlay-host';
 import type { OverlayPhoto } from './overlay/protocol';
-import { checkPhoto, needsAttention, type PhotoCheck } from './photo-check';
-import { protectPhoto } from './protect';
+import { checkPhoto, type PhotoCheck } from './photo-check';
+import { automaticProtection, needsAsking, overlayDefaults } from './policy';
+import { type Outcome, protectAll } from './protect';
+import { type RuleSource, watchRule } from './site-rule';
 import type { Site } from './sites/site';
+import { statusNotice } from './status-notice';
 import { thumbnail } from './thumbnail';
 import { DELIVERING_ATTRIBUTE } from './trust-bridge';
 
+/** Photos checked in one go (Instagram's own limit); more are not added, and the user is told. */
+export const MAX_PHOTOS = 20;
+
 const detector: DetectorPort = {
-  analyse: (image) => sendMessage('analyse', { image }),
+  analyse: (image, sensitivity) => sendMessage('analyse', { image, sensitivity }),
   warm: () => sendMessage('warm', {}),
 };
+const t = (key: string, ...substitutions: string[]) => browser.i18n.getMessage(key as 'extName', substitutions);
 
 async function overlayPhoto(check: PhotoCheck): Promise<OverlayPhoto> {
   return {
@@ -28,8 +35,7 @@ async function overlayPhoto(check: PhotoCheck): Promise<OverlayPhoto> {
 }
 
 /** Diagnostic line in the content script's console: counts only, never sent anywhere. */
-function report(check: PhotoCheck): void {
-  const { file, faces, metadata } = check;
+function report({ file, faces, metadata }: PhotoCheck): void {
   console.info(
     faces
       ? `photo-guard: ${file.name}: ${faces.length} face(s), metadata: ${metadata?.findings.map((f) => f.kind).join(',') || 'none'}`
@@ -37,46 +43,77 @@ function report(check: PhotoCheck): void {
   );
 }
 
-async function decide(site: Site, selection: HeldSelection, signal: AbortSignal): Promise<void> {
-  const checks = new Map<File, PhotoCheck>();
-  const images = selection.files.filter(isImage);
-  const hideStatus = showCheckingStatus(browser.i18n.getMessage('checkingPhotos', [String(images.length)]));
-  try {
-    for (const file of images) {
-      const check = await checkPhoto(file, detector);
-      report(check);
-      checks.set(file, check);
-    }
-  } finally {
-    hideStatus();
-  }
-  if (![...checks.values()].some(needsAttention)) return selection.deliver(selection.files);
-
-  const photos = await Promise.all([...checks.values()].map(overlayPhoto));
-  const request = { siteKey: site.key, settingsUrl: site.settingsUrl, audience: site.audience?.() ?? null, photos };
-  const decision = await askUser(request, signal);
-  if (decision.action === 'cancel') return selection.cancel();
-  if (decision.action === 'original') return selection.deliver(selection.files);
-  const choices = [...checks.keys()];
-  const protectedFiles = await Promise.all(
-    selection.files.map((file) => {
-      const check = checks.get(file);
-      if (!check) return file; // videos and other files pass untouched
-      const faces = decision.photos[choices.indexOf(file)]?.faces ?? [];
-      return protectPhoto(check, { mask: decision.mask, style: decision.style, strip: decision.strip, faces }).catch(() => file);
-    }),
-  );
-  selection.deliver(protectedFiles);
+/** What the user is told about what happened without their asking. */
+function summary(outcome: Outcome, withheld: number, unchecked: string[]): string[] {
+  const lines: string[] = [];
+  if (outcome.maskedFaces) lines.push(t('noticeMasked', String(outcome.maskedFaces)));
+  if (outcome.stripped) lines.push(t('noticeStripped', String(outcome.stripped)));
+  if (unchecked.length) lines.push(t('noticeUnchecked', unchecked.join(', ')));
+  if (outcome.failed.length) lines.push(t('noticeMaskFailed', outcome.failed.join(', ')));
+  if (withheld) lines.push(t('noticeTooMany', String(MAX_PHOTOS), String(withheld)));
+  return lines;
 }
 
-/** Holds back every photo picked on this site until the user has seen what it reveals. */
+async function decide(site: Site, rule: SiteRule, selection: HeldSelection, signal: AbortSignal): Promise<void> {
+  const images = selection.files.filter(isImage);
+  const withheld = images.slice(MAX_PHOTOS);
+  const notice = statusNotice(signal);
+  const checks: PhotoCheck[] = [];
+  for (const file of images.slice(0, MAX_PHOTOS)) {
+    notice.show([t('checkingPhotos', String(checks.length + 1), String(Math.min(images.length, MAX_PHOTOS)))]);
+    const check = await checkPhoto(file, detector, rule.sensitivity);
+    report(check);
+    checks.push(check);
+  }
+  notice.remove();
+
+  let outcome: Outcome;
+  if (rule.mode === 'protect' || !checks.some((check) => needsAsking(check, rule))) {
+    outcome = await protectAll(checks, (check) => automaticProtection(check, rule));
+  } else {
+    const request = {
+      siteKey: site.key,
+      settingsUrl: site.settingsUrl ?? null,
+      audience: site.audience?.() ?? null,
+      defaults: overlayDefaults(checks, rule),
+      withheld: withheld.length,
+      photos: await Promise.all(checks.map(overlayPhoto)),
+    };
+    const decision = await askUser(request, signal);
+    if (decision.action === 'cancel') return selection.cancel();
+    outcome =
+      decision.action === 'original'
+        ? { files: new Map(checks.map((check) => [check.file, check.file])), maskedFaces: 0, stripped: 0, failed: [] }
+        : await protectAll(checks, (check, i) => ({ ...decision, faces: decision.photos[i]?.faces ?? [] }));
+  }
+  // Photos that could not be read were shown as such in the overlay; without one, say so here.
+  const unchecked = rule.mode === 'protect' ? checks.filter((check) => check.faces === null).map((check) => check.file.name) : [];
+  const lines = summary(outcome, withheld.length, unchecked);
+  if (lines.length) {
+    notice.show(lines);
+    notice.fade();
+  }
+  // Videos and other files pass untouched; photos beyond the limit and failed masks are held back.
+  const delivered = selection.files.flatMap((file) => (isImage(file) ? (outcome.files.get(file) ?? []) : [file]));
+  if (delivered.length) selection.deliver(delivered);
+  else selection.cancel();
+}
+
+/** Holds back every photo picked on this site, as its rule says, until the user has seen what it reveals. */
 export function startGuard(site: Site, signal: AbortSignal): void {
-  warmOnComposer(detector, signal);
+  const rules: RuleSource = watchRule(site.key, signal);
+  warmOnComposer(detector, signal, () => rules.current().mode !== 'off');
   holdUploads(
-    (selection) => {
-      // Whatever goes wrong, the user's files reach the site untouched rather than being lost.
-      decide(site, selection, signal).catch(() => selection.deliver(selection.files));
-    },
+    () => rules.current().mode !== 'off',
+    (selection) =>
+      decide(site, rules.current(), selection, signal).catch(() => {
+        // A fault of ours must not post faces the user wanted masked: nothing is added, and the
+        // user is told (the photos are still on their device). Unreadable photos never get here.
+        selection.cancel();
+        const notice = statusNotice(signal);
+        notice.show([t('noticeFailed')]);
+        notice.fade();
+      }),
     (target, event) => {
       const root = document.documentElement;
       root.setAttribute(DELIVERING_ATTRIBUTE, '');

@@ -21,9 +21,15 @@ const transfer = (files: File[]) => {
 /**
  * Stops every way an image enters the page — a file input's `input`/`change`, a `drop`, a
  * `paste` — in the capture phase on window, before any page listener (React listens on its root
- * container) sees it. Anything without an image (videos, text, documents) passes untouched.
+ * container) sees it. Anything without an image (videos, text, documents) passes untouched, and so
+ * does everything while `holding` says no (the site's rule is off).
  */
-export function holdUploads(onHold: (selection: HeldSelection) => void, redispatch: Redispatch, signal: AbortSignal): void {
+export function holdUploads(
+  holding: () => boolean,
+  onHold: (selection: HeldSelection) => void,
+  redispatch: Redispatch,
+  signal: AbortSignal,
+): void {
   const ours = new WeakSet<Event>();
   const heldInputs = new WeakSet<HTMLInputElement>();
   const send = (target: EventTarget, event: Event) => {
@@ -38,7 +44,7 @@ export function holdUploads(onHold: (selection: HeldSelection) => void, redispat
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
     if (heldInputs.has(input)) return event.stopImmediatePropagation(); // the `change` after the held `input`
     const files = Array.from(input.files ?? []);
-    if (!files.some(isImage)) return;
+    if (!files.some(isImage) || !holding()) return;
     event.stopImmediatePropagation();
     heldInputs.add(input);
     onHold({
@@ -68,7 +74,7 @@ export function holdUploads(onHold: (selection: HeldSelection) => void, redispat
     listen(type, (event) => {
       const files = Array.from(filesOf(event) ?? []);
       const { target } = event;
-      if (!files.some(isImage) || !target) return;
+      if (!files.some(isImage) || !target || !holding()) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       onHold({

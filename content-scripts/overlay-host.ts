@@ -2,6 +2,15 @@ import { browser } from 'wxt/browser';
 import { type Decision, type HostMessage, type OverlayMessage, type OverlayRequest, PORT_MESSAGE } from './overlay/protocol';
 
 const REMOVE_DELAY_MS = 250;
+
+/**
+ * The origin the overlay frame's document has. Chrome hands content scripts a per-session URL for
+ * it (use_dynamic_url, so pages cannot probe for the extension), but the frame commits to the
+ * extension's own origin; Firefox's extension URLs are per-install already. The port is posted to
+ * exactly this origin: the page can navigate the frame, and must not receive the port if it does.
+ */
+const frameOrigin = () =>
+  import.meta.env.FIREFOX ? new URL(browser.runtime.getURL('/')).origin : `chrome-extension://${browser.runtime.id}`;
 const FRAME_STYLE = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;z-index:2147483647;background:transparent;color-scheme:normal';
 
 /**
@@ -37,7 +46,7 @@ export function askUser(request: OverlayRequest, signal: AbortSignal): Promise<D
     frame.addEventListener(
       'load',
       () => {
-        frame.contentWindow?.postMessage({ type: PORT_MESSAGE, token }, new URL(frame.src).origin, [channel.port2]);
+        frame.contentWindow?.postMessage({ type: PORT_MESSAGE, token }, frameOrigin(), [channel.port2]);
         frame.focus();
       },
       { once: true },

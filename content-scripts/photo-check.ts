@@ -1,3 +1,4 @@
+import type { Sensitivity } from '../models/analysis-options';
 import type { Box } from '../models/boxes';
 import { type MetadataFinding, readMetadata } from '../photo/metadata';
 import { type DetectorPort, encodeImage } from './detector-port';
@@ -13,14 +14,11 @@ export interface PhotoCheck {
   metadata: { findings: MetadataFinding[]; orientation: number } | null;
 }
 
-export const needsAttention = (check: PhotoCheck): boolean =>
-  check.faces === null || check.faces.length > 0 || (check.metadata?.findings.length ?? 0) > 0;
-
-export async function checkPhoto(file: File, detector: DetectorPort): Promise<PhotoCheck> {
+export async function checkPhoto(file: File, detector: DetectorPort, sensitivity: Sensitivity): Promise<PhotoCheck> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const [metadata, result] = await Promise.all([
     readMetadata(bytes).catch(() => null),
-    detector.analyse(encodeImage(file, bytes)),
+    detector.analyse(encodeImage(file, bytes), sensitivity),
   ]);
   return result.ok
     ? { file, metadata, faces: result.analysis.faces, width: result.analysis.width, height: result.analysis.height }

@@ -10,24 +10,62 @@ export interface Protection {
   faces: boolean[];
 }
 
+/** What a selection became: the file to post for each photo (none when masking failed), and counts. */
+export interface Outcome {
+  files: Map<File, File>;
+  maskedFaces: number;
+  stripped: number;
+  /** Names of photos that could not be masked and were held back. */
+  failed: string[];
+}
+
 const withBytes = (original: File, content: Blob) =>
   new File([content], original.name, { type: original.type, lastModified: original.lastModified });
 
 /**
  * The file the site receives for one photo. Masking redraws the pixels, which drops all metadata;
- * stripping alone is lossless. A photo that cannot be processed is returned untouched.
+ * stripping alone is lossless. Throws when masking fails: posting the photo unmasked instead would
+ * publish what the user chose to hide.
  */
-export async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<File> {
+async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<{ file: File; masked: number; stripped: boolean }> {
   const faces = (check.faces ?? []).filter((_, i) => choice.faces[i] !== false);
   if (choice.mask && faces.length) {
     const masked = await maskFaces(check.file, faces, choice.style);
     // A browser that cannot encode the original format gives PNG: say so in the type and name.
-    if (masked.type === check.file.type) return withBytes(check.file, masked);
-    return new File([masked], check.file.name.replace(/\.[^.]*$/, '') + '.png', { type: masked.type, lastModified: check.file.lastModified });
+    const file =
+      masked.type === check.file.type
+        ? withBytes(check.file, masked)
+        : new File([masked], check.file.name.replace(/\.[^.]*$/, '') + '.png', { type: masked.type, lastModified: check.file.lastModified });
+    return { file, masked: faces.length, stripped: !!check.metadata?.findings.length };
   }
   if (choice.strip && check.metadata?.findings.length) {
     const bytes = new Uint8Array(await check.file.arrayBuffer());
-    return withBytes(check.file, new Blob([stripMetadata(bytes, check.metadata.orientation)]));
+    let stripped: Blob;
+    try {
+      stripped = new Blob([stripMetadata(bytes, check.metadata.orientation)]);
+    } catch {
+      // A container readMetadata could walk but not copy (a JPEG without its end marker): redrawn
+      // instead, which drops the metadata too, rather than posted with it.
+      stripped = await maskFaces(check.file, [], choice.style);
+    }
+    return { file: withBytes(check.file, stripped), masked: 0, stripped: true };
   }
-  return check.file;
+  return { file: check.file, masked: 0, stripped: false };
+}
+
+export async function protectAll(checks: PhotoCheck[], choiceOf: (check: PhotoCheck, index: number) => Protection): Promise<Outcome> {
+  const outcome: Outcome = { files: new Map(), maskedFaces: 0, stripped: 0, failed: [] };
+  await Promise.all(
+    checks.map(async (check, i) => {
+      try {
+        const { file, masked, stripped } = await protectPhoto(check, choiceOf(check, i));
+        outcome.files.set(check.file, file);
+        outcome.maskedFaces += masked;
+        outcome.stripped += stripped ? 1 : 0;
+      } catch {
+        outcome.failed.push(check.file.name);
+      }
+    }),
+  );
+  return outcome;
 }

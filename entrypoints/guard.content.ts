@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { injectScript } from 'wxt/utils/inject-script';
 import { startGuard } from '../content-scripts/guard';
 import { GUARDED_MATCHES, siteForHost } from '../content-scripts/sites/registry';
+import { customSite } from '../content-scripts/sites/site';
 
 export default defineContentScript({
   matches: GUARDED_MATCHES,
@@ -10,7 +11,7 @@ export default defineContentScript({
   main: (ctx) => {
     // Firefox has no MAIN-world content scripts; the page-world bridge (page-bridge.js) is injected instead.
     if (import.meta.env.FIREFOX) void injectScript('/page-bridge.js');
-    const site = siteForHost(location.hostname);
-    if (site) startGuard(site, ctx.signal);
+    // Also registered at run time on the sites the user adds in the options.
+    startGuard(siteForHost(location.hostname) ?? customSite(location.hostname), ctx.signal);
   },
 });

@@ -1,3 +1,4 @@
+import type { Sensitivity } from '../models/analysis-options';
 import type { FaceAnalysis } from '../models/face-analyser';
 
 /** An image as it travels between extension contexts (runtime messages carry JSON only in Chrome). */
@@ -5,6 +6,11 @@ export interface EncodedImage {
   name: string;
   type: string;
   base64: string;
+}
+
+export interface AnalysisRequest {
+  image: EncodedImage;
+  sensitivity: Sensitivity;
 }
 
 export type AnalysisResult = { ok: true; analysis: FaceAnalysis; ms: number } | { ok: false; error: string };
@@ -15,9 +21,9 @@ export type AnalysisResult = { ok: true; analysis: FaceAnalysis; ms: number } | 
  * the offscreen document that hosts the detector in Chrome.
  */
 export interface Protocol {
-  analyse: { request: { image: EncodedImage }; response: AnalysisResult };
+  analyse: { request: AnalysisRequest; response: AnalysisResult };
   warm: { request: Record<string, never>; response: null };
-  'detector:analyse': { request: { image: EncodedImage }; response: AnalysisResult };
+  'detector:analyse': { request: AnalysisRequest; response: AnalysisResult };
   'detector:warm': { request: Record<string, never>; response: null };
 }
 

@@ -1,5 +1,5 @@
 import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
-import { DEFAULT_ANALYSIS } from './analysis-options';
+import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
 import { DetectorPool, poolSize } from './detector-pool';
 import { analyseFaces } from './face-analyser';
 import type { ModelAssets } from './tile-job';
@@ -10,7 +10,7 @@ export interface DetectorAssets extends ModelAssets {
 }
 
 export interface DetectorService {
-  analyse(image: EncodedImage): Promise<AnalysisResult>;
+  analyse(image: EncodedImage, sensitivity: Sensitivity): Promise<AnalysisResult>;
   warm(): Promise<null>;
 }
 
@@ -32,7 +32,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
   const acquire = (): Promise<DetectorPool> => {
     pending++;
     clearTimeout(idleTimer);
-    pool ??= DetectorPool.create(assets.workerUrl, assets, { size: poolSize(), minScore: DEFAULT_ANALYSIS.minCandidateScore }).catch(
+    pool ??= DetectorPool.create(assets.workerUrl, assets, { size: poolSize(), minScore: DETECTOR_FLOOR }).catch(
       (error: unknown) => {
         pool = null;
         throw error;
@@ -59,12 +59,12 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       }
       return null;
     },
-    async analyse(image) {
+    async analyse(image, sensitivity) {
       const started = performance.now();
       try {
         const engine = await acquire();
         const blob = new Blob([Uint8Array.fromBase64(image.base64)], { type: image.type });
-        const analysis = await analyseFaces(engine, blob);
+        const analysis = await analyseFaces(engine, blob, analysisFor(sensitivity));
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -19,9 +19,9 @@ export function OverlayApp({ request, decide, t }: Props) {
   const { photos } = request;
   const anyFaces = photos.some((p) => (p.faces?.length ?? 0) > 0);
   const anyMetadata = photos.some((p) => p.metadata.length > 0);
-  const [mask, setMask] = useState(anyFaces);
-  const [strip, setStrip] = useState(anyMetadata);
-  const [style, setStyle] = useState<MaskStyle>('fill');
+  const [mask, setMask] = useState(request.defaults.mask);
+  const [strip, setStrip] = useState(request.defaults.strip);
+  const [style, setStyle] = useState<MaskStyle>(request.defaults.style);
   const [faceChoices, setFaceChoices] = useState(() => photos.map((p) => (p.faces ?? []).map(() => true)));
   const dialog = useRef<HTMLDivElement>(null);
   const thumbnails = useMemo(() => photos.map((p: OverlayPhoto) => (p.thumbnail ? URL.createObjectURL(p.thumbnail) : null)), [photos]);
@@ -43,6 +43,7 @@ export function OverlayApp({ request, decide, t }: Props) {
       <div data-guard="overlay" role="dialog" aria-modal="true" aria-labelledby="pg-title" aria-describedby="pg-intro" ref={dialog} onKeyDown={onKeyDown}>
         <h1 id="pg-title">{t('overlayTitle', String(photos.length))}</h1>
         <p id="pg-intro">{t('overlayIntro')}</p>
+        {request.withheld > 0 && <p class="withheld">{t('noticeTooMany', String(photos.length), String(request.withheld))}</p>}
         <ul class="photos">
           {photos.map((photo, i) => (
             <PhotoCard
@@ -62,12 +63,14 @@ export function OverlayApp({ request, decide, t }: Props) {
               {t('audienceNow', request.audience)} {PUBLIC_AUDIENCE.test(request.audience) && t('audiencePublic')}
             </p>
           )}
-          <p>{t(`advice_${request.siteKey}`)}</p>
-          <p>
-            <a href={request.settingsUrl} target="_blank" rel="noopener noreferrer">
-              {t('openSettings')}
-            </a>
-          </p>
+          <p>{t(request.settingsUrl ? `advice_${request.siteKey}` : 'advice_other')}</p>
+          {request.settingsUrl && (
+            <p>
+              <a href={request.settingsUrl} target="_blank" rel="noopener noreferrer">
+                {t('openSettings')}
+              </a>
+            </p>
+          )}
           <p class="limits">{t('maskingLimits')}</p>
         </section>
         <fieldset class="options">

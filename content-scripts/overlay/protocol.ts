@@ -15,9 +15,14 @@ export interface OverlayPhoto {
 export interface OverlayRequest {
   /** Settings key of the site, which picks its audience advice. */
   siteKey: string;
-  settingsUrl: string;
+  /** Where the site's audience settings are; null for sites the user added. */
+  settingsUrl: string | null;
   /** The audience the site's composer is set to, when it shows one ("Public"). */
   audience: string | null;
+  /** How the choices start out, from the site's rule. */
+  defaults: { mask: boolean; strip: boolean; style: MaskStyle };
+  /** Photos beyond the limit, not shown and not posted. */
+  withheld: number;
   photos: OverlayPhoto[];
 }
 

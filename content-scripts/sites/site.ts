@@ -3,8 +3,8 @@ export interface Site {
   /** Settings key. */
   key: string;
   name: string;
-  /** The page where the user can restrict who sees their posts. */
-  settingsUrl: string;
+  /** The page where the user can restrict who sees their posts (unknown for sites the user adds). */
+  settingsUrl?: string;
   /** Hosts whose pages the guard runs on. */
   hosts: string[];
   /** The composer's current audience as the site names it ("Public"), when the page shows it. */
@@ -15,3 +15,6 @@ export interface Site {
 export const PUBLIC_AUDIENCE = /^(public|everyone)$/i;
 
 export const matchesOf = (site: Site): string[] => site.hosts.map((host) => `https://${host}/*`);
+
+/** A site the user added in the options: guarded with generic advice, its host as settings key. */
+export const customSite = (host: string): Site => ({ key: host, name: host, hosts: [host] });

@@ -1,6 +1,6 @@
 // Runs in a plain Chromium page for `npm run bench`: the same detector pool and analysis the
 // extension uses, with the same worker, wasm and model files, so variants compare in one session.
-import { type AnalysisOptions, DEFAULT_ANALYSIS } from '../../models/analysis-options';
+import { type AnalysisOptions, DEFAULT_ANALYSIS, DETECTOR_FLOOR } from '../../models/analysis-options';
 import { DetectorPool, poolSize } from '../../models/detector-pool';
 import { analyseFaces } from '../../models/face-analyser';
 
@@ -28,7 +28,7 @@ function pool(workers: number): Promise<DetectorPool> {
           shortRange: absolute('/ext/models/face_detection_short_range.tflite'),
         },
       },
-      { size: workers, minScore: DEFAULT_ANALYSIS.minCandidateScore },
+      { size: workers, minScore: DETECTOR_FLOOR },
     );
     pools.set(workers, created);
   }

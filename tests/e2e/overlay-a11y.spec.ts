@@ -1,7 +1,5 @@
-import type axe from 'axe-core';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from '../support/axe';
 import { launchWithExtension } from '../support/browser';
 import { overlayFrame } from '../support/guard-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
@@ -16,12 +14,7 @@ test('the overlay has no serious accessibility violation and works by keyboard',
     const overlay = await overlayFrame(page);
     await expect(overlay.locator('[data-guard="overlay"]')).toHaveAttribute('role', 'dialog');
 
-    // AxeBuilder does not reach into an extension frame; axe-core runs inside it directly.
-    await overlay.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-    const results = await overlay.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document));
-    expect(results.passes.length).toBeGreaterThan(10);
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoSeriousViolations(overlay);
 
     // Focus starts on "Protect and post" and Tab cycles inside the dialog.
     await expect(overlay.locator('[data-action="protect"]')).toBeFocused();
@@ -43,6 +36,7 @@ test('the overlay speaks French in a French browser', async () => {
     const overlay = await overlayFrame(page);
     await expect(overlay.locator('[data-action="protect"]')).toHaveText('Protéger et publier');
     await expect(overlay.locator('[data-guard-photo] figcaption')).toHaveText('3 visages trouvés');
+    await expect(overlay.locator('html')).toHaveAttribute('lang', 'fr');
   } finally {
     await context.close();
   }

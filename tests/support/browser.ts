@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -21,16 +21,34 @@ const QUIET = [
 
 export const newProfileDir = () => mkdtempSync(join(tmpdir(), 'photo-guard-'));
 
+/**
+ * A copy of the built extension that already holds access to `hosts`, as if the user had allowed
+ * it: Chromium's permission prompt cannot be answered by automation, and `permissions.request`
+ * for access already held resolves at once. Everything after the prompt runs as shipped.
+ */
+export function extensionGranting(hosts: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'photo-guard-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(...hosts.flatMap((host) => [`https://${host}/*`, `http://${host}/*`]));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
 /** Debian Chromium with the built extension loaded, as a user would run it. */
-export async function launchWithExtension(extraArgs: string[] = [], profileDir = newProfileDir()): Promise<BrowserContext> {
+export async function launchWithExtension(
+  extraArgs: string[] = [],
+  profileDir = newProfileDir(),
+  extensionDir = EXTENSION_DIR,
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: false,
     args: [
       '--headless=new',
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...QUIET,
       ...extraArgs,
     ],

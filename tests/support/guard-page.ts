@@ -17,9 +17,9 @@ export interface Received {
 export const received = (page: Page) => page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
 /** The guard's overlay frame (an extension page), once it is shown. */
-export async function overlayFrame(page: Page): Promise<Frame> {
+export async function overlayFrame(page: Page, timeout = 60_000): Promise<Frame> {
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/overlay.html'))), { timeout: 60_000 }).toBeTruthy();
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/overlay.html'))), { timeout }).toBeTruthy();
   await frame!.locator('[data-guard="overlay"]').waitFor();
   return frame!;
 }

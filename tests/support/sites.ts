@@ -7,6 +7,8 @@ export const SITE_PAGES = {
   x: { url: 'https://x.com/compose/post', file: 'x-compose.html' },
   instagram: { url: 'https://www.instagram.com/', file: 'instagram-home.html' },
   facebook: { url: 'https://www.facebook.com/', file: 'facebook-home.html' },
+  /** A site the guard only runs on once the user adds it in the options. */
+  school: { url: 'https://school.example.org/photos', file: 'school-upload.html' },
 } as const;
 
 /** A fixture page with the shared upload stub inlined. */

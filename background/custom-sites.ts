@@ -1,0 +1,40 @@
+import { browser, type Browser } from 'wxt/browser';
+import { originsOf } from '../settings/schema';
+import { readSettings, settingsItem } from '../settings/store';
+
+const PREFIX = 'custom-site:';
+
+/** The guard (and, in Chrome, its page-world bridge) on one added site, as the manifest has them for the built-in ones. */
+function scriptsFor(host: string): Browser.scripting.RegisteredContentScript[] {
+  const common = { matches: originsOf(host), runAt: 'document_start' as const, allFrames: true };
+  const guard = { ...common, id: `${PREFIX}guard:${host}`, js: ['content-scripts/guard.js'] };
+  if (import.meta.env.FIREFOX) return [guard]; // the guard injects page-bridge.js itself there
+  return [guard, { ...common, id: `${PREFIX}bridge:${host}`, js: ['content-scripts/trust-bridge.js'], world: 'MAIN' }];
+}
+
+/**
+ * Makes the registered guards match the added sites the user still grants access to: added at
+ * once when a site is added, removed when it is removed or its permission revoked. Runs again at
+ * every start, so the registrations never drift from the settings.
+ */
+async function sync(hosts: string[]): Promise<void> {
+  const granted = await Promise.all(hosts.map((host) => browser.permissions.contains({ origins: originsOf(host) })));
+  const wanted = hosts.filter((_, i) => granted[i]).flatMap(scriptsFor);
+  const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(PREFIX));
+  const stale = registered.filter((s) => !wanted.some((w) => w.id === s.id)).map((s) => s.id);
+  const missing = wanted.filter((w) => !registered.some((s) => s.id === w.id));
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
+  if (missing.length) await browser.scripting.registerContentScripts(missing);
+}
+
+export function keepCustomSitesRegistered(): void {
+  let queue = Promise.resolve();
+  // One sync at a time: two overlapping ones would both register the same new script.
+  const resync = () => {
+    queue = queue.then(async () => sync((await readSettings()).customSites)).catch((error: unknown) => console.error('photo-guard: custom sites', error));
+  };
+  settingsItem.watch(resync);
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+  resync();
+}

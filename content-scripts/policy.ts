@@ -1,0 +1,40 @@
+import type { SiteRule } from '../settings/schema';
+import type { PhotoCheck } from './photo-check';
+import type { Protection } from './protect';
+
+const hasFaces = (check: PhotoCheck) => (check.faces?.length ?? 0) > 0;
+const hasMetadata = (check: PhotoCheck) => (check.metadata?.findings.length ?? 0) > 0;
+
+/**
+ * Whether the user must see this photo before it is posted (warn mode): it could not be read, it
+ * shows faces the rule warns about, or it carries metadata the rule asks about.
+ */
+export function needsAsking(check: PhotoCheck, rule: SiteRule): boolean {
+  if (check.faces === null) return true;
+  if (hasFaces(check) && (rule.warnFacesWithoutMetadata || (hasMetadata(check) && rule.metadata === 'ask'))) return true;
+  return hasMetadata(check) && rule.metadata === 'ask';
+}
+
+/**
+ * What is done without asking. Protect mode masks every face found; metadata goes unless the rule
+ * keeps it ("ask" removes it there: nobody is asked). Warn mode, when nothing needs asking, only
+ * removes metadata the rule always removes.
+ */
+export function automaticProtection(check: PhotoCheck, rule: SiteRule): Protection {
+  const protect = rule.mode === 'protect';
+  return {
+    mask: protect,
+    style: rule.maskStyle,
+    strip: protect ? rule.metadata !== 'keep' : rule.metadata === 'remove',
+    faces: (check.faces ?? []).map(() => true),
+  };
+}
+
+/** How the overlay's choices start out for this selection. */
+export function overlayDefaults(checks: PhotoCheck[], rule: SiteRule) {
+  return {
+    mask: checks.some(hasFaces),
+    strip: rule.metadata !== 'keep' && checks.some(hasMetadata),
+    style: rule.maskStyle,
+  };
+}

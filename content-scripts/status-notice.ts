@@ -1,0 +1,51 @@
+const STYLE = `
+  div { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: min(420px, calc(100vw - 32px));
+        padding: 10px 16px; border-radius: 12px; background: #1f2933; color: #fff;
+        font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgb(0 0 0 / 0.3); }
+  p { margin: 0; }
+  p + p { margin-top: 6px; }
+`;
+
+/** How long a notice of what was done stays on screen. */
+const NOTICE_MS = 10_000;
+
+export interface StatusNotice {
+  /** Replaces the text (one paragraph per line). */
+  show(lines: string[]): void;
+  /** Leaves the last text on screen for a while, then removes it. */
+  fade(): void;
+  remove(): void;
+}
+
+/**
+ * A small notice in the page's corner: "checking your photos…" while they are analysed, then what
+ * was done without asking. It sits under a closed shadow root like the overlay, so the page cannot
+ * read the photo names it may hold; it is removed when the content script is.
+ */
+export function statusNotice(signal: AbortSignal): StatusNotice {
+  const host = document.createElement('photo-guard-status');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const box = document.createElement('div');
+  box.setAttribute('role', 'status');
+  shadow.append(style, box);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const remove = () => {
+    clearTimeout(timer);
+    host.remove();
+  };
+  signal.addEventListener('abort', remove, { once: true });
+  return {
+    show(lines) {
+      clearTimeout(timer);
+      box.replaceChildren(...lines.map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+      if (!host.isConnected) document.documentElement.append(host);
+    },
+    fade() {
+      clearTimeout(timer);
+      timer = setTimeout(remove, NOTICE_MS);
+    },
+    remove,
+  };
+}

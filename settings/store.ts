@@ -1,0 +1,19 @@
+import { storage } from 'wxt/utils/storage';
+import { MIGRATIONS } from './migrations';
+import { defaultSettings, type Settings, SETTINGS_VERSION } from './schema';
+import { checkSettings } from './validate';
+
+/** The settings, in storage.sync so that they follow the user's browser profile. */
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: defaultSettings(),
+  version: SETTINGS_VERSION,
+  migrations: MIGRATIONS,
+});
+
+/** Settings that do not check (edited by hand, written by a broken build) are read as the defaults. */
+export const validOrDefault = (value: unknown): Settings => {
+  const checked = checkSettings(value);
+  return checked.ok ? checked.value : defaultSettings();
+};
+
+export const readSettings = async (): Promise<Settings> => validOrDefault(await settingsItem.getValue());

@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/extension-test';
+import { closedShadowText } from '../support/closed-shadow';
+import { fileBytes, received, sha256 } from '../support/guard-page';
+import { openOptions, setRule } from '../support/options-page';
+import { photo, SITE_PAGES } from '../support/sites';
+
+let options: Page;
+test.beforeEach(async ({ extension }) => {
+  options = await openOptions(extension);
+  await options.locator('[data-action="reset"]').click();
+  await expect(options.locator('[data-status]')).toHaveText('Settings reset to their defaults.');
+});
+test.afterEach(() => options.close());
+
+const overlayShown = (page: Page) => page.frames().some((f) => f.url().includes('/overlay.html'));
+
+test('X set to "off": a photo with faces reaches the site untouched, with no overlay', async ({ tab }) => {
+  await setRule(options, 'x', 'mode', 'off');
+  await tab.goto(SITE_PAGES.x.url);
+  await tab.locator('[data-testid="fileInput"]').setInputFiles(photo('sample1.jpg'));
+  await expect.poll(() => received(tab)).toHaveLength(1);
+  expect((await received(tab))[0]!.sha256).toBe(sha256(fileBytes(photo('sample1.jpg'))));
+  expect(overlayShown(tab)).toBe(false);
+});
+
+test('X set to "protect": the masked photo is posted without a question, and the user is told', async ({ tab }) => {
+  await setRule(options, 'x', 'mode', 'protect');
+  await tab.goto(SITE_PAGES.x.url);
+  const reports: string[] = [];
+  tab.on('console', (m) => m.text().startsWith('photo-guard:') && reports.push(m.text()));
+  await tab.locator('[data-testid="fileInput"]').setInputFiles(photo('sample2.jpg'));
+  await expect.poll(() => received(tab)).toHaveLength(1);
+  expect(overlayShown(tab)).toBe(false);
+  const [file] = await received(tab);
+  expect(file).toMatchObject({ name: 'sample2.jpg', type: 'image/jpeg' });
+  expect(file!.sha256).not.toBe(sha256(fileBytes(photo('sample2.jpg'))));
+  await expect.poll(() => closedShadowText(tab, 'photo-guard-status')).toContain('masked 3 face(s)');
+
+  // The posted photo, picked again with the guard back on "warn", shows no face.
+  await setRule(options, 'x', 'mode', 'warn');
+  reports.length = 0;
+  await tab.locator('[data-testid="fileInput"]').setInputFiles({ name: 'posted.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(file!.base64, 'base64') });
+  await expect.poll(() => reports).toEqual(['photo-guard: posted.jpg: 0 face(s), metadata: none']);
+});
+
+test('a tab already open follows a changed rule without being reloaded', async ({ tab }) => {
+  await tab.goto(SITE_PAGES.instagram.url);
+  await setRule(options, 'instagram', 'mode', 'off');
+  await tab.getByRole('link', { name: 'New post' }).click();
+  await tab.locator('[role="dialog"] input[type="file"]').setInputFiles(photo('sample4.jpg'));
+  await expect.poll(() => received(tab)).toHaveLength(1);
+  expect((await received(tab))[0]!.sha256).toBe(sha256(fileBytes(photo('sample4.jpg'))));
+  expect(overlayShown(tab)).toBe(false);
+});
+
+test('"Always remove" takes the hidden details off a photo without faces, without asking', async ({ tab }) => {
+  await setRule(options, 'x', 'metadata', 'remove');
+  await tab.goto(SITE_PAGES.x.url);
+  // no-face-pattern.png carries PNG text chunks (dates written by its encoder) and shows no face.
+  await tab.locator('[data-testid="fileInput"]').setInputFiles(photo('no-face-pattern.png'));
+  await expect.poll(() => received(tab)).toHaveLength(1);
+  expect(overlayShown(tab)).toBe(false);
+  const posted = Buffer.from((await received(tab))[0]!.base64, 'base64');
+  expect(posted.length).toBeLessThan(fileBytes(photo('no-face-pattern.png')).length);
+  expect(posted.includes(Buffer.from('tEXt'))).toBe(false);
+  await expect.poll(() => closedShadowText(tab, 'photo-guard-status')).toContain('removed the hidden details');
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { PhotoCheck } from '../../content-scripts/photo-check';
+import { automaticProtection, needsAsking, overlayDefaults } from '../../content-scripts/policy';
+import { DEFAULT_RULE, type SiteRule } from '../../settings/schema';
+
+const face = { x: 10, y: 10, width: 40, height: 40, score: 0.9 };
+const gps = { kind: 'gps' as const, value: '48.85837° N, 2.29448° E' };
+const photo = (faces: number | null, metadata = false): PhotoCheck => ({
+  file: new File([], 'p.jpg', { type: 'image/jpeg' }),
+  width: 100,
+  height: 100,
+  faces: faces === null ? null : Array.from({ length: faces }, () => face),
+  metadata: { findings: metadata ? [gps] : [], orientation: 1 },
+});
+const rule = (change: Partial<SiteRule> = {}): SiteRule => ({ ...DEFAULT_RULE, ...change });
+
+describe('needsAsking (warn mode)', () => {
+  it('asks about faces, metadata and photos it could not read', () => {
+    expect(needsAsking(photo(2), rule())).toBe(true);
+    expect(needsAsking(photo(0, true), rule())).toBe(true);
+    expect(needsAsking(photo(null), rule())).toBe(true);
+    expect(needsAsking(photo(0), rule())).toBe(false);
+  });
+
+  it('lets faces without metadata through when the rule says so', () => {
+    const quiet = rule({ warnFacesWithoutMetadata: false });
+    expect(needsAsking(photo(2), quiet)).toBe(false);
+    expect(needsAsking(photo(2, true), quiet)).toBe(true);
+    expect(needsAsking(photo(2, true), { ...quiet, metadata: 'remove' })).toBe(false);
+  });
+
+  it('does not ask about metadata the rule always removes or always keeps', () => {
+    expect(needsAsking(photo(0, true), rule({ metadata: 'remove' }))).toBe(false);
+    expect(needsAsking(photo(0, true), rule({ metadata: 'keep' }))).toBe(false);
+  });
+});
+
+describe('automaticProtection', () => {
+  it('protect mode masks every face and removes metadata unless the rule keeps it', () => {
+    expect(automaticProtection(photo(2, true), rule({ mode: 'protect', maskStyle: 'pixelate' }))).toEqual({
+      mask: true,
+      style: 'pixelate',
+      strip: true,
+      faces: [true, true],
+    });
+    expect(automaticProtection(photo(1, true), rule({ mode: 'protect', metadata: 'keep' })).strip).toBe(false);
+  });
+
+  it('warn mode, unasked, only removes what the rule always removes', () => {
+    expect(automaticProtection(photo(0, true), rule({ metadata: 'remove' }))).toMatchObject({ mask: false, strip: true });
+    expect(automaticProtection(photo(0, true), rule())).toMatchObject({ mask: false, strip: false });
+  });
+});
+
+describe('overlayDefaults', () => {
+  it('starts with masking on when faces were found, and removal as the rule says', () => {
+    expect(overlayDefaults([photo(1), photo(0, true)], rule())).toEqual({ mask: true, strip: true, style: 'fill' });
+    expect(overlayDefaults([photo(0, true)], rule({ metadata: 'keep' }))).toEqual({ mask: false, strip: false, style: 'fill' });
+  });
+});
