@@ -2,6 +2,7 @@ import type { Sensitivity } from '../models/analysis-options';
 import type { Box } from '../models/boxes';
 import { type MetadataFinding, readMetadata } from '../photo/metadata';
 import { type DetectorPort, encodeImage } from './detector-port';
+import { fileBytes } from './file-bytes';
 
 /** What the guard knows about one picked photo. */
 export interface PhotoCheck {
@@ -15,7 +16,7 @@ export interface PhotoCheck {
 }
 
 export async function checkPhoto(file: File, detector: DetectorPort, sensitivity: Sensitivity): Promise<PhotoCheck> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = await fileBytes(file);
   const [metadata, result] = await Promise.all([
     readMetadata(bytes).catch(() => null),
     detector.analyse(encodeImage(file, bytes), sensitivity),

@@ -1,5 +1,6 @@
 import { type MaskStyle, maskFaces } from '../photo/mask';
 import { stripMetadata } from '../photo/strip';
+import { fileBytes } from './file-bytes';
 import type { PhotoCheck } from './photo-check';
 
 export interface Protection {
@@ -39,7 +40,7 @@ async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<{ fi
     return { file, masked: faces.length, stripped: !!check.metadata?.findings.length };
   }
   if (choice.strip && check.metadata?.findings.length) {
-    const bytes = new Uint8Array(await check.file.arrayBuffer());
+    const bytes = await fileBytes(check.file);
     let stripped: Blob;
     try {
       stripped = new Blob([stripMetadata(bytes, check.metadata.orientation)]);

@@ -11,7 +11,7 @@ import { fixtureHtml, photo, SITE_PAGES } from '../support/sites';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-test('Firefox: photos picked in X\'s file input are analysed in the background page', async () => {
+test('Firefox: photos picked in X\'s file input are analysed in the background page, metadata included', async () => {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -42,7 +42,8 @@ test('Firefox: photos picked in X\'s file input are analysed in the background p
     const deadline = Date.now() + 60_000;
     while (reports.size < photos.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     for (const { file, faces } of photos) {
-      assert.match(reports.get(file) ?? 'no report', new RegExp(`^${faces.length} face\\(s\\), metadata: `), file);
+      // Every sample carries GPS: the content script must see the page's file's metadata too.
+      assert.match(reports.get(file) ?? 'no report', new RegExp(`^${faces.length} face\\(s\\), metadata: gps,`), file);
     }
   } finally {
     await browser.close();
