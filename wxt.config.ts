@@ -3,15 +3,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { ASSET_PATHS } from './background/detector-assets';
 import { GUARDED_MATCHES } from './content-scripts/sites/registry';
+import { IMAGE_HOSTS } from './scan/image-hosts';
 
 const require = createRequire(import.meta.url);
 const visionWasmDir = join(dirname(require.resolve('@mediapipe/tasks-vision')), 'wasm');
 
-/**
- * The image hosts of the guarded sites: the popup fetches a page's posted photos from them to scan
- * them. No other host is ever reached by an extension page.
- */
-export const IMAGE_HOSTS = ['https://pbs.twimg.com', 'https://*.cdninstagram.com', 'https://*.fbcdn.net'];
 
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 
@@ -55,6 +51,10 @@ export default defineConfig({
       manifestVersion === 3
         ? [{ resources: ['overlay.html'], matches: ['<all_urls>'], use_dynamic_url: true }]
         : ['overlay.html', 'page-bridge.js'],
+    // Opening the popup from the keyboard grants activeTab, like clicking the toolbar button.
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+P' } },
+    },
     browser_specific_settings: {
       gecko: {
         id: 'photo-guard@photo-guard.app',

@@ -1,3 +1,4 @@
+import { metadataWords } from '../../photo/metadata-words';
 import type { OverlayPhoto } from './protocol';
 import type { Translate } from './OverlayApp';
 
@@ -54,7 +55,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
       {photo.metadata.length > 0 ? (
         <ul class="metadata" aria-label={t('metadataHeading')}>
           {photo.metadata.map((m) => (
-            <li key={m.kind}>{m.value ? t(`metadata_${m.kind}`, m.value) : t(`metadata_${m.kind}_present`)}</li>
+            <li key={m.kind}>{metadataWords(m, t)}</li>
           ))}
         </ul>
       ) : (

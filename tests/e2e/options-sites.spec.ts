@@ -74,10 +74,7 @@ test('settings survive a restart, and settings stored by version 1 are migrated'
   try {
     const v1 = JSON.parse(readFileSync('tests/fixtures/settings/v1.json', 'utf8')) as unknown;
     // Stored as version 1 did: the bare value, without WXT's version record.
-    await (await openOptions(context)).evaluate(async (value) => {
-      const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome;
-      await storage.sync.set({ settings: value });
-    }, v1);
+    await (await openOptions(context)).evaluate((value) => chrome.storage.sync.set({ settings: value }), v1);
     await context.close();
 
     context = await launchWithExtension([], profile);

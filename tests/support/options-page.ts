@@ -13,11 +13,7 @@ export async function openOptions(context: BrowserContext): Promise<Page> {
 
 /** The settings as stored, read from an extension page. */
 export const storedSettings = (extensionPage: Page) =>
-  extensionPage.evaluate(async () => {
-    type Sync = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
-    const { storage } = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome;
-    return (await storage.sync.get('settings')).settings as Settings | undefined;
-  });
+  extensionPage.evaluate(async () => (await chrome.storage.sync.get('settings')).settings as Settings | undefined);
 
 /** Picks a value in a site's rule (`key`: its settings key) and waits until it is stored. */
 export async function setRule(options: Page, key: keyof typeof SITE_PAGES | string, setting: string, value: string): Promise<void> {

@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../messaging/channel';
+import type { PopupApi } from '../popup-ui/api';
+import { siteForHost } from '../content-scripts/sites/registry';
+import { ruleFor } from '../settings/schema';
+import { readSettings } from '../settings/store';
+import { fetchInPage, type FoundPhoto } from './find-photos';
+import { onImageHost } from './image-hosts';
+
+async function tabToScan() {
+  const id = new URLSearchParams(location.search).get('tab');
+  if (id) return browser.tabs.get(Number(id));
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active;
+}
+
+/** The popup's access to tabs, scripting, fetching and the detector. */
+export const browserPopupApi: PopupApi = {
+  t: (key, ...substitutions) => browser.i18n.getMessage(key as 'extName', substitutions),
+  async target() {
+    const tab = await tabToScan();
+    if (tab?.id === undefined) return null;
+    // The URL is only known where the extension has access: a guarded site, or the active tab.
+    const host = tab.url ? new URL(tab.url).hostname : '';
+    const site = siteForHost(host);
+    return { tabId: tab.id, host, siteKey: site?.key ?? null, settingsUrl: site?.settingsUrl ?? null };
+  },
+  async findPhotos({ tabId }) {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/find-photos.js'] });
+    return frame!.result as { photos: FoundPhoto[]; more: number };
+  },
+  async fetchPhoto({ tabId }, { src }) {
+    if (onImageHost(src)) {
+      const response = await fetch(src, { credentials: 'omit' });
+      if (!response.ok) throw new Error(`${response.status} for ${src}`);
+      return new Uint8Array(await response.arrayBuffer());
+    }
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: fetchInPage, args: [src] });
+    if (typeof frame?.result !== 'string') throw new Error(`the page could not fetch ${src}`);
+    return Uint8Array.fromBase64(frame.result);
+  },
+  async analyse(bytes, { siteKey, host }) {
+    const { sensitivity } = ruleFor(await readSettings(), siteKey ?? host);
+    return sendMessage('analyse', { image: { name: 'scanned photo', type: '', base64: bytes.toBase64() }, sensitivity });
+  },
+};

@@ -1,0 +1,80 @@
+// In Firefox the whole "add a site" flow runs for real: the optional-permission prompt is turned
+// off by the preference made for automation, so permissions.request grants and permissions.remove
+// revokes, and the guard must follow. Run with `npm run test:firefox` (under xvfb-run).
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
+import { fixtureHtml, photo, SITE_PAGES } from '../support/sites';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const UUID = '5c0f3c2e-6a8b-4f5e-9d21-7f0e1b2a3c4d';
+const OPTIONS = `moz-extension://${UUID}/options.html`;
+const SCHOOL = new URL(SITE_PAGES.school.url).host;
+
+const until = async (check: () => Promise<boolean>, what: string) => {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+/** Picks a photo on the school page, and says after a moment whether the guard reported on it. */
+async function guardedOnSchool(page: Page, reports: string[]): Promise<boolean> {
+  reports.length = 0;
+  try {
+    await page.goto(SITE_PAGES.school.url);
+    const input = (await page.waitForSelector('#photos')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(photo('sample1.jpg'));
+  } catch {
+    return false; // a navigation cut short by the next attempt
+  }
+  await new Promise((r) => setTimeout(r, 1500));
+  return reports.length > 0;
+}
+
+test('Firefox: adding a site asks for its access and guards it; removing it revokes both', async () => {
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: false, // MediaPipe needs WebGL: a real window under Xvfb
+    // Lets WebDriver open the extension's own pages (moz-extension:), refused by default since Firefox 153.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextOptionalPermissionPrompts': false,
+      'extensions.webextensions.uuids': JSON.stringify({ 'photo-guard@photo-guard.app': UUID }),
+    },
+  });
+  try {
+    await firefox.installExtension(resolve('.output/firefox-mv2'));
+    const school = await firefox.newPage();
+    await school.setRequestInterception(true);
+    const body = fixtureHtml(SITE_PAGES.school.file);
+    school.on('request', (request) => (request.url() === SITE_PAGES.school.url ? request.respond({ contentType: 'text/html', body }) : request.abort()));
+    const reports: string[] = [];
+    school.on('console', (message) => message.text().startsWith('photo-guard:') && reports.push(message.text()));
+
+    const options = await firefox.newPage();
+    // The page loads, but over BiDi Puppeteer never sees an extension page's navigation complete:
+    // start it, then wait for the document itself.
+    void options.goto(OPTIONS, { timeout: 0 }).catch(() => undefined);
+    await until(() => options.evaluate((url) => location.href === url && document.readyState === 'complete', OPTIONS).catch(() => false), 'the options page');
+    const hasAccess = () => options.evaluate((host) => browser.permissions.contains({ origins: [`https://${host}/*`] }), SCHOOL);
+    assert.equal(await hasAccess(), false);
+
+    await (await options.waitForSelector('[data-setting="new-site"]'))!.type(SCHOOL);
+    await (await options.$('[data-action="add-site"]'))!.click();
+    await options.waitForSelector(`[data-site="${SCHOOL}"]`);
+    assert.equal(await hasAccess(), true);
+
+    await until(() => guardedOnSchool(school, reports), 'the guard on the added site');
+    await until(async () => reports.some((r) => r.startsWith('photo-guard: sample1.jpg: 3 face(s), metadata: gps')), 'the analysis');
+
+    await (await options.$(`[data-site="${SCHOOL}"] [data-action="remove-site"]`))!.click();
+    await until(async () => !(await hasAccess()), 'the access to be revoked');
+    await until(async () => !(await guardedOnSchool(school, reports)), 'the guard to leave the site');
+  } finally {
+    await firefox.close();
+  }
+});
