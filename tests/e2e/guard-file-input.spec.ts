@@ -9,6 +9,7 @@ import { decodeInPage, fileBytes, overlayFrame, received, sha256 } from '../supp
 import { annotatedPhotos } from '../support/annotations';
 import { iou } from '../../models/boxes';
 import { photo, SITE_PAGES } from '../support/sites';
+import { closedShadowText } from '../support/closed-shadow';
 
 const reports: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'photo-guard-e2e-'));
@@ -145,4 +146,14 @@ test('a photo with EXIF orientation 6 is analysed and masked as it is displayed,
   reports.length = 0;
   await input().setInputFiles(out);
   await expect.poll(() => reports).toEqual(['photo-guard: rotated-protected.jpg: 0 face(s), metadata: none']);
+});
+
+test('of more than 20 photos, 20 are checked and posted; the others are not added, and the user is told', async () => {
+  const small = fileBytes(photo('no-face-small.webp'));
+  const files = Array.from({ length: 21 }, (_, i) => ({ name: `small-${i + 1}.webp`, mimeType: 'image/webp', buffer: Buffer.from(small) }));
+  await input().setInputFiles(files);
+  await expect.poll(() => received(page), { timeout: 80_000 }).toHaveLength(20);
+  expect((await received(page)).map((f) => f.name)).toEqual(files.slice(0, 20).map((f) => f.name));
+  expect(reports).toHaveLength(20);
+  await expect.poll(() => closedShadowText(page, 'photo-guard-status')).toContain('checks up to 20 photos at a time: 1 more were not added');
 });
