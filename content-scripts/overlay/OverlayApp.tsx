@@ -26,7 +26,8 @@ export function OverlayApp({ request, decide, t }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   const thumbnails = useMemo(() => photos.map((p: OverlayPhoto) => (p.thumbnail ? URL.createObjectURL(p.thumbnail) : null)), [photos]);
   useEffect(() => () => thumbnails.forEach((url) => url && URL.revokeObjectURL(url)), [thumbnails]);
-  useEffect(() => dialog.current?.querySelector<HTMLElement>('[data-action="protect"]')?.focus(), []);
+  // Focus on the main action, without scrolling it into view: the title and photos come first.
+  useEffect(() => dialog.current?.querySelector<HTMLElement>('[data-action="protect"]')?.focus({ preventScroll: true }), []);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') return decide({ action: 'cancel' });

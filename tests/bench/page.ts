@@ -3,6 +3,7 @@
 import { type AnalysisOptions, DEFAULT_ANALYSIS, DETECTOR_FLOOR } from '../../models/analysis-options';
 import { DetectorPool, poolSize } from '../../models/detector-pool';
 import { analyseFaces } from '../../models/face-analyser';
+import { FaceDetector } from '@mediapipe/tasks-vision';
 
 export interface BenchRun {
   width: number;
@@ -57,6 +58,22 @@ async function resized(url: string, longSide: number): Promise<Blob> {
 }
 
 const images = new Map<string, Blob>();
+let tutorial: Promise<FaceDetector> | undefined;
+
+/** The naive pass as a tutorial writes it: on the page's main thread, over the decoded bitmap. */
+async function naiveOnMainThread(image: Blob): Promise<BenchRun> {
+  tutorial ??= FaceDetector.createFromOptions(
+    { wasmLoaderPath: absolute('/ext/mediapipe/vision_wasm_internal.js'), wasmBinaryPath: absolute('/ext/mediapipe/vision_wasm_internal.wasm') },
+    { baseOptions: { modelAssetPath: absolute('/ext/models/face_detection_full_range.tflite'), delegate: 'CPU' }, runningMode: 'IMAGE' },
+  );
+  const detector = await tutorial;
+  const started = performance.now();
+  const bitmap = await createImageBitmap(image, { imageOrientation: 'from-image' });
+  const { detections } = detector.detect(bitmap);
+  bitmap.close();
+  const faces = detections.flatMap(({ boundingBox: b, categories }) => (b ? [[b.originX, b.originY, b.width, b.height, categories[0]?.score ?? 0] as [number, number, number, number, number]] : []));
+  return { width: 0, height: 0, faces, ms: performance.now() - started };
+}
 
 Object.assign(globalThis, {
   bench: {
@@ -72,5 +89,6 @@ Object.assign(globalThis, {
       return { ...run, ms: performance.now() - started };
     },
     run: (options: Partial<AnalysisOptions>, key: string, workers?: number) => analyse(options, images.get(key)!, workers),
+    tutorial: (key: string) => naiveOnMainThread(images.get(key)!),
   },
 });

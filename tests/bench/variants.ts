@@ -1,4 +1,4 @@
-import { type AnalysisOptions, DEFAULT_ANALYSIS, type ViewOptions } from '../../models/analysis-options';
+import { type AnalysisOptions, analysisFor, DEFAULT_ANALYSIS, type ViewOptions } from '../../models/analysis-options';
 
 export interface Variant {
   name: string;
@@ -27,6 +27,12 @@ export const NAIVE: Variant = {
   options: { ...alone, views: [full([])], workingSide: Infinity, inputSide: Infinity },
   workers: 1,
 };
+
+/** The options page's other two sensitivities (the shipped pipeline is "balanced"). */
+export const SENSITIVITY_LEVELS: Variant[] = [
+  { name: 'sensitivity "thorough" (options page)', options: analysisFor('thorough') },
+  { name: 'sensitivity "fewer false alarms" (options page)', options: analysisFor('fewer-alarms') },
+];
 
 /** Alternatives measured beside the shipped pipeline, so the choice stays visible. */
 export const ALTERNATIVES: Variant[] = [

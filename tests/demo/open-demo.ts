@@ -1,7 +1,9 @@
-// `npm run demo`: a Chromium window with the built extension, on a local copy of X's composer
-// served at its real URL (nothing is fetched from the internet). Close the window to stop.
+// `npm run demo`: a Chromium window with the built extension, on local copies of X's composer and
+// of pages of posted photos, served at their real URLs (nothing is fetched from the internet).
+// Close the window to stop.
 import { chromium } from '@playwright/test';
 import { CHROMIUM, EXTENSION_DIR, newProfileDir } from '../support/browser';
+import { POSTED_PAGES, servePostedPhotos } from '../support/posted-photos';
 import { serveSites, SITE_PAGES } from '../support/sites';
 
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -18,8 +20,11 @@ const context = await chromium.launchPersistentContext(newProfileDir(), {
 // reverse order of registration, so the fixture sites registered next take precedence.)
 await context.route(/^https?:/, (route) => route.abort());
 await serveSites(context);
+await servePostedPhotos(context);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(SITE_PAGES.x.url);
 await page.locator('[data-testid="fileInput"]').waitFor({ state: 'attached' });
-console.log(`Demo composer open at ${SITE_PAGES.x.url}. Add a photo; close the window to stop.`);
+console.log(`Demo composer open at ${SITE_PAGES.x.url}: add a photo to see the guard.`);
+console.log(`Posted photos to scan with the toolbar button: ${POSTED_PAGES.x.url}, ${POSTED_PAGES.instagram.url}, ${POSTED_PAGES.facebook.url}`);
+console.log(`Other fixtures: ${Object.values(SITE_PAGES).map((p) => p.url).join(', ')}. Close the window to stop.`);
 await new Promise<void>((resolve) => context.on('close', () => resolve()));

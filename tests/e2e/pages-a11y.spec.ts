@@ -1,19 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { expectNoSeriousViolations } from '../support/axe';
-import { extensionId, launchWithExtension } from '../support/browser';
+import { launchWithExtension } from '../support/browser';
 import { openOptions } from '../support/options-page';
+import { openPopupOn, scanToTheEnd } from '../support/popup-page';
 import { POSTED_PAGES, servePostedPhotos } from '../support/posted-photos';
 
 /** The popup after a scan of the X media fixture, opened as a page on that tab. */
-async function scannedPopup(context: import('@playwright/test').BrowserContext) {
+async function scannedPopup(context: BrowserContext) {
   await servePostedPhotos(context);
-  const page = await context.newPage();
-  await page.goto(POSTED_PAGES.x.url);
-  const tabId = await context.serviceWorkers()[0]!.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, POSTED_PAGES.x.url);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html?tab=${tabId}`);
-  await popup.locator('[data-action="scan"]').click();
-  await popup.locator('[data-scan-summary]').waitFor({ timeout: 60_000 });
+  await (await context.newPage()).goto(POSTED_PAGES.x.url);
+  const popup = await openPopupOn(context, POSTED_PAGES.x.url);
+  await scanToTheEnd(popup);
   return popup;
 }
 

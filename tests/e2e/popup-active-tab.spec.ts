@@ -13,7 +13,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => browser.close());
 
-async function openPopupOn(page: Page): Promise<Page> {
+async function clickToolbarButton(page: Page): Promise<Page> {
   const [extension] = [...(await browser.extensions()).values()];
   await page.triggerExtensionAction(extension!);
   const target = await browser.waitForTarget((t) => t.url().includes('/popup.html'));
@@ -32,7 +32,7 @@ test('on any other site, the popup scans the page through activeTab, fetching ph
   await page.goto(POSTED_PAGES.blog.url);
   requests.length = 0;
 
-  const popup = await openPopupOn(page);
+  const popup = await clickToolbarButton(page);
   await popup.locator('[data-action="scan"]').click();
   await popup.waitForSelector('[data-scan-summary]', { timeout: 60_000 });
   const results = await popup.$$eval('[data-scan-result]', (items) =>

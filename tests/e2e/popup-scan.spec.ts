@@ -1,26 +1,16 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension-test';
-import { extensionId } from '../support/browser';
+import { openPopupOn, scanToTheEnd } from '../support/popup-page';
 import { POSTED_PAGES, servePostedPhotos } from '../support/posted-photos';
 
 test.beforeAll(async ({ extension }) => servePostedPhotos(extension));
-
-/** The popup, opened as a page on the tab showing `url` (the popup's automation entry). */
-async function popupFor(context: BrowserContext, url: string): Promise<Page> {
-  const [worker] = context.serviceWorkers();
-  const tabId = await worker!.evaluate(async (pageUrl) => (await chrome.tabs.query({ url: pageUrl }))[0]?.id, url);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html?tab=${tabId}`);
-  return popup;
-}
 
 /** Scans, waits for the summary, and returns what each photo showed, by address. */
 async function scan(popup: Page) {
   const requests: string[] = [];
   popup.on('request', (request) => requests.push(request.url()));
-  await popup.locator('[data-action="scan"]').click();
+  await scanToTheEnd(popup);
   const summary = popup.locator('[data-scan-summary]');
-  await summary.waitFor({ timeout: 60_000 });
   const results = await popup.locator('[data-scan-result]').evaluateAll((items) =>
     items.map((item) => ({ src: item.getAttribute('data-src')!, faces: item.getAttribute('data-faces'), metadata: item.getAttribute('data-metadata') })),
   );
@@ -29,7 +19,7 @@ async function scan(popup: Page) {
 
 test("X media tab: the posted photos (not the avatar or emoji), each once, with their faces", async ({ extension, tab }) => {
   await tab.goto(POSTED_PAGES.x.url);
-  const popup = await popupFor(extension, POSTED_PAGES.x.url);
+  const popup = await openPopupOn(extension, POSTED_PAGES.x.url);
   const { summary, results, requests } = await scan(popup);
   expect(results).toEqual([
     { src: 'https://pbs.twimg.com/media/Gsample1?format=jpg&name=large', faces: '3', metadata: '' },
@@ -48,7 +38,7 @@ test("X media tab: the posted photos (not the avatar or emoji), each once, with 
 
 test('Instagram profile grid: the largest srcset candidate of each post, not the profile picture', async ({ extension, tab }) => {
   await tab.goto(POSTED_PAGES.instagram.url);
-  const popup = await popupFor(extension, POSTED_PAGES.instagram.url);
+  const popup = await openPopupOn(extension, POSTED_PAGES.instagram.url);
   const { summary, results } = await scan(popup);
   expect(results.map((r) => [new URL(r.src).pathname.split('/').pop(), new URL(r.src).searchParams.get('stp'), r.faces])).toEqual([
     ['sample3_n.jpg', 'dst-jpg_e35_s1080x1080', '3'],
@@ -61,7 +51,7 @@ test('Instagram profile grid: the largest srcset candidate of each post, not the
 
 test('Facebook photos page: photos linked to their post, without the profile picture and interface art', async ({ extension, tab }) => {
   await tab.goto(POSTED_PAGES.facebook.url);
-  const popup = await popupFor(extension, POSTED_PAGES.facebook.url);
+  const popup = await openPopupOn(extension, POSTED_PAGES.facebook.url);
   const { summary, results } = await scan(popup);
   expect(results.map((r) => [new URL(r.src).pathname.split('/').pop(), r.faces])).toEqual([
     ['sample5_n.jpg', '5'],
@@ -74,7 +64,7 @@ test('Facebook photos page: photos linked to their post, without the profile pic
 
 test('a scan can be stopped; what was checked stays listed', async ({ extension, tab }) => {
   await tab.goto(POSTED_PAGES.instagram.url);
-  const popup = await popupFor(extension, POSTED_PAGES.instagram.url);
+  const popup = await openPopupOn(extension, POSTED_PAGES.instagram.url);
   await popup.locator('[data-action="scan"]').click();
   await popup.locator('[data-scan-result][data-faces]').first().waitFor({ timeout: 60_000 });
   await popup.locator('[data-action="cancel-scan"]').click();
