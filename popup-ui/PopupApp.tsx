@@ -76,7 +76,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       {done && (
         <p class="summary" role="status" data-scan-summary data-photos={results.length} data-with-faces={withFaces}>
           {results.length === 0 ? t('scanNone') : t('scanSummary', String(withFaces), String(results.length))}
-          {withLocation > 0 && ` · ${t('scanSummaryLocation', String(withLocation))}`}
+          {withLocation > 0 && ` · ${withLocation === 1 ? t('scanSummaryLocationOne') : t('scanSummaryLocation', String(withLocation))}`}
           {phase === 'stopped' && ` · ${t('scanStopped', String(checked.length))}`}
           {more > 0 && ` · ${t('scanMore', String(more))}`}
         </p>
