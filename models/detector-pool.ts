@@ -37,8 +37,13 @@ export class DetectorPool {
   private nextImage = 0;
   private readonly pending = new Map<number, { resolve: (c: Candidate[]) => void; reject: (e: Error) => void }>();
 
+  /** Set when a worker died (out of memory on a huge photo, say): the pool must be replaced. */
+  broken = false;
+
   private constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
+      // Requests a dead worker held would never be answered: fail them all, so that no photo waits forever.
+      worker.addEventListener('error', () => this.fail(new Error('a detector worker stopped')));
       worker.addEventListener('message', ({ data }: MessageEvent<FromWorker>) => {
         if (data.type === 'ready' || data.request === undefined) return;
         const waiting = this.pending.get(data.request);
@@ -100,7 +105,12 @@ export class DetectorPool {
 
   close(): void {
     for (const worker of this.workers) worker.terminate();
-    for (const { reject } of this.pending.values()) reject(new Error('detector closed'));
+    this.fail(new Error('detector closed'));
+  }
+
+  private fail(error: Error): void {
+    this.broken = true;
+    for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }
 }

@@ -31,3 +31,41 @@ describe('poolSize', () => {
     expect([0, 1, 2, 8].map((cores) => poolSize(cores))).toEqual([1, 1, 2, 4]);
   });
 });
+
+describe('DetectorPool when a worker dies', () => {
+  /** A worker that starts, then never answers a detection: enough to watch the pool's bookkeeping. */
+  class SilentWorker extends EventTarget {
+    static all: SilentWorker[] = [];
+    constructor() {
+      super();
+      SilentWorker.all.push(this);
+    }
+    postMessage(message: { type: string }) {
+      if (message.type === 'init') queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'ready' } })));
+    }
+    terminate() {}
+  }
+
+  it('fails the pending requests instead of leaving them waiting, and says it is broken', async () => {
+    const { vi } = await import('vitest');
+    vi.stubGlobal('Worker', SilentWorker);
+    vi.stubGlobal('fetch', async () => new Response(''));
+    vi.stubGlobal('createImageBitmap', async () => ({ close() {} }));
+    vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
+    try {
+      const { DetectorPool } = await import('../../models/detector-pool');
+      const assets = { wasmLoaderUrl: '', wasmBinaryUrl: '', modelUrls: { fullRange: '', shortRange: '' } };
+      const pool = await DetectorPool.create('worker.js', assets, { size: 2, minScore: 0.3 });
+      const session = pool.open({ close() {} } as unknown as ImageBitmap);
+      const detecting = session.detect([job('fullRange'), job('shortRange')]);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(pool.broken).toBe(false);
+      SilentWorker.all[0]!.dispatchEvent(new Event('error'));
+      await expect(detecting).rejects.toThrow('a detector worker stopped');
+      expect(pool.broken).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  });
+});
