@@ -1,12 +1,11 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { extensionGranting, launchWithExtension, newProfileDir } from '../support/browser';
-import { fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { openOptions, setRule, storedSettings } from '../support/options-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
 
 const SCHOOL = new URL(SITE_PAGES.school.url).host;
-const overlayShown = (page: Page) => page.frames().some((f) => f.url().includes('/overlay.html'));
 
 async function pickOnSchool(page: Page, name: string): Promise<void> {
   await page.goto(SITE_PAGES.school.url);

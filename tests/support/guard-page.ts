@@ -26,6 +26,16 @@ export async function overlayFrame(page: Page, timeout = 60_000): Promise<Frame>
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** Whether the guard's overlay frame is on the page. */
+export const overlayShown = (page: Page) => page.frames().some((f) => f.url().includes('/overlay.html'));
+
+/** The site received exactly this one photo, byte for byte, and the guard never asked. */
+export async function expectPostedUntouched(page: Page, path: string): Promise<void> {
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(path)));
+  expect(overlayShown(page)).toBe(false);
+}
+
 export const fileBytes = (path: string) => new Uint8Array(readFileSync(path));
 
 /** A real, trusted drop of files from the OS onto an element (CDP Input.dispatchDragEvent). */
