@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/channel';
+import { t } from '../messaging/i18n';
 import type { SiteRule } from '../settings/schema';
 import { type DetectorPort, warmOnComposer } from './detector-port';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
@@ -21,7 +21,6 @@ const detector: DetectorPort = {
   analyse: (image, sensitivity) => sendMessage('analyse', { image, sensitivity }),
   warm: () => sendMessage('warm', {}),
 };
-const t = (key: string, ...substitutions: string[]) => browser.i18n.getMessage(key as 'extName', substitutions);
 
 async function overlayPhoto(check: PhotoCheck): Promise<OverlayPhoto> {
   return {

@@ -11,7 +11,7 @@ const hasMetadata = (check: PhotoCheck) => (check.metadata?.findings.length ?? 0
  */
 export function needsAsking(check: PhotoCheck, rule: SiteRule): boolean {
   if (check.faces === null) return true;
-  if (hasFaces(check) && (rule.warnFacesWithoutMetadata || (hasMetadata(check) && rule.metadata === 'ask'))) return true;
+  if (hasFaces(check) && rule.warnFacesWithoutMetadata) return true;
   return hasMetadata(check) && rule.metadata === 'ask';
 }
 

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../messaging/protocol';
+import type { Sensitivity } from '../models/analysis-options';
 import type { FoundPhoto } from '../scan/find-photos';
 
 /** The page the popup scans. */
@@ -8,6 +9,8 @@ export interface ScanTarget {
   /** The guarded site it is on, for its advice; null elsewhere. */
   siteKey: string | null;
   settingsUrl: string | null;
+  /** How hard to look for faces: that site's setting (balanced elsewhere). */
+  sensitivity: Sensitivity;
 }
 
 /** Everything the popup needs from the browser, so that its UI never touches a browser API. */

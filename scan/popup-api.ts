@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/channel';
+import { t } from '../messaging/i18n';
 import type { PopupApi } from '../popup-ui/api';
 import { siteForHost } from '../content-scripts/sites/registry';
 import { ruleFor } from '../settings/schema';
@@ -16,14 +17,15 @@ async function tabToScan() {
 
 /** The popup's access to tabs, scripting, fetching and the detector. */
 export const browserPopupApi: PopupApi = {
-  t: (key, ...substitutions) => browser.i18n.getMessage(key as 'extName', substitutions),
+  t,
   async target() {
     const tab = await tabToScan();
     if (tab?.id === undefined) return null;
     // The URL is only known where the extension has access: a guarded site, or the active tab.
     const host = tab.url ? new URL(tab.url).hostname : '';
     const site = siteForHost(host);
-    return { tabId: tab.id, host, siteKey: site?.key ?? null, settingsUrl: site?.settingsUrl ?? null };
+    const { sensitivity } = ruleFor(await readSettings(), site?.key ?? host);
+    return { tabId: tab.id, host, siteKey: site?.key ?? null, settingsUrl: site?.settingsUrl ?? null, sensitivity };
   },
   async findPhotos({ tabId }) {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/find-photos.js'] });
@@ -39,8 +41,7 @@ export const browserPopupApi: PopupApi = {
     if (typeof frame?.result !== 'string') throw new Error(`the page could not fetch ${src}`);
     return Uint8Array.fromBase64(frame.result);
   },
-  async analyse(bytes, { siteKey, host }) {
-    const { sensitivity } = ruleFor(await readSettings(), siteKey ?? host);
+  analyse(bytes, { sensitivity }) {
     return sendMessage('analyse', { image: { name: 'scanned photo', type: '', base64: bytes.toBase64() }, sensitivity });
   },
 };

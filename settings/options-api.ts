@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../messaging/i18n';
 import type { OptionsApi } from '../options-ui/api';
 import { originsOf } from './schema';
 import { readSettings, settingsItem, validOrDefault } from './store';
@@ -13,5 +14,5 @@ export const browserOptionsApi: OptionsApi = {
   // Access the browser keeps for another reason (granted at install, by policy) stays; the guard
   // leaves the site all the same, since it is no longer in the settings.
   releaseAccess: (host) => browser.permissions.remove({ origins: originsOf(host) }).then(() => undefined, () => undefined),
-  t: (key, ...substitutions) => browser.i18n.getMessage(key as 'extName', substitutions),
+  t,
 };
