@@ -20,18 +20,21 @@ const until = async (check: () => Promise<boolean>, what: string) => {
   }
 };
 
-/** Picks a photo on the school page, and says after a moment whether the guard reported on it. */
+/**
+ * Picks a photo on the school page and says whether the guard took it: its "checking" notice
+ * appears at once, while a first analysis in Firefox may take longer than a moment.
+ */
 async function guardedOnSchool(page: Page, reports: string[]): Promise<boolean> {
   reports.length = 0;
   try {
     await page.goto(SITE_PAGES.school.url);
     const input = (await page.waitForSelector('#photos')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(photo('sample1.jpg'));
+    await page.waitForFunction(() => document.querySelector('photo-guard-status'), { timeout: 1500 });
+    return true;
   } catch {
-    return false; // a navigation cut short by the next attempt
+    return reports.length > 0; // no notice: not guarded, or already analysed (or a cut-short navigation)
   }
-  await new Promise((r) => setTimeout(r, 1500));
-  return reports.length > 0;
 }
 
 test('Firefox: adding a site asks for its access and guards it; removing it revokes both', async () => {
