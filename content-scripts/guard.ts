@@ -3,7 +3,7 @@ import { t } from '../messaging/i18n';
 import type { SiteRule } from '../settings/schema';
 import { type DetectorPort, warmOnComposer } from './detector-port';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
-import { askUser } from './overlay-host';
+import { openOverlay, type OverlaySession } from './overlay-host';
 import type { OverlayPhoto } from './overlay/protocol';
 import { checkPhoto, type PhotoCheck } from './photo-check';
 import { automaticProtection, needsAsking, overlayDefaults } from './policy';
@@ -53,32 +53,60 @@ function summary(outcome: Outcome, withheld: number, unchecked: string[]): strin
   return lines;
 }
 
+interface Checked {
+  checks: PhotoCheck[];
+  /** The overlay, if a photo needed the user; it opened at the first such photo. */
+  overlay: OverlaySession | null;
+}
+
+/**
+ * Checks the photos one after the other. In warn mode the overlay opens as soon as one photo needs
+ * the user, so the first result shows after one analysis instead of all of them; the others fill
+ * in as they are checked. A cancel while photos are still being checked stops the checking.
+ */
+async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
+  const notice = statusNotice(signal);
+  const checks: PhotoCheck[] = [];
+  let overlay: OverlaySession | null = null;
+  for (const file of files) {
+    if (!overlay) notice.show([t('checkingPhotos', String(checks.length + 1), String(files.length))]);
+    const checking = checkPhoto(file, detector, rule.sensitivity);
+    const check = await (overlay ? Promise.race([checking, overlay.decision.then(() => null)]) : checking);
+    if (!check) break;
+    report(check);
+    checks.push(check);
+    if (overlay) overlay.update(checks.length - 1, await overlayPhoto(check), overlayDefaults(checks, rule));
+    else if (rule.mode === 'warn' && needsAsking(check, rule)) {
+      notice.remove();
+      const pending = files.slice(checks.length).map((rest) => ({ name: rest.name, pending: true as const }));
+      overlay = openOverlay(
+        {
+          siteKey: site.key,
+          settingsUrl: site.settingsUrl ?? null,
+          audience: site.audience?.() ?? null,
+          defaults: overlayDefaults(checks, rule),
+          withheld,
+          photos: [...(await Promise.all(checks.map(overlayPhoto))), ...pending],
+        },
+        signal,
+      );
+    }
+  }
+  notice.remove();
+  return { checks, overlay };
+}
+
 async function decide(site: Site, rule: SiteRule, selection: HeldSelection, signal: AbortSignal): Promise<void> {
   const images = selection.files.filter(isImage);
   const withheld = images.slice(MAX_PHOTOS);
-  const notice = statusNotice(signal);
-  const checks: PhotoCheck[] = [];
-  for (const file of images.slice(0, MAX_PHOTOS)) {
-    notice.show([t('checkingPhotos', String(checks.length + 1), String(Math.min(images.length, MAX_PHOTOS)))]);
-    const check = await checkPhoto(file, detector, rule.sensitivity);
-    report(check);
-    checks.push(check);
-  }
-  notice.remove();
+  const { checks, overlay } = await checkAll(site, rule, images.slice(0, MAX_PHOTOS), withheld.length, signal);
 
   let outcome: Outcome;
-  if (rule.mode === 'protect' || !checks.some((check) => needsAsking(check, rule))) {
+  if (!overlay) {
     outcome = await protectAll(checks, (check) => automaticProtection(check, rule));
   } else {
-    const request = {
-      siteKey: site.key,
-      settingsUrl: site.settingsUrl ?? null,
-      audience: site.audience?.() ?? null,
-      defaults: overlayDefaults(checks, rule),
-      withheld: withheld.length,
-      photos: await Promise.all(checks.map(overlayPhoto)),
-    };
-    const decision = await askUser(request, signal);
+    // Only "cancel" can come before every photo is checked: the other choices wait for them.
+    const decision = await overlay.decision;
     if (decision.action === 'cancel') return selection.cancel();
     outcome =
       decision.action === 'original'
@@ -89,6 +117,7 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
   const unchecked = rule.mode === 'protect' ? checks.filter((check) => check.faces === null).map((check) => check.file.name) : [];
   const lines = summary(outcome, withheld.length, unchecked);
   if (lines.length) {
+    const notice = statusNotice(signal);
     notice.show(lines);
     notice.fade();
   }

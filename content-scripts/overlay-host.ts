@@ -1,5 +1,14 @@
 import { browser } from 'wxt/browser';
-import { type Decision, type HostMessage, type OverlayMessage, type OverlayRequest, PORT_MESSAGE } from './overlay/protocol';
+import {
+  type Decision,
+  type HostMessage,
+  type OverlayDefaults,
+  type OverlayMessage,
+  type OverlayPhoto,
+  type OverlayRequest,
+  PORT_MESSAGE,
+  withPhoto,
+} from './overlay/protocol';
 
 const REMOVE_DELAY_MS = 250;
 
@@ -13,13 +22,20 @@ const frameOrigin = () =>
   import.meta.env.FIREFOX ? new URL(browser.runtime.getURL('/')).origin : `chrome-extension://${browser.runtime.id}`;
 const FRAME_STYLE = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;z-index:2147483647;background:transparent;color-scheme:normal';
 
+/** The overlay on screen: photos still being checked are added as their results come. */
+export interface OverlaySession {
+  update(index: number, photo: OverlayPhoto, defaults: OverlayDefaults): void;
+  /** The user's choice; an abort cancels. */
+  decision: Promise<Decision>;
+}
+
 /**
- * Shows the decision overlay and resolves with the user's choice. The overlay is an extension page
- * in an iframe under a closed shadow root (as Bitwarden isolates its inline menu): the page cannot
- * read the photos or the choice, nor click the buttons. The two sides talk over a private
- * MessageChannel, handed over with a one-time token the page cannot see; an abort cancels.
+ * Shows the decision overlay. The overlay is an extension page in an iframe under a closed shadow
+ * root (as Bitwarden isolates its inline menu): the page cannot read the photos or the choice, nor
+ * click the buttons. The two sides talk over a private MessageChannel, handed over with a one-time
+ * token the page cannot see.
  */
-export function askUser(request: OverlayRequest, signal: AbortSignal): Promise<Decision> {
+export function openOverlay(initial: OverlayRequest, signal: AbortSignal): OverlaySession {
   const token = crypto.randomUUID();
   const host = document.createElement('photo-guard-overlay');
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -29,18 +45,30 @@ export function askUser(request: OverlayRequest, signal: AbortSignal): Promise<D
   frame.src = browser.runtime.getURL(`/overlay.html#${token}` as '/');
   shadow.append(frame);
 
-  return new Promise<Decision>((resolve) => {
-    const channel = new MessageChannel();
-    const finish = (decision: Decision) => {
+  const channel = new MessageChannel();
+  // Until the frame is ready, updates go into the request it will be shown.
+  let request = initial;
+  let ready = false;
+  const post = (message: HostMessage) => channel.port1.postMessage(message);
+  const update: OverlaySession['update'] = (index, photo, defaults) => {
+    request = withPhoto(request, index, photo, defaults);
+    if (ready) post({ type: 'photo', index, photo, defaults });
+  };
+
+  const decision = new Promise<Decision>((resolve) => {
+    const finish = (choice: Decision) => {
       channel.port1.close();
       // Hidden at once; removed a moment later, once the click that decided has been fully
       // processed by the frame (removing a frame in the middle of its input event can stall it).
       host.style.display = 'none';
       setTimeout(() => host.remove(), REMOVE_DELAY_MS);
-      resolve(decision);
+      resolve(choice);
     };
     channel.port1.onmessage = ({ data }: MessageEvent<OverlayMessage>) => {
-      if (data.type === 'ready') channel.port1.postMessage({ type: 'show', request } satisfies HostMessage);
+      if (data.type === 'ready') {
+        ready = true;
+        post({ type: 'show', request });
+      }
       if (data.type === 'decision') finish(data.decision);
     };
     frame.addEventListener(
@@ -52,6 +80,7 @@ export function askUser(request: OverlayRequest, signal: AbortSignal): Promise<D
       { once: true },
     );
     signal.addEventListener('abort', () => finish({ action: 'cancel' }), { once: true });
-    document.documentElement.append(host);
   });
+  document.documentElement.append(host);
+  return { update, decision };
 }

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MaskStyle } from '../../photo/mask';
-import type { Decision, OverlayPhoto, OverlayRequest } from './protocol';
+import { type Decision, isPending, type OverlayRequest } from './protocol';
 import { PUBLIC_AUDIENCE } from '../sites/site';
-import { PhotoCard } from './PhotoCard';
+import { PendingCard, PhotoCard } from './PhotoCard';
+import { useObjectUrls } from './object-urls';
 
 export type Translate = (key: string, ...substitutions: string[]) => string;
 
@@ -12,22 +13,38 @@ interface Props {
   t: Translate;
 }
 
-const FOCUSABLE = 'button, input, a[href]';
+const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), a[href]';
 
-/** The decision dialog. It gets its data and its one action through props: no browser API here. */
+/**
+ * The decision dialog. It gets its data and its one action through props: no browser API here.
+ * Photos may still be coming in: the choices follow the defaults until the user sets them, and
+ * only "Cancel" is offered before every photo is checked.
+ */
 export function OverlayApp({ request, decide, t }: Props) {
   const { photos } = request;
-  const anyFaces = photos.some((p) => (p.faces?.length ?? 0) > 0);
-  const anyMetadata = photos.some((p) => p.metadata.length > 0);
-  const [mask, setMask] = useState(request.defaults.mask);
-  const [strip, setStrip] = useState(request.defaults.strip);
-  const [style, setStyle] = useState<MaskStyle>(request.defaults.style);
-  const [faceChoices, setFaceChoices] = useState(() => photos.map((p) => (p.faces ?? []).map(() => true)));
+  const checked = photos.flatMap((p) => (isPending(p) ? [] : [p]));
+  const waiting = photos.length - checked.length;
+  const [hadWaiting] = useState(waiting > 0);
+  const anyFaces = checked.some((p) => (p.faces?.length ?? 0) > 0);
+  const anyMetadata = checked.some((p) => p.metadata.length > 0);
+  const [maskSet, setMask] = useState<boolean | null>(null);
+  const [stripSet, setStrip] = useState<boolean | null>(null);
+  const [styleSet, setStyle] = useState<MaskStyle | null>(null);
+  const [mask, strip, style] = [maskSet ?? request.defaults.mask, stripSet ?? request.defaults.strip, styleSet ?? request.defaults.style];
+  // Per photo, the faces the user unticked (every face found starts ticked).
+  const [unticked, setUnticked] = useState<Array<Set<number>>>(() => photos.map(() => new Set()));
+  const faceChoices = photos.map((p, i) => (isPending(p) ? [] : (p.faces ?? []).map((_, face) => !unticked[i]?.has(face))));
   const dialog = useRef<HTMLDivElement>(null);
-  const thumbnails = useMemo(() => photos.map((p: OverlayPhoto) => (p.thumbnail ? URL.createObjectURL(p.thumbnail) : null)), [photos]);
-  useEffect(() => () => thumbnails.forEach((url) => url && URL.revokeObjectURL(url)), [thumbnails]);
+  const thumbnails = useObjectUrls(photos.map((p) => (isPending(p) ? null : p.thumbnail)));
   // Focus on the main action, without scrolling it into view: the title and photos come first.
-  useEffect(() => dialog.current?.querySelector<HTMLElement>('[data-action="protect"]')?.focus({ preventScroll: true }), []);
+  // While photos are still being checked it is disabled: the dialog holds focus until it is ready,
+  // unless the user has moved it.
+  useEffect(() => {
+    const main = dialog.current?.querySelector<HTMLElement>('[data-action="protect"]');
+    const active = document.activeElement;
+    if (waiting === 0 && (active === document.body || active === dialog.current)) main?.focus({ preventScroll: true });
+    else if (waiting > 0 && active === document.body) dialog.current?.focus({ preventScroll: true });
+  }, [waiting]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') return decide({ action: 'cancel' });
@@ -41,21 +58,30 @@ export function OverlayApp({ request, decide, t }: Props) {
 
   return (
     <div class="backdrop">
-      <div data-guard="overlay" role="dialog" aria-modal="true" aria-labelledby="pg-title" aria-describedby="pg-intro" ref={dialog} onKeyDown={onKeyDown}>
+      <div data-guard="overlay" role="dialog" aria-modal="true" aria-labelledby="pg-title" aria-describedby="pg-intro" tabIndex={-1} ref={dialog} onKeyDown={onKeyDown}>
         <h1 id="pg-title">{t('overlayTitle', String(photos.length))}</h1>
         <p id="pg-intro">{t('overlayIntro')}</p>
+        {hadWaiting && (
+          <p class="progress" role="status">
+            {waiting ? t('overlayProgress', String(checked.length), String(photos.length)) : t('overlayAllChecked', String(photos.length))}
+          </p>
+        )}
         {request.withheld > 0 && <p class="withheld">{t('noticeTooMany', String(photos.length), String(request.withheld))}</p>}
         <ul class="photos">
-          {photos.map((photo, i) => (
-            <PhotoCard
-              key={i}
-              photo={photo}
-              thumbnail={thumbnails[i] ?? null}
-              choices={faceChoices[i] ?? []}
-              onToggle={(face, on) => setFaceChoices((all) => all.map((c, j) => (j === i ? c.map((v, k) => (k === face ? on : v)) : c)))}
-              t={t}
-            />
-          ))}
+          {photos.map((photo, i) =>
+            isPending(photo) ? (
+              <PendingCard key={i} name={photo.name} t={t} />
+            ) : (
+              <PhotoCard
+                key={i}
+                photo={photo}
+                thumbnail={thumbnails[i] ?? null}
+                choices={faceChoices[i] ?? []}
+                onToggle={(face, on) => setUnticked((all) => all.map((set, j) => (j === i ? toggled(set, face, !on) : set)))}
+                t={t}
+              />
+            ),
+          )}
         </ul>
         <section class="advice" aria-label={t('adviceHeading')}>
           <h2>{t('adviceHeading')}</h2>
@@ -94,10 +120,10 @@ export function OverlayApp({ request, decide, t }: Props) {
           </label>
         </fieldset>
         <div class="actions">
-          <button type="button" class="primary" data-action="protect" onClick={() => decide({ action: 'protect', mask, style, strip, photos: faceChoices.map((faces) => ({ faces })) })}>
+          <button type="button" class="primary" data-action="protect" disabled={waiting > 0} onClick={() => decide({ action: 'protect', mask, style, strip, photos: faceChoices.map((faces) => ({ faces })) })}>
             {t('actionProtect')}
           </button>
-          <button type="button" data-action="original" onClick={() => decide({ action: 'original' })}>
+          <button type="button" data-action="original" disabled={waiting > 0} onClick={() => decide({ action: 'original' })}>
             {t('actionOriginal')}
           </button>
           <button type="button" data-action="cancel" onClick={() => decide({ action: 'cancel' })}>
@@ -107,4 +133,11 @@ export function OverlayApp({ request, decide, t }: Props) {
       </div>
     </div>
   );
+}
+
+function toggled(set: Set<number>, item: number, present: boolean): Set<number> {
+  const next = new Set(set);
+  if (present) next.add(item);
+  else next.delete(item);
+  return next;
 }

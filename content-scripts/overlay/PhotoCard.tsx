@@ -64,3 +64,17 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
     </li>
   );
 }
+
+/** A photo not checked yet: its name, and that it is being checked (no `data-faces` until it is). */
+export function PendingCard({ name, t }: { name: string; t: Translate }) {
+  return (
+    <li class="photo pending" data-guard-photo aria-busy="true">
+      <figure>
+        <div class="frame">
+          <div class="unreadable">{name}</div>
+        </div>
+        <figcaption>{t('photoChecking')}</figcaption>
+      </figure>
+    </li>
+  );
+}

@@ -12,6 +12,21 @@ export interface OverlayPhoto {
   metadata: MetadataFinding[];
 }
 
+/** A photo still being checked: the overlay opens at the first photo that needs the user. */
+export interface PendingPhoto {
+  name: string;
+  pending: true;
+}
+
+export const isPending = (photo: OverlayPhoto | PendingPhoto): photo is PendingPhoto => 'pending' in photo;
+
+/** How the choices start out, from the site's rule and the photos checked so far. */
+export interface OverlayDefaults {
+  mask: boolean;
+  strip: boolean;
+  style: MaskStyle;
+}
+
 export interface OverlayRequest {
   /** Settings key of the site, which picks its audience advice. */
   siteKey: string;
@@ -19,12 +34,18 @@ export interface OverlayRequest {
   settingsUrl: string | null;
   /** The audience the site's composer is set to, when it shows one ("Public"). */
   audience: string | null;
-  /** How the choices start out, from the site's rule. */
-  defaults: { mask: boolean; strip: boolean; style: MaskStyle };
+  defaults: OverlayDefaults;
   /** Photos beyond the limit, not shown and not posted. */
   withheld: number;
-  photos: OverlayPhoto[];
+  photos: Array<OverlayPhoto | PendingPhoto>;
 }
+
+/** The request once one more photo has been checked. */
+export const withPhoto = (request: OverlayRequest, index: number, photo: OverlayPhoto, defaults: OverlayDefaults): OverlayRequest => ({
+  ...request,
+  defaults,
+  photos: request.photos.map((p, i) => (i === index ? photo : p)),
+});
 
 export interface PhotoChoice {
   /** Per face, whether to mask it (the user can untick a false alarm). */
@@ -37,7 +58,10 @@ export type Decision =
   | { action: 'cancel' };
 
 /** Messages on the private MessageChannel between the content script and the overlay frame. */
-export type HostMessage = { type: 'show'; request: OverlayRequest };
+export type HostMessage =
+  | { type: 'show'; request: OverlayRequest }
+  /** One more photo checked; the defaults follow what has been found, unless the user set them. */
+  | { type: 'photo'; index: number; photo: OverlayPhoto; defaults: OverlayDefaults };
 export type OverlayMessage = { type: 'ready' } | { type: 'decision'; decision: Decision };
 
 /** The first message the content script posts into the frame, carrying the channel's port. */

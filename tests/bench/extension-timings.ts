@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../support/browser';
-import { received } from '../support/guard-page';
+import { overlayFrame, received } from '../support/guard-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
 import { percentile } from './stats';
 
@@ -14,6 +14,8 @@ export interface ExtensionTimings {
   coldAfterComposer: number;
   /** A photo with nothing to report, model warm: file set → file received by the site. */
   passThrough: number[];
+  /** Five photos, the first with faces, model warm: file set → its result in the overlay, → all five. */
+  selection: { firstShown: number; allChecked: number };
 }
 
 /** First photo in a new browser: file set on X's input → analysis reported by the content script. */
@@ -58,10 +60,23 @@ export async function measureExtension(): Promise<ExtensionTimings> {
       await expectDelivered(page, before + 1);
       passThrough.push(performance.now() - started);
     }
-    return { coldStart, coldAfterComposer, passThrough };
+    return { coldStart, coldAfterComposer, passThrough, selection: await fivePhotos(page) };
   } finally {
     await context.close();
   }
+}
+
+/** Five photos picked at once, the first with faces: when the user first sees a result, and all. */
+async function fivePhotos(page: Page): Promise<ExtensionTimings['selection']> {
+  const started = performance.now();
+  await page.locator('[data-testid="fileInput"]').setInputFiles([1, 2, 3, 4, 5].map((i) => photo(`sample${i}.jpg`)));
+  const overlay = await overlayFrame(page);
+  await overlay.locator('[data-guard-photo][data-faces]').first().waitFor();
+  const firstShown = performance.now() - started;
+  await overlay.locator('[data-action="protect"]:enabled').waitFor({ timeout: 60_000 });
+  const allChecked = performance.now() - started;
+  await overlay.locator('[data-action="cancel"]').click();
+  return { firstShown, allChecked };
 }
 
 async function expectDelivered(page: Page, count: number): Promise<void> {
