@@ -46,11 +46,11 @@ export default defineConfig({
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     // The decision overlay is framed into the pages the guard runs on, which include sites the user
     // adds, so any page may frame it; a per-session URL keeps pages from probing for the extension.
-    // (In Firefox the page-world bridge is injected too; its URLs are per-install already.)
+    // (Firefox's extension URLs are per-install already.)
     web_accessible_resources:
       manifestVersion === 3
         ? [{ resources: ['overlay.html'], matches: ['<all_urls>'], use_dynamic_url: true }]
-        : ['overlay.html', 'page-bridge.js'],
+        : ['overlay.html'],
     // Opening the popup from the keyboard grants activeTab, like clicking the toolbar button.
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+P' } },

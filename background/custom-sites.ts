@@ -4,11 +4,10 @@ import { readSettings, settingsItem } from '../settings/store';
 
 const PREFIX = 'custom-site:';
 
-/** The guard (and, in Chrome, its page-world bridge) on one added site, as the manifest has them for the built-in ones. */
+/** The guard and its page-world bridge on one added site, as the manifest has them for the built-in ones. */
 function scriptsFor(host: string): Browser.scripting.RegisteredContentScript[] {
   const common = { matches: originsOf(host), runAt: 'document_start' as const, allFrames: true };
   const guard = { ...common, id: `${PREFIX}guard:${host}`, js: ['content-scripts/guard.js'] };
-  if (import.meta.env.FIREFOX) return [guard]; // the guard injects page-bridge.js itself there
   return [guard, { ...common, id: `${PREFIX}bridge:${host}`, js: ['content-scripts/trust-bridge.js'], world: 'MAIN' }];
 }
 

@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { injectScript } from 'wxt/utils/inject-script';
 import { startGuard } from '../content-scripts/guard';
 import { GUARDED_MATCHES, siteForHost } from '../content-scripts/sites/registry';
 import { customSite } from '../content-scripts/sites/site';
@@ -9,8 +8,6 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   main: (ctx) => {
-    // Firefox has no MAIN-world content scripts; the page-world bridge (page-bridge.js) is injected instead.
-    if (import.meta.env.FIREFOX) void injectScript('/page-bridge.js');
     // Also registered at run time on the sites the user adds in the options.
     startGuard(siteForHost(location.hostname) ?? customSite(location.hostname), ctx.signal);
   },

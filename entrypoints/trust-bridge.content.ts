@@ -2,13 +2,12 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { GUARDED_MATCHES } from '../content-scripts/sites/registry';
 import { installTrustBridge } from '../content-scripts/trust-bridge';
 
-// Chrome runs this in the page's world before any page script. Firefox (MV2) has no MAIN world
-// content scripts: there the guard injects page-bridge.js itself.
+// Runs in the page's world before any page script, so every listener the page adds is wrapped
+// (Firefox has MAIN-world content scripts since 128; injecting a script tag instead ran too late).
 export default defineContentScript({
   matches: GUARDED_MATCHES,
   runAt: 'document_start',
   allFrames: true,
   world: 'MAIN',
-  include: ['chrome'],
   main: installTrustBridge,
 });

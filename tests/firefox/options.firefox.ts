@@ -2,23 +2,14 @@
 // off by the preference made for automation, so permissions.request grants and permissions.remove
 // revokes, and the guard must follow. Run with `npm run test:firefox` (under xvfb-run).
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { test } from 'node:test';
-import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
-import { fixtureHtml, photo, SITE_PAGES } from '../support/sites';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { launchFirefox, serveSite, until } from '../support/firefox';
+import { photo, SITE_PAGES } from '../support/sites';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const UUID = '5c0f3c2e-6a8b-4f5e-9d21-7f0e1b2a3c4d';
 const OPTIONS = `moz-extension://${UUID}/options.html`;
 const SCHOOL = new URL(SITE_PAGES.school.url).host;
-
-const until = async (check: () => Promise<boolean>, what: string) => {
-  const deadline = Date.now() + 60_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
 
 /**
  * Picks a photo on the school page and says whether the guard took it: its "checking" notice
@@ -38,23 +29,17 @@ async function guardedOnSchool(page: Page, reports: string[]): Promise<boolean> 
 }
 
 test('Firefox: adding a site asks for its access and guards it; removing it revokes both', async () => {
-  const firefox = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: false, // MediaPipe needs WebGL: a real window under Xvfb
+  const firefox = await launchFirefox({
     // Lets WebDriver open the extension's own pages (moz-extension:), refused by default since Firefox 153.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
+    prefs: {
       'extensions.webextOptionalPermissionPrompts': false,
       'extensions.webextensions.uuids': JSON.stringify({ 'photo-guard@photo-guard.app': UUID }),
     },
   });
   try {
-    await firefox.installExtension(resolve('.output/firefox-mv2'));
     const school = await firefox.newPage();
-    await school.setRequestInterception(true);
-    const body = fixtureHtml(SITE_PAGES.school.file);
-    school.on('request', (request) => (request.url() === SITE_PAGES.school.url ? request.respond({ contentType: 'text/html', body }) : request.abort()));
+    await serveSite(school, 'school');
     const reports: string[] = [];
     school.on('console', (message) => message.text().startsWith('photo-guard:') && reports.push(message.text()));
 

@@ -1,0 +1,52 @@
+// Debian's firefox-esr driven over WebDriver BiDi (puppeteer-core 24; there is no geckodriver here),
+// with the built Firefox extension installed. Used by tests/firefox/*.firefox.ts (`npm run test:firefox`).
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { fixtureHtml, SITE_PAGES } from './sites';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export async function launchFirefox(options: { args?: string[]; prefs?: Record<string, unknown> } = {}): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    // MediaPipe needs WebGL to take in images, even on its CPU delegate. Headless Firefox has no GL
+    // driver to offer, so the tests run a real window under Xvfb (`xvfb-run`), where Mesa's
+    // software GL serves, as a user's GPU would.
+    headless: false,
+    args: options.args ?? [],
+    extraPrefsFirefox: options.prefs ?? {},
+  });
+  await browser.installExtension(resolve('.output/firefox-mv2'));
+  return browser;
+}
+
+/** Serves a fixture site at its real URL (and its query variants, such as ?strict); nothing else loads. */
+export async function serveSite(page: Page, site: keyof typeof SITE_PAGES): Promise<void> {
+  const { url, file } = SITE_PAGES[site];
+  const body = fixtureHtml(file);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => (request.url().split('?')[0] === url ? request.respond({ contentType: 'text/html', body }) : request.abort()));
+}
+
+export async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The guard's overlay frame. Over BiDi Puppeteer never sees an extension frame's navigation (its
+ * URL stays about:blank), but scripts run in it: the frame is known by the document it holds.
+ */
+export async function overlayFrame(page: Page): Promise<Frame> {
+  let overlay: Frame | undefined;
+  const holdsOverlay = (frame: Frame) => frame.evaluate(() => location.pathname === '/overlay.html' && !!document.querySelector('[data-guard="overlay"]')).catch(() => false);
+  await until(async () => {
+    for (const frame of page.frames()) if (await holdsOverlay(frame)) overlay = frame;
+    return !!overlay;
+  }, 'the overlay');
+  return overlay!;
+}
