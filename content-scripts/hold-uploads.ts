@@ -1,3 +1,5 @@
+import { withPageFiles } from './page-files';
+
 /** A selection the guard holds back from the page until the user has decided. */
 export interface HeldSelection {
   files: File[];
@@ -79,7 +81,10 @@ export function holdUploads(
       event.stopImmediatePropagation();
       onHold({
         files,
-        deliver: (chosen) => send(target, remake(event, transfer(chosen))),
+        deliver: (chosen) => {
+          const data = transfer(chosen);
+          send(target, withPageFiles(remake(event, data), data));
+        },
         cancel: () => undo && send(target, undo(event)),
       });
     });

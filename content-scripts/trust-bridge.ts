@@ -2,10 +2,13 @@
  * Runs in the page's own JavaScript world. Some sites ignore events whose `isTrusted` is false,
  * and the guard's re-dispatched `change`, `drop` and `paste` are such events. While the guard
  * dispatches one (it marks the document with DELIVERING_ATTRIBUTE for that synchronous moment),
- * page listeners receive a view of the event whose `isTrusted` is true; everything else passes
- * through unchanged.
+ * page listeners receive a view of the event whose `isTrusted` is true (and, in Firefox, whose
+ * DataTransfer holds the chosen files); everything else passes through unchanged.
  */
 export const DELIVERING_ATTRIBUTE = 'data-photo-guard-delivering';
+/** Where Firefox's guard leaves the chosen files on the page's side of a re-made drop or paste. */
+export const PAGE_FILES = 'photoGuardFiles';
+const TRANSFERS = { drop: 'dataTransfer', paste: 'clipboardData' } as const;
 const TYPES = new Set(['input', 'change', 'drop', 'dragleave', 'paste']);
 
 type Listener = EventListenerOrEventListenerObject;
@@ -17,10 +20,25 @@ export function installTrustBridge(): void {
   const key = (type: string, options?: boolean | EventListenerOptions) =>
     `${type}:${typeof options === 'boolean' ? options : !!options?.capture}`;
 
+  // Firefox shows a page only the files its own code put in a DataTransfer: the one the guard made is
+  // empty here, so the page's listeners get one made in this world from the files handed over.
+  const transfers = new WeakMap<Event, DataTransfer>();
+  const pageTransfer = (event: Event, files: FileList) => {
+    let data = transfers.get(event);
+    if (!data) {
+      data = new DataTransfer();
+      for (const file of files) data.items.add(file);
+      transfers.set(event, data);
+    }
+    return data;
+  };
+
   const asTrusted = (event: Event): Event =>
     new Proxy(event, {
       get(target, property) {
         if (property === 'isTrusted') return true;
+        const files = (target as Event & { [PAGE_FILES]?: FileList })[PAGE_FILES];
+        if (files && property === TRANSFERS[target.type as keyof typeof TRANSFERS]) return pageTransfer(target, files);
         const value: unknown = Reflect.get(target, property);
         return typeof value === 'function' ? value.bind(target) : value;
       },
