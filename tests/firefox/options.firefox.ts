@@ -4,11 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { launchFirefox, serveSite, until } from '../support/firefox';
+import { launchFirefox, openExtensionPage, serveSite, until } from '../support/firefox';
 import { photo, SITE_PAGES } from '../support/sites';
 
-const UUID = '5c0f3c2e-6a8b-4f5e-9d21-7f0e1b2a3c4d';
-const OPTIONS = `moz-extension://${UUID}/options.html`;
 const SCHOOL = new URL(SITE_PAGES.school.url).host;
 
 /**
@@ -29,14 +27,7 @@ async function guardedOnSchool(page: Page, reports: string[]): Promise<boolean> 
 }
 
 test('Firefox: adding a site asks for its access and guards it; removing it revokes both', async () => {
-  const firefox = await launchFirefox({
-    // Lets WebDriver open the extension's own pages (moz-extension:), refused by default since Firefox 153.
-    args: ['--remote-allow-system-access'],
-    prefs: {
-      'extensions.webextOptionalPermissionPrompts': false,
-      'extensions.webextensions.uuids': JSON.stringify({ 'photo-guard@photo-guard.app': UUID }),
-    },
-  });
+  const firefox = await launchFirefox({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
   try {
     const school = await firefox.newPage();
     await serveSite(school, 'school');
@@ -44,10 +35,7 @@ test('Firefox: adding a site asks for its access and guards it; removing it revo
     school.on('console', (message) => message.text().startsWith('photo-guard:') && reports.push(message.text()));
 
     const options = await firefox.newPage();
-    // The page loads, but over BiDi Puppeteer never sees an extension page's navigation complete:
-    // start it, then wait for the document itself.
-    void options.goto(OPTIONS, { timeout: 0 }).catch(() => undefined);
-    await until(() => options.evaluate((url) => location.href === url && document.readyState === 'complete', OPTIONS).catch(() => false), 'the options page');
+    await openExtensionPage(options, 'options.html');
     const hasAccess = () => options.evaluate((host) => browser.permissions.contains({ origins: [`https://${host}/*`] }), SCHOOL);
     assert.equal(await hasAccess(), false);
 

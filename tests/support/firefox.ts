@@ -2,11 +2,14 @@
 // with the built Firefox extension installed. Used by tests/firefox/*.firefox.ts (`npm run test:firefox`).
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { postedResponse } from './posted-photos';
 import { fixtureHtml, SITE_PAGES } from './sites';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The extension's fixed address in these tests (moz-extension://UUID/). */
+export const EXTENSION_UUID = '5c0f3c2e-6a8b-4f5e-9d21-7f0e1b2a3c4d';
 
-export async function launchFirefox(options: { args?: string[]; prefs?: Record<string, unknown> } = {}): Promise<Browser> {
+export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -14,8 +17,9 @@ export async function launchFirefox(options: { args?: string[]; prefs?: Record<s
     // driver to offer, so the tests run a real window under Xvfb (`xvfb-run`), where Mesa's
     // software GL serves, as a user's GPU would.
     headless: false,
-    args: options.args ?? [],
-    extraPrefsFirefox: options.prefs ?? {},
+    // Lets WebDriver open the extension's own pages (moz-extension:), refused by default since Firefox 153.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ 'photo-guard@photo-guard.app': EXTENSION_UUID }), ...options.prefs },
   });
   await browser.installExtension(resolve('.output/firefox-mv2'));
   return browser;
@@ -27,6 +31,26 @@ export async function serveSite(page: Page, site: keyof typeof SITE_PAGES): Prom
   const body = fixtureHtml(file);
   await page.setRequestInterception(true);
   page.on('request', (request) => (request.url().split('?')[0] === url ? request.respond({ contentType: 'text/html', body }) : request.abort()));
+}
+
+/** Serves the pages of posted photos and their image hosts (what the popup scans); nothing else loads. */
+export async function servePostedPhotos(page: Page): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith('moz-extension:')) return request.continue();
+    const response = postedResponse(request.url());
+    return response ? request.respond({ status: 200, ...response }) : request.abort();
+  });
+}
+
+/**
+ * Opens one of the extension's pages. It loads, but over BiDi Puppeteer never sees an extension
+ * page's navigation complete: start it, then wait for the document itself.
+ */
+export async function openExtensionPage(page: Page, path: string): Promise<void> {
+  const url = `moz-extension://${EXTENSION_UUID}/${path}`;
+  void page.goto(url, { timeout: 0 }).catch(() => undefined);
+  await until(() => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false), path);
 }
 
 export async function until(check: () => Promise<boolean>, what: string): Promise<void> {
