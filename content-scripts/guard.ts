@@ -131,17 +131,23 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
 export function startGuard(site: Site, signal: AbortSignal): void {
   const rules: RuleSource = watchRule(site.key, signal);
   warmOnComposer(detector, signal, () => rules.current().mode !== 'off');
+  const take = (selection: HeldSelection) =>
+    decide(site, rules.current(), selection, signal).catch(() => {
+      // A fault of ours must not post faces the user wanted masked: nothing is added, and the
+      // user is told (the photos are still on their device). Unreadable photos never get here.
+      selection.cancel();
+      const notice = statusNotice(signal);
+      notice.show([t('noticeFailed')]);
+      notice.fade();
+    });
+  // One selection at a time: photos picked while others are being decided wait their turn (two
+  // windows at once would confuse, and the analyses would share the CPU).
+  let queue = Promise.resolve();
   holdUploads(
     () => rules.current().mode !== 'off',
-    (selection) =>
-      decide(site, rules.current(), selection, signal).catch(() => {
-        // A fault of ours must not post faces the user wanted masked: nothing is added, and the
-        // user is told (the photos are still on their device). Unreadable photos never get here.
-        selection.cancel();
-        const notice = statusNotice(signal);
-        notice.show([t('noticeFailed')]);
-        notice.fade();
-      }),
+    (selection) => {
+      queue = queue.then(() => take(selection));
+    },
     (target, event) => {
       const root = document.documentElement;
       root.setAttribute(DELIVERING_ATTRIBUTE, '');

@@ -33,7 +33,9 @@ export function holdUploads(
   signal: AbortSignal,
 ): void {
   const ours = new WeakSet<Event>();
-  const heldInputs = new WeakSet<HTMLInputElement>();
+  // Per input, the file list of the selection held there: its `change` follows its `input` and is
+  // held with it, while a new pick on the same input is a new selection.
+  const heldLists = new WeakMap<HTMLInputElement, FileList>();
   const send = (target: EventTarget, event: Event) => {
     ours.add(event);
     redispatch(target, event);
@@ -44,21 +46,23 @@ export function holdUploads(
   const onInput = (event: Event) => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
-    if (heldInputs.has(input)) return event.stopImmediatePropagation(); // the `change` after the held `input`
-    const files = Array.from(input.files ?? []);
-    if (!files.some(isImage) || !holding()) return;
+    const list = input.files;
+    if (list && heldLists.get(input) === list) return event.stopImmediatePropagation();
+    const files = Array.from(list ?? []);
+    if (!list || !files.some(isImage) || !holding()) return;
     event.stopImmediatePropagation();
-    heldInputs.add(input);
+    heldLists.set(input, list);
+    const release = () => heldLists.get(input) === list && heldLists.delete(input);
     onHold({
       files,
       deliver: (chosen) => {
-        heldInputs.delete(input);
+        release();
         input.files = transfer(chosen).files;
         send(input, new Event('input', { bubbles: true, composed: true }));
         send(input, new Event('change', { bubbles: true }));
       },
       cancel: () => {
-        heldInputs.delete(input);
+        release();
         input.value = '';
       },
     });

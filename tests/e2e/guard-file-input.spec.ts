@@ -155,3 +155,19 @@ test('of more than 20 photos, 20 are checked and posted; the others are not adde
   expect(reports).toHaveLength(20);
   await expect.poll(() => closedShadowText(page, 'photo-guard-status')).toContain('checks up to 20 photos at a time: 1 more were not added');
 });
+
+test('a photo picked again before the first is decided waits its turn and is not lost', async () => {
+  await input().setInputFiles(photo('sample1.jpg'));
+  await input().setInputFiles(photo('sample2.jpg'));
+  const first = await overlayFrame(page);
+  await expect(first.locator('[data-guard-photo] img')).toHaveAttribute('alt', 'sample1.jpg');
+  await first.locator('[data-action="original"]').click();
+  await expect.poll(() => first.isDetached()).toBe(true);
+
+  const second = await overlayFrame(page);
+  await expect(second.locator('[data-guard-photo] img')).toHaveAttribute('alt', 'sample2.jpg');
+  await second.locator('[data-action="original"]').click();
+  await expect.poll(() => received(page)).toHaveLength(2);
+  const sent = await received(page);
+  expect(sent.map((f) => [f.name, f.sha256])).toEqual(['sample1.jpg', 'sample2.jpg'].map((name) => [name, sha256(fileBytes(photo(name)))]));
+});
