@@ -15,7 +15,9 @@ test('analysing photos makes no network request from any context', async () => {
     page.on('console', (m) => m.text().startsWith('photo-guard:') && reports.push(m.text()));
     await page.goto(SITE_PAGES.x.url);
     await page.locator('[data-testid="fileInput"]').setInputFiles([photo('sample2.jpg'), photo('sample4.jpg')]);
-    await expect.poll(() => reports).toHaveLength(2);
+    // The first analyses in a new browser, with every target under the network log: up to a minute,
+    // as the other first-photo waits allow.
+    await expect.poll(() => reports, { timeout: 60_000 }).toHaveLength(2);
     expect(reports.join('\n')).toMatch(/sample2\.jpg: 3 face/);
 
     // The log must have seen the extension's offscreen document load its own files, or an
