@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from '../support/extension-test';
+import { expect, test } from '../support/composer-test';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,23 +7,12 @@ import { stripMetadata } from '../../photo/strip';
 import { decodeInPage, expectPostedUntouched, fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
 import { annotatedPhotos } from '../support/annotations';
 import { iou } from '../../models/boxes';
-import { photo, SITE_PAGES } from '../support/sites';
+import { photo } from '../support/sites';
 import { closedShadowText } from '../support/closed-shadow';
 
-const reports: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'photo-guard-e2e-'));
 
-let page: Page;
-test.beforeEach(async ({ tab }) => {
-  reports.length = 0;
-  page = tab;
-  page.on('console', (m) => m.text().startsWith('photo-guard:') && reports.push(m.text()));
-  await page.goto(SITE_PAGES.x.url);
-});
-
-const input = () => page.locator('[data-testid="fileInput"]');
-
-test('a photo with faces and GPS is held back and shown; "Post original" delivers it byte for byte', async () => {
+test('a photo with faces and GPS is held back and shown; "Post original" delivers it byte for byte', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('sample1.jpg'));
   await expect(page.locator('photo-guard-status')).toHaveCount(1); // "checking…" while it is analysed
   const overlay = await overlayFrame(page);
@@ -45,7 +33,7 @@ test('a photo with faces and GPS is held back and shown; "Post original" deliver
   expect(file).toMatchObject({ name: 'sample1.jpg', type: 'image/jpeg', lastModified: Math.floor(statSync(photo('sample1.jpg')).mtimeMs) });
 });
 
-test('"Cancel" gives the site nothing and lets the same file be picked again', async () => {
+test('"Cancel" gives the site nothing and lets the same file be picked again', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('sample2.jpg'));
   await (await overlayFrame(page)).locator('[data-action="cancel"]').click();
   await expect.poll(() => page.frames().some((f) => f.url().includes('/overlay.html'))).toBe(false);
@@ -53,14 +41,14 @@ test('"Cancel" gives the site nothing and lets the same file be picked again', a
   expect(await input().evaluate((el: HTMLInputElement) => el.files?.length)).toBe(0);
 });
 
-test('Esc closes the overlay like "Cancel"', async () => {
+test('Esc closes the overlay like "Cancel"', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('sample6.jpg'));
   await (await overlayFrame(page)).locator('[data-guard="overlay"]').press('Escape');
   await expect.poll(() => page.frames().some((f) => f.url().includes('/overlay.html'))).toBe(false);
   expect(await received(page)).toEqual([]);
 });
 
-test('"Protect and post" masks every face and removes the metadata', async () => {
+test('"Protect and post" masks every face and removes the metadata', async ({ composer: { page, input, reports } }) => {
   await input().setInputFiles(photo('sample4.jpg'));
   await (await overlayFrame(page)).locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
@@ -78,7 +66,7 @@ test('"Protect and post" masks every face and removes the metadata', async () =>
   await expect.poll(() => received(page)).toHaveLength(2);
 });
 
-test('the pixelated style hides the faces too', async () => {
+test('the pixelated style hides the faces too', async ({ composer: { page, input, reports } }) => {
   await input().setInputFiles(photo('sample2.jpg'));
   const overlay = await overlayFrame(page);
   await overlay.locator('[data-option="style"][value="pixelate"]').check();
@@ -91,7 +79,7 @@ test('the pixelated style hides the faces too', async () => {
   await expect.poll(() => reports).toEqual(['photo-guard: pixelated.jpg: 0 face(s), metadata: none']);
 });
 
-test('metadata removal alone is lossless: the compressed image data is unchanged', async () => {
+test('metadata removal alone is lossless: the compressed image data is unchanged', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('sample3.jpg'));
   const overlay = await overlayFrame(page);
   await overlay.locator('[data-option="mask"]').uncheck();
@@ -104,12 +92,12 @@ test('metadata removal alone is lossless: the compressed image data is unchanged
   expect(after).toEqual(before);
 });
 
-test('a photo with nothing to report passes untouched without an overlay', async () => {
+test('a photo with nothing to report passes untouched without an overlay', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('no-face-landscape.jpg'));
   await expectPostedUntouched(page, photo('no-face-landscape.jpg'));
 });
 
-test('a file the browser cannot decode is shown as unknown and reaches the site untouched', async () => {
+test('a file the browser cannot decode is shown as unknown and reaches the site untouched', async ({ composer: { page, input } }) => {
   const broken = join(dir, 'broken.jpg');
   writeFileSync(broken, fileBytes(photo('sample5.jpg')).subarray(0, 4000));
   await input().setInputFiles(broken);
@@ -120,7 +108,7 @@ test('a file the browser cannot decode is shown as unknown and reaches the site 
   expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(broken)));
 });
 
-test('a photo with EXIF orientation 6 is analysed and masked as it is displayed, upright', async () => {
+test('a photo with EXIF orientation 6 is analysed and masked as it is displayed, upright', async ({ composer: { page, input, reports } }) => {
   const rotated = join(dir, 'rotated.jpg');
   copyFileSync(photo('sample6.jpg'), rotated);
   execFileSync('exiftool', ['-q', '-overwrite_original', '-Orientation#=6', rotated]);
@@ -146,7 +134,7 @@ test('a photo with EXIF orientation 6 is analysed and masked as it is displayed,
   await expect.poll(() => reports).toEqual(['photo-guard: rotated-protected.jpg: 0 face(s), metadata: none']);
 });
 
-test('of more than 20 photos, 20 are checked and posted; the others are not added, and the user is told', async () => {
+test('of more than 20 photos, 20 are checked and posted; the others are not added, and the user is told', async ({ composer: { page, input, reports } }) => {
   const small = fileBytes(photo('no-face-small.webp'));
   const files = Array.from({ length: 21 }, (_, i) => ({ name: `small-${i + 1}.webp`, mimeType: 'image/webp', buffer: Buffer.from(small) }));
   await input().setInputFiles(files);
@@ -156,7 +144,7 @@ test('of more than 20 photos, 20 are checked and posted; the others are not adde
   await expect.poll(() => closedShadowText(page, 'photo-guard-status')).toContain('checks up to 20 photos at a time: 1 more were not added');
 });
 
-test('a photo picked again before the first is decided waits its turn and is not lost', async () => {
+test('a photo picked again before the first is decided waits its turn and is not lost', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('sample1.jpg'));
   await input().setInputFiles(photo('sample2.jpg'));
   const first = await overlayFrame(page);

@@ -1,25 +1,13 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from '../support/extension-test';
+import { expect, test } from '../support/composer-test';
 import { annotatedPhotos } from '../support/annotations';
 import { expectNoSeriousViolations } from '../support/axe';
 import { overlayFrame, received } from '../support/guard-page';
-import { photo, SITE_PAGES } from '../support/sites';
+import { photo } from '../support/sites';
 
 // Five photos take several seconds to check; the first has faces, so the overlay opens after one.
 const FILES = ['sample1.jpg', 'sample2.jpg', 'sample3.jpg', 'sample4.jpg', 'sample5.jpg'];
 
-const reports: string[] = [];
-let page: Page;
-test.beforeEach(async ({ tab }) => {
-  reports.length = 0;
-  page = tab;
-  page.on('console', (m) => m.text().startsWith('photo-guard:') && reports.push(m.text()));
-  await page.goto(SITE_PAGES.x.url);
-});
-
-const input = () => page.locator('[data-testid="fileInput"]');
-
-test('the overlay opens at the first photo that needs the user; the others fill in, then the choices are offered', async () => {
+test('the overlay opens at the first photo that needs the user; the others fill in, then the choices are offered', async ({ composer: { page, input } }) => {
   await input().setInputFiles(FILES.map(photo));
   const overlay = await overlayFrame(page);
   const cards = overlay.locator('[data-guard-photo]');
@@ -44,7 +32,7 @@ test('the overlay opens at the first photo that needs the user; the others fill 
   expect((await received(page)).map((f) => f.name)).toEqual(FILES);
 });
 
-test('Cancel while photos are still being checked adds nothing and stops the checking', async () => {
+test('Cancel while photos are still being checked adds nothing and stops the checking', async ({ composer: { page, input, reports } }) => {
   await input().setInputFiles(FILES.map(photo));
   const overlay = await overlayFrame(page);
   await overlay.locator('[data-action="cancel"]').click();
