@@ -68,31 +68,37 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
   const notice = statusNotice(signal);
   const checks: PhotoCheck[] = [];
   let overlay: OverlaySession | null = null;
-  for (const file of files) {
-    if (!overlay) notice.show([t('checkingPhotos', String(checks.length + 1), String(files.length))]);
-    const checking = checkPhoto(file, detector, rule.sensitivity);
-    const check = await (overlay ? Promise.race([checking, overlay.decision.then(() => null)]) : checking);
-    if (!check) break;
-    report(check);
-    checks.push(check);
-    if (overlay) overlay.update(checks.length - 1, await overlayPhoto(check), overlayDefaults(checks, rule));
-    else if (rule.mode === 'warn' && needsAsking(check, rule)) {
-      notice.remove();
-      const pending = files.slice(checks.length).map((rest) => ({ name: rest.name, pending: true as const }));
-      overlay = openOverlay(
-        {
-          siteKey: site.key,
-          settingsUrl: site.settingsUrl ?? null,
-          audience: site.audience?.() ?? null,
-          defaults: overlayDefaults(checks, rule),
-          withheld,
-          photos: [...(await Promise.all(checks.map(overlayPhoto))), ...pending],
-        },
-        signal,
-      );
+  try {
+    for (const file of files) {
+      if (!overlay) notice.show([t('checkingPhotos', String(checks.length + 1), String(files.length))]);
+      const checking = checkPhoto(file, detector, rule.sensitivity);
+      const check = await (overlay ? Promise.race([checking, overlay.decision.then(() => null)]) : checking);
+      if (!check) break;
+      report(check);
+      checks.push(check);
+      if (overlay) overlay.update(checks.length - 1, await overlayPhoto(check), overlayDefaults(checks, rule));
+      else if (rule.mode === 'warn' && needsAsking(check, rule)) {
+        notice.remove();
+        const pending = files.slice(checks.length).map((rest) => ({ name: rest.name, pending: true as const }));
+        overlay = openOverlay(
+          {
+            siteKey: site.key,
+            settingsUrl: site.settingsUrl ?? null,
+            audience: site.audience?.() ?? null,
+            defaults: overlayDefaults(checks, rule),
+            withheld,
+            photos: [...(await Promise.all(checks.map(overlayPhoto))), ...pending],
+          },
+          signal,
+        );
+      }
     }
+  } catch (error) {
+    overlay?.close(); // never leave a window "checking" a selection that was given up
+    throw error;
+  } finally {
+    notice.remove();
   }
-  notice.remove();
   return { checks, overlay };
 }
 

@@ -27,6 +27,8 @@ export interface OverlaySession {
   update(index: number, photo: OverlayPhoto, defaults: OverlayDefaults): void;
   /** The user's choice; an abort cancels. */
   decision: Promise<Decision>;
+  /** Takes the overlay away as a cancel would (the checking failed). */
+  close(): void;
 }
 
 /**
@@ -55,8 +57,9 @@ export function openOverlay(initial: OverlayRequest, signal: AbortSignal): Overl
     if (ready) post({ type: 'photo', index, photo, defaults });
   };
 
+  let finish: (choice: Decision) => void = () => undefined;
   const decision = new Promise<Decision>((resolve) => {
-    const finish = (choice: Decision) => {
+    finish = (choice: Decision) => {
       channel.port1.close();
       // Hidden at once; removed a moment later, once the click that decided has been fully
       // processed by the frame (removing a frame in the middle of its input event can stall it).
@@ -82,5 +85,5 @@ export function openOverlay(initial: OverlayRequest, signal: AbortSignal): Overl
     signal.addEventListener('abort', () => finish({ action: 'cancel' }), { once: true });
   });
   document.documentElement.append(host);
-  return { update, decision };
+  return { update, decision, close: () => finish({ action: 'cancel' }) };
 }
