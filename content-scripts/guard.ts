@@ -136,7 +136,8 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
 /** Holds back every photo picked on this site, as its rule says, until the user has seen what it reveals. */
 export function startGuard(site: Site, signal: AbortSignal): void {
   const rules: RuleSource = watchRule(site.key, signal);
-  warmOnComposer(detector, signal, () => rules.current().mode !== 'off');
+  const guarding = () => rules.current().mode !== 'off';
+  warmOnComposer(detector, signal, guarding);
   const take = (selection: HeldSelection) =>
     decide(site, rules.current(), selection, signal).catch(() => {
       // A fault of ours must not post faces the user wanted masked: nothing is added, and the
@@ -150,7 +151,7 @@ export function startGuard(site: Site, signal: AbortSignal): void {
   // windows at once would confuse, and the analyses would share the CPU).
   let queue = Promise.resolve();
   holdUploads(
-    () => rules.current().mode !== 'off',
+    guarding,
     (selection) => {
       queue = queue.then(() => take(selection));
     },

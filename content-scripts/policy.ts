@@ -1,3 +1,4 @@
+import type { OverlayDefaults } from './overlay/protocol';
 import type { SiteRule } from '../settings/schema';
 import type { PhotoCheck } from './photo-check';
 import type { Protection } from './protect';
@@ -31,7 +32,7 @@ export function automaticProtection(check: PhotoCheck, rule: SiteRule): Protecti
 }
 
 /** How the overlay's choices start out for this selection. */
-export function overlayDefaults(checks: PhotoCheck[], rule: SiteRule) {
+export function overlayDefaults(checks: PhotoCheck[], rule: SiteRule): OverlayDefaults {
   return {
     mask: checks.some(hasFaces),
     strip: rule.metadata !== 'keep' && checks.some(hasMetadata),

@@ -1,5 +1,5 @@
 import { DEFAULT_RULE, ruleFor, type SiteRule } from '../settings/schema';
-import { readSettings, settingsItem, validOrDefault } from '../settings/store';
+import { readSettings, watchSettings } from '../settings/store';
 
 /** The current rule for one site, kept up to date as the settings change (no reload needed). */
 export interface RuleSource {
@@ -11,7 +11,7 @@ export function watchRule(key: string, signal: AbortSignal): RuleSource {
   // default rule says: a photo picked that early is never let through unchecked.
   let rule = DEFAULT_RULE;
   void readSettings().then((settings) => signal.aborted || (rule = ruleFor(settings, key)));
-  const unwatch = settingsItem.watch((settings) => (rule = ruleFor(validOrDefault(settings), key)));
+  const unwatch = watchSettings((settings) => (rule = ruleFor(settings, key)));
   signal.addEventListener('abort', unwatch, { once: true });
   return { current: () => rule };
 }

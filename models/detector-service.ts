@@ -26,21 +26,21 @@ export interface ServiceOptions {
  */
 export function createDetectorService(assets: DetectorAssets, options: ServiceOptions): DetectorService {
   let pool: Promise<DetectorPool> | null = null;
-  /** The pool once started: a worker that died breaks it, and the next photo gets a new one. */
-  let started: DetectorPool | null = null;
+  /** The pool once running: a worker that died breaks it, and the next photo gets a new one. */
+  let running: DetectorPool | null = null;
   let pending = 0;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   const acquire = (): Promise<DetectorPool> => {
     pending++;
     clearTimeout(idleTimer);
-    if (started?.broken) {
-      started.close();
-      started = null;
+    if (running?.broken) {
+      running.close();
+      running = null;
       pool = null;
     }
     pool ??= DetectorPool.create(assets.workerUrl, assets, { size: poolSize(), minScore: DETECTOR_FLOOR }).then(
-      (created) => (started = created),
+      (created) => (running = created),
       (error: unknown) => {
         pool = null;
         throw error;
@@ -53,7 +53,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     idleTimer = setTimeout(async () => {
       const current = pool;
       pool = null;
-      started = null;
+      running = null;
       (await current?.catch(() => null))?.close();
       options.onRelease?.();
     }, options.idleMs);

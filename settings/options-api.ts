@@ -2,13 +2,13 @@ import { browser } from 'wxt/browser';
 import { t } from '../messaging/i18n';
 import type { OptionsApi } from '../options-ui/api';
 import { originsOf } from './schema';
-import { readSettings, settingsItem, validOrDefault } from './store';
+import { readSettings, settingsItem, watchSettings } from './store';
 
 /** The options page's access to storage, permissions and messages. */
 export const browserOptionsApi: OptionsApi = {
   load: readSettings,
   save: (settings) => settingsItem.setValue(settings),
-  watch: (onChange) => settingsItem.watch((settings) => onChange(validOrDefault(settings))),
+  watch: watchSettings,
   requestAccess: (host) => browser.permissions.request({ origins: originsOf(host) }),
   hasAccess: (host) => browser.permissions.contains({ origins: originsOf(host) }),
   // Access the browser keeps for another reason (granted at install, by policy) stays; the guard

@@ -17,3 +17,7 @@ export const validOrDefault = (value: unknown): Settings => {
 };
 
 export const readSettings = async (): Promise<Settings> => validOrDefault(await settingsItem.getValue());
+
+/** Calls back with the settings whenever they change (another tab, sync); returns the unsubscribe. */
+export const watchSettings = (onChange: (settings: Settings) => void): (() => void) =>
+  settingsItem.watch((settings) => onChange(validOrDefault(settings)));

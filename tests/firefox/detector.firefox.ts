@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ElementHandle } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
-import { launchFirefox, serveSite } from '../support/firefox';
+import { launchFirefox, serveSite, until } from '../support/firefox';
 import { photo, SITE_PAGES } from '../support/sites';
 
 test('Firefox: photos picked in X\'s file input are analysed in the background page, metadata included', async () => {
@@ -21,8 +21,7 @@ test('Firefox: photos picked in X\'s file input are analysed in the background p
     const photos = annotatedPhotos().filter((p) => p.file.startsWith('sample'));
     const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(...photos.map((p) => photo(p.file)));
-    const deadline = Date.now() + 60_000;
-    while (reports.size < photos.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await until(async () => reports.size >= photos.length, 'a report for every photo');
     for (const { file, faces } of photos) {
       // Every sample carries GPS: the content script must see the page's file's metadata too.
       assert.match(reports.get(file) ?? 'no report', new RegExp(`^${faces.length} face\\(s\\), metadata: gps,`), file);
