@@ -12,7 +12,13 @@ export interface HeldSelection {
 /** Re-dispatches one of the guard's own events; the page-world bridge makes it look trusted. */
 export type Redispatch = (target: EventTarget, event: Event) => void;
 
-export const isImage = (file: File) => file.type.startsWith('image/');
+/**
+ * Photo formats by name, for files the browser gave no type: Chromium on Linux types "IMG_0001.heic"
+ * but not an iPhone's "IMG_0001.HEIC", which must not slip past unchecked.
+ */
+const IMAGE_NAME = /\.(jpe?g|jfif|png|apng|webp|gif|avif|hei[cf]|bmp|tiff?|jxl|dng)$/i;
+const UNTYPED = ['', 'application/octet-stream'];
+export const isImage = (file: File) => file.type.startsWith('image/') || (UNTYPED.includes(file.type) && IMAGE_NAME.test(file.name));
 const BUBBLING = { bubbles: true, cancelable: true, composed: true } as const;
 const transfer = (files: File[]) => {
   const data = new DataTransfer();

@@ -1,0 +1,42 @@
+import { expect, test } from '../support/composer-test';
+import { fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { photo } from '../support/sites';
+
+/** The start of an iPhone photo: an ISO-BMFF `ftyp` box of brand "heic", then its boxes. */
+const HEIC_START = Buffer.from('00000018667479706865696300000000' + '6d69663168656963', 'hex');
+
+test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is still held, and reaches the site untouched', async ({ composer: { page, input } }) => {
+  // Browsers give such files no type or a generic one (Chromium on Linux types "x.heic" but not
+  // "x.HEIC"); Playwright fills in an empty type itself, so the generic one is what it can send.
+  const heic = Buffer.concat([HEIC_START, Buffer.alloc(4000, 7)]);
+  const type = 'application/octet-stream';
+  await input().setInputFiles({ name: 'IMG_0001.HEIC', mimeType: type, buffer: heic });
+  const overlay = await overlayFrame(page);
+  expect(await received(page)).toEqual([]);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', 'unknown');
+  await overlay.locator('[data-action="original"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [file] = await received(page);
+  expect(file).toMatchObject({ name: 'IMG_0001.HEIC', type, sha256: sha256(heic) });
+});
+
+test('a video picked with photos reaches the site untouched and in its place', async ({ composer: { page, input } }) => {
+  const video = { name: 'clip.mp4', mimeType: 'video/mp4', buffer: Buffer.concat([Buffer.from('000000206674797069736f6d', 'hex'), Buffer.alloc(3000, 3)]) };
+  const picked = [photo('sample1.jpg'), photo('no-face-landscape.jpg')].map((path) => ({
+    name: path.split('/').pop()!,
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(fileBytes(path)),
+  }));
+  await input().setInputFiles([picked[0]!, video, picked[1]!]);
+  const overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveCount(2); // the video is not a photo to check
+  await expect(overlay.locator('[data-action="protect"]')).toBeEnabled();
+  await overlay.locator('[data-action="protect"]').click();
+
+  await expect.poll(() => received(page)).toHaveLength(3);
+  const [masked, clip, landscape] = await received(page);
+  expect([masked!.name, clip!.name, landscape!.name]).toEqual(['sample1.jpg', 'clip.mp4', 'no-face-landscape.jpg']);
+  expect(clip).toMatchObject({ type: 'video/mp4', sha256: sha256(video.buffer) });
+  expect(landscape!.sha256).toBe(sha256(picked[1]!.buffer)); // nothing to protect in it
+  expect(masked!.sha256).not.toBe(sha256(picked[0]!.buffer));
+});
