@@ -11,7 +11,7 @@ import { type Outcome, protectAll } from './protect';
 import { type RuleSource, watchRule } from './site-rule';
 import type { Site } from './sites/site';
 import { statusNotice } from './status-notice';
-import { thumbnail } from './thumbnail';
+import { thumbnail } from './upright-copy';
 import { DELIVERING_ATTRIBUTE } from './trust-bridge';
 
 /** Photos checked in one go (Instagram's own limit); more are not added, and the user is told. */

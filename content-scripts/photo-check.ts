@@ -1,8 +1,10 @@
-import type { Sensitivity } from '../models/analysis-options';
+import { DEFAULT_ANALYSIS, type Sensitivity } from '../models/analysis-options';
 import type { Box } from '../models/boxes';
+import type { FaceAnalysis } from '../models/face-analyser';
 import { type MetadataFinding, readMetadata } from '../photo/metadata';
 import { type DetectorPort, encodeImage } from './detector-port';
 import { fileBytes } from './file-bytes';
+import { uprightCopy } from './upright-copy';
 
 /** What the guard knows about one picked photo. */
 export interface PhotoCheck {
@@ -15,13 +17,33 @@ export interface PhotoCheck {
   metadata: { findings: MetadataFinding[]; orientation: number } | null;
 }
 
+/**
+ * Chrome carries a runtime message as at most 64 MiB of JSON, and a photo crosses two on its way
+ * to the detector, as base64: a larger file is sent as an upright copy at the detector's working
+ * size instead, which is all of the photo the detector would have looked at.
+ */
+const MAX_SENT_BYTES = 24 * 1024 * 1024;
+
+/** Faces in pixels of the photo as displayed; null when the photo could not be decoded. */
+async function findFaces(file: File, bytes: Uint8Array, detector: DetectorPort, sensitivity: Sensitivity): Promise<FaceAnalysis | null> {
+  if (file.size <= MAX_SENT_BYTES) {
+    const result = await detector.analyse(encodeImage(file, bytes), sensitivity);
+    return result.ok ? result.analysis : null;
+  }
+  const copy = await uprightCopy(file, DEFAULT_ANALYSIS.workingSide, 0.95);
+  if (!copy) return null;
+  const sent = new File([copy.blob], file.name, { type: copy.blob.type });
+  const result = await detector.analyse(encodeImage(sent, await fileBytes(sent)), sensitivity);
+  if (!result.ok) return null;
+  const scale = copy.width / result.analysis.width;
+  const faces = result.analysis.faces.map((f) => ({ ...f, x: f.x * scale, y: f.y * scale, width: f.width * scale, height: f.height * scale }));
+  return { width: copy.width, height: copy.height, faces };
+}
+
 export async function checkPhoto(file: File, detector: DetectorPort, sensitivity: Sensitivity): Promise<PhotoCheck> {
   const bytes = await fileBytes(file);
-  const [metadata, result] = await Promise.all([
-    readMetadata(bytes).catch(() => null),
-    detector.analyse(encodeImage(file, bytes), sensitivity),
-  ]);
-  return result.ok
-    ? { file, metadata, faces: result.analysis.faces, width: result.analysis.width, height: result.analysis.height }
+  const [metadata, analysis] = await Promise.all([readMetadata(bytes).catch(() => null), findFaces(file, bytes, detector, sensitivity)]);
+  return analysis
+    ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height }
     : { file, metadata, faces: null, width: 0, height: 0 };
 }

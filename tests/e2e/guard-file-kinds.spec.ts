@@ -1,5 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { iou } from '../../models/boxes';
+import { annotatedPhotos } from '../support/annotations';
 import { expect, test } from '../support/composer-test';
-import { fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { decodeInPage, fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
 import { photo } from '../support/sites';
 
 /** The start of an iPhone photo: an ISO-BMFF `ftyp` box of brand "heic", then its boxes. */
@@ -39,4 +45,31 @@ test('a video picked with photos reaches the site untouched and in its place', a
   expect(clip).toMatchObject({ type: 'video/mp4', sha256: sha256(video.buffer) });
   expect(landscape!.sha256).toBe(sha256(picked[1]!.buffer)); // nothing to protect in it
   expect(masked!.sha256).not.toBe(sha256(picked[0]!.buffer));
+});
+
+test('a photo too large to hand to the detector whole is still checked, its faces boxed in its own pixels', async ({ composer: { page, input } }) => {
+  // 3840×2560 and 55 MB, more than a runtime message carries as base64: the photo at twice its
+  // size, followed by data a viewer ignores (as a camera's multi-picture trailer is).
+  const doubled = await page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width * 2, bitmap.height * 2);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
+    return jpeg.toBase64();
+  }, Buffer.from(fileBytes(photo('sample1.jpg'))).toString('base64'));
+  const big = join(mkdtempSync(join(tmpdir(), 'photo-guard-big-')), 'big.jpg');
+  writeFileSync(big, Buffer.concat([Buffer.from(doubled, 'base64'), randomBytes(50 * 1024 * 1024)]));
+  await input().setInputFiles(big);
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', '3');
+  const { faces, width, height } = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!;
+  const boxes = (JSON.parse((await card.getAttribute('data-boxes'))!) as number[][]).map(([x, y, w, h]) => ({ x: x!, y: y!, width: w!, height: h! }));
+  for (const [x, y, w, h] of faces) expect(Math.max(...boxes.map((b) => iou(b, { x: 2 * x!, y: 2 * y!, width: 2 * w!, height: 2 * h! })))).toBeGreaterThan(0.4);
+
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [masked] = await received(page);
+  const [decoded] = await decodeInPage(page, [masked!.base64]);
+  expect([decoded!.width, decoded!.height]).toEqual([2 * width, 2 * height]);
 });

@@ -1,0 +1,26 @@
+export interface UprightCopy {
+  blob: Blob;
+  /** The photo's displayed size, before scaling. */
+  width: number;
+  height: number;
+}
+
+/** An upright JPEG of the photo, at most `side` pixels long, or null when it cannot be decoded. */
+export async function uprightCopy(file: Blob, side: number, quality: number): Promise<UprightCopy | null> {
+  try {
+    const full = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    const { width, height } = full;
+    const scale = Math.min(1, side / Math.max(width, height));
+    const canvas = new OffscreenCanvas(Math.round(width * scale), Math.round(height * scale));
+    const context = canvas.getContext('2d')!;
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(full, 0, 0, canvas.width, canvas.height);
+    full.close();
+    return { blob: await canvas.convertToBlob({ type: 'image/jpeg', quality }), width, height };
+  } catch {
+    return null;
+  }
+}
+
+/** The photo as the overlay shows it. */
+export const thumbnail = async (file: File) => (await uprightCopy(file, 480, 0.8))?.blob ?? null;
