@@ -1,6 +1,7 @@
 import { DEFAULT_ANALYSIS, type Sensitivity } from '../models/analysis-options';
 import type { Box } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
+import { workingScale } from '../models/tiling';
 import { type MetadataFinding, readMetadata } from '../photo/metadata';
 import { type DetectorPort, encodeImage } from './detector-port';
 import { fileBytes } from './file-bytes';
@@ -30,7 +31,7 @@ async function findFaces(file: File, bytes: Uint8Array, detector: DetectorPort, 
     const result = await detector.analyse(encodeImage(file, bytes), sensitivity);
     return result.ok ? result.analysis : null;
   }
-  const copy = await uprightCopy(file, DEFAULT_ANALYSIS.workingSide, 0.95);
+  const copy = await uprightCopy(file, (w, h) => workingScale(w, h, DEFAULT_ANALYSIS.workingSide), 0.95);
   if (!copy) return null;
   const sent = new File([copy.blob], file.name, { type: copy.blob.type });
   const result = await detector.analyse(encodeImage(sent, await fileBytes(sent)), sensitivity);

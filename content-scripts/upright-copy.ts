@@ -5,12 +5,12 @@ export interface UprightCopy {
   height: number;
 }
 
-/** An upright JPEG of the photo, at most `side` pixels long, or null when it cannot be decoded. */
-export async function uprightCopy(file: Blob, side: number, quality: number): Promise<UprightCopy | null> {
+/** An upright JPEG of the photo scaled by `scaleOf` its size, or null when it cannot be decoded. */
+export async function uprightCopy(file: Blob, scaleOf: (width: number, height: number) => number, quality: number): Promise<UprightCopy | null> {
   try {
     const full = await createImageBitmap(file, { imageOrientation: 'from-image' });
     const { width, height } = full;
-    const scale = Math.min(1, side / Math.max(width, height));
+    const scale = scaleOf(width, height);
     const canvas = new OffscreenCanvas(Math.round(width * scale), Math.round(height * scale));
     const context = canvas.getContext('2d')!;
     context.imageSmoothingQuality = 'high';
@@ -23,4 +23,4 @@ export async function uprightCopy(file: Blob, side: number, quality: number): Pr
 }
 
 /** The photo as the overlay shows it. */
-export const thumbnail = async (file: File) => (await uprightCopy(file, 480, 0.8))?.blob ?? null;
+export const thumbnail = async (file: File) => (await uprightCopy(file, (w, h) => Math.min(1, 480 / Math.max(w, h)), 0.8))?.blob ?? null;

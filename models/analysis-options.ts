@@ -2,6 +2,9 @@ import { DEFAULT_MERGE, type MergeOptions, type VoteOptions } from './merge';
 
 export type ModelName = 'fullRange' | 'shortRange';
 
+/** The side of the square each model sees its input at (MediaPipe resizes every region to it). */
+export const MODEL_INPUT_SIDE: Record<ModelName, number> = { fullRange: 192, shortRange: 128 };
+
 /** How readily a weakly seen face is kept: the trade between missed faces and false alarms. */
 export const SENSITIVITIES = ['thorough', 'balanced', 'fewer-alarms'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
@@ -28,8 +31,14 @@ export interface AnalysisOptions {
   /** Detector confidence below which a candidate is not even considered (at least the engine's floor). */
   minCandidateScore: number;
   vote: VoteOptions;
-  /** Longest side of the working copy the tiles are cut from. */
+  /** Longest side of the working copy the tiles are cut from (see `workingScale`). */
   workingSide: number;
+  /**
+   * Most regions in the first pass (a 3:2 photo needs 112). Their number grows with how elongated
+   * the image is: past this, the finest grid levels are left out, so a long screenshot takes
+   * seconds, not a minute.
+   */
+  maxJobs: number;
   /** Longest side each region is resized to before MediaPipe sees it. */
   inputSide: number;
   merge: MergeOptions;
@@ -51,6 +60,7 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
   minCandidateScore: 0.4,
   vote: { minViews: 2, minScoreSum: 1.1 },
   workingSide: 1920,
+  maxJobs: 400,
   inputSide: 256,
   merge: DEFAULT_MERGE,
 };

@@ -1,9 +1,9 @@
-import { type AnalysisOptions, DEFAULT_ANALYSIS, type ViewOptions } from './analysis-options';
+import { type AnalysisOptions, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from './analysis-options';
 import type { Box, Rect } from './boxes';
 import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
-import { planTiles } from './tiling';
+import { planTiles, workingScale } from './tiling';
 
 /** Faces of one image, in pixels of the image as a viewer displays it (EXIF orientation applied). */
 export interface FaceAnalysis {
@@ -21,13 +21,13 @@ export interface DetectionEngine {
 export async function analyseFaces(engine: DetectionEngine, image: Blob, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalysis> {
   const decoded = await createImageBitmap(image, { imageOrientation: 'from-image' });
   const { width, height } = decoded;
-  const scale = Math.min(1, options.workingSide / Math.max(width, height));
+  const scale = workingScale(width, height, options.workingSide);
   const working = uprightCopy(decoded, scale);
   decoded.close();
   const size = { width: working.width, height: working.height };
   const session = engine.open(working);
   try {
-    const views = options.views.map((view, index) => ({ view, index }));
+    const views = withinBudget(size, options).map((view, index) => ({ view, index }));
     const jobsOf = (view: ViewOptions, index: number, regions: Rect[]): TileJob[] =>
       regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, inputSide: options.inputSide, view: index }));
 
@@ -53,8 +53,22 @@ export async function analyseFaces(engine: DetectionEngine, image: Blob, options
 const keep = (candidates: Candidate[], options: AnalysisOptions) => candidates.filter((c) => c.score >= options.minCandidateScore);
 
 function regions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions): Rect[] {
-  const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: options.overlap });
+  // Half the model's input: a finer tile is enlarged more than twice, to no face that matters.
+  const minSide = MODEL_INPUT_SIDE[view.model] / 2;
+  const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: options.overlap, minSide });
   return view.whole ? tiles : tiles.slice(1);
+}
+
+/** The views, without their finest grid levels while the first pass would exceed `maxJobs`. */
+function withinBudget(image: { width: number; height: number }, options: AnalysisOptions): ViewOptions[] {
+  let views = options.views;
+  const firstPass = () => views.filter((v) => !v.confirmOnly).reduce((sum, v) => sum + regions(image, v, options).length, 0);
+  while (firstPass() > options.maxJobs) {
+    const finest = Math.max(...views.flatMap((v) => v.grids));
+    if (finest === -Infinity) break;
+    views = views.map((v) => ({ ...v, grids: v.grids.filter((n) => n < finest) }));
+  }
+  return views;
 }
 
 /**

@@ -5,6 +5,17 @@ export interface TilingOptions {
   grids: number[];
   /** Share of a tile that overlaps its neighbour, so a face cut by one tile is whole in another. */
   overlap: number;
+  /** Levels whose tiles would be smaller are left out: they would only enlarge pixels already seen. */
+  minSide: number;
+}
+
+/**
+ * Scale of the working copy: its longest side at `side`, except that an image more elongated than
+ * 2:1 keeps the area of a 2:1 one, so a long screenshot is not shrunk to a sliver with faces of a
+ * few pixels.
+ */
+export function workingScale(width: number, height: number, side: number): number {
+  return Math.min(1, Math.max(side / Math.max(width, height), Math.sqrt((side * side) / 2 / (width * height))));
 }
 
 /**
@@ -19,6 +30,7 @@ export function planTiles(width: number, height: number, options: TilingOptions)
   const shorter = Math.min(width, height);
   for (const n of options.grids) {
     const side = shorter / (n - (n - 1) * options.overlap);
+    if (side < options.minSide) continue;
     const size = Math.round(side);
     for (const y of starts(height, side, options.overlap)) {
       for (const x of starts(width, side, options.overlap)) tiles.push({ x, y, width: size, height: size });

@@ -57,6 +57,17 @@ async function resized(url: string, longSide: number): Promise<Blob> {
   return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
 }
 
+/** `across` × `down` copies of a photo in one width × height image (a panorama, a long screenshot). */
+async function mosaic(url: string, across: number, down: number, width: number, height: number): Promise<Blob> {
+  const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  for (let i = 0; i < across * down; i++) {
+    context.drawImage(bitmap, ((i % across) * width) / across, (Math.floor(i / across) * height) / down, width / across, height / down);
+  }
+  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+}
+
 const images = new Map<string, Blob>();
 let tutorial: Promise<FaceDetector> | undefined;
 
@@ -81,6 +92,9 @@ Object.assign(globalThis, {
     async load(key: string, url: string, longSide?: number) {
       images.set(key, longSide ? await resized(url, longSide) : await (await fetch(url)).blob());
       return images.get(key)!.size;
+    },
+    async mosaic(key: string, url: string, across: number, down: number, width: number, height: number) {
+      images.set(key, await mosaic(url, across, down, width, height));
     },
     /** Workers started, wasm compiled, models loaded, then the first photo. */
     async coldStart(options: Partial<AnalysisOptions>, key: string) {

@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { cpus, totalmem } from 'node:os';
 import { openBenchPage, WIDER_DIR } from './bench-page';
+import { annotatedPhotos } from '../support/annotations';
 import { type BenchImage, fixturePhotos, widerDev } from './datasets';
 import { measureExtension, median } from './extension-timings';
 import { addScores, precision, recall, scoreImage } from './score';
@@ -11,6 +12,7 @@ import { ALTERNATIVES, CHOSEN, NAIVE, ONE_WORKER, SENSITIVITY_LEVELS, type Varia
 interface BenchApi {
   cores(): number;
   load(key: string, url: string, longSide?: number): Promise<number>;
+  mosaic(key: string, url: string, across: number, down: number, width: number, height: number): Promise<void>;
   coldStart(options: Variant['options'], key: string): Promise<{ ms: number }>;
   run(options: Variant['options'], key: string, workers?: number): Promise<{ ms: number; faces: number[][] }>;
   tutorial(key: string): Promise<{ ms: number; faces: number[][] }>;
@@ -18,6 +20,8 @@ interface BenchApi {
 const bench = (page: Page) => ({
   cores: () => page.evaluate(() => (globalThis as unknown as { bench: BenchApi }).bench.cores()),
   load: (key: string, url: string, longSide?: number) => page.evaluate(([k, u, s]) => (globalThis as unknown as { bench: BenchApi }).bench.load(k, u, s), [key, url, longSide] as const),
+  mosaic: (key: string, shape: Shape) =>
+    page.evaluate(([k, u, s]) => (globalThis as unknown as { bench: BenchApi }).bench.mosaic(k, u, s.across, s.down, s.width, s.height), [key, `/photos/${shape.photo}`, shape] as const),
   cold: (v: Variant, key: string) => page.evaluate(([o, k]) => (globalThis as unknown as { bench: BenchApi }).bench.coldStart(o, k), [v.options, key] as const),
   run: (v: Variant, key: string) => page.evaluate(([o, k, w]) => (globalThis as unknown as { bench: BenchApi }).bench.run(o, k, w), [v.options, key, v.workers] as const),
   tutorial: (key: string) => page.evaluate((k) => (globalThis as unknown as { bench: BenchApi }).bench.tutorial(k), key),
@@ -76,6 +80,43 @@ async function latency(page: Page, variants: Variant[]): Promise<void> {
   printTable(`Latency per photo (warm; decode, orientation, all passes; 6 photos x 3 rounds; pool of ${workers} workers)`, rows);
 }
 
+interface Shape {
+  what: string;
+  photo: string;
+  across: number;
+  down: number;
+  width: number;
+  height: number;
+}
+
+/** Images of unusual shape made of copies of one fixture photo: the cost of a region grows with it. */
+const SHAPES: Shape[] = [
+  { what: 'long screenshot: 28 photos stacked', photo: 'sample1.jpg', across: 1, down: 28, width: 1080, height: 20160 },
+  { what: 'panorama: 4 photos side by side', photo: 'sample1.jpg', across: 4, down: 1, width: 7680, height: 1280 },
+  { what: 'banner: a photo squeezed, no face left', photo: 'sample1.jpg', across: 1, down: 1, width: 4000, height: 50 },
+  { what: 'one pixel', photo: 'no-face-landscape.jpg', across: 1, down: 1, width: 1, height: 1 },
+];
+
+async function shapes(page: Page): Promise<void> {
+  const b = bench(page);
+  const rows: Array<Record<string, string | number>> = [];
+  for (const shape of SHAPES) {
+    await b.mosaic(shape.what, shape);
+    const run = await b.run(CHOSEN, shape.what);
+    const copy = annotatedPhotos().find((p) => p.file === shape.photo)!;
+    // A squeezed photo shows no face; copies at the photo's own shape show its faces, scaled.
+    const [w, h] = [shape.width / shape.across, shape.height / shape.down];
+    const s = w / copy.width;
+    const faces = Math.abs(h / copy.height - s) < 0.01 * s ? copy.faces : [];
+    const all = Array.from({ length: shape.across * shape.down }, (_, i) =>
+      faces.map(([x, y, fw, fh]) => ({ x: (i % shape.across) * w + x! * s, y: Math.floor(i / shape.across) * h + y! * s, width: fw! * s, height: fh! * s })),
+    ).flat();
+    const score = scoreImage(run.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })), { required: all, all });
+    rows.push({ image: `${shape.what}, ${shape.width} x ${shape.height}`, found: `${score.found}/${score.required}`, 'false alarms': score.detections - score.correct, time: ms(run.ms) });
+  }
+  printTable('Images of unusual shape (shipped pipeline, warm)', rows);
+}
+
 async function accuracy(page: Page, title: string, images: BenchImage[], variants: Variant[]): Promise<void> {
   const b = bench(page);
   const rows: Array<Record<string, string | number>> = [];
@@ -114,6 +155,7 @@ async function main(): Promise<void> {
       ? [CHOSEN, NAIVE]
       : [CHOSEN, NAIVE, ...SENSITIVITY_LEVELS, ...ALTERNATIVES].filter((v) => !only || v === CHOSEN || v === NAIVE || v.name.includes(only));
     await latency(page, [CHOSEN, ONE_WORKER, NAIVE]);
+    await shapes(page);
     await accuracy(page, `Fixtures (${fixturePhotos().length} photos in tests/fixtures/photos)`, fixturePhotos(), variants);
     const wider = widerDev(WIDER_DIR);
     if (wider) await accuracy(page, `WIDER FACE dev subset (${wider.length} photos, ${WIDER_DIR})`, wider, variants);
