@@ -43,9 +43,18 @@ function tagFindings({ strings, latitude, longitude }: ExifTags): MetadataFindin
 /** The TIFF block inside an EXIF segment or chunk. */
 function tiffOf(bytes: Uint8Array, { format }: Container, segment: Segment): Uint8Array {
   if (format === 'jpeg') return bytes.subarray(segment.start + 10, segment.end); // marker, length, "Exif\0\0"
+  if (format === 'heif') {
+    // The item starts with the offset of the TIFF header from its fifth byte (past "Exif\0\0").
+    const skip = new DataView(bytes.buffer, bytes.byteOffset + segment.start, 4).getUint32(0);
+    return bytes.subarray(segment.start + 4 + skip, segment.end);
+  }
   const data = bytes.subarray(segment.start + 8, format === 'png' ? segment.end - 4 : segment.end);
   return String.fromCharCode(...data.subarray(0, 4)) === 'Exif' ? data.subarray(6) : data;
 }
+
+/** An XMP packet without RDF says nothing: it is what stripping leaves of a HEIF file's XMP item. */
+const emptyXmp = (bytes: Uint8Array, { kind, start, end }: Segment) =>
+  kind === 'xmp' && !new TextDecoder('latin1').decode(bytes.subarray(start, end)).includes('rdf:RDF');
 
 const PRESENCE: Partial<Record<SegmentKind, MetadataKind>> = {
   xmp: 'xmp',
@@ -56,7 +65,7 @@ const PRESENCE: Partial<Record<SegmentKind, MetadataKind>> = {
 };
 
 /**
- * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG or WebP it can walk:
+ * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG, WebP or HEIF it can walk:
  * the caller reports "couldn't check" and never rewrites such a file.
  */
 export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
@@ -70,6 +79,7 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
   }
   const found = tagFindings(tags);
   for (const segment of container.segments) {
+    if (emptyXmp(bytes, segment)) continue;
     const kind = PRESENCE[segment.kind];
     if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, value: '' });
   }

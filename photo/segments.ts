@@ -1,14 +1,16 @@
+import { isHeif, readHeifItems } from './heif';
+
 /**
- * The metadata-bearing parts of JPEG, PNG and WebP files, found by walking their container
+ * The metadata-bearing parts of JPEG, PNG, WebP and HEIF files, found by walking their container
  * structure (no pixel decoding). Used to say what a photo carries and to remove it losslessly.
  */
-export type Format = 'jpeg' | 'png' | 'webp';
+export type Format = 'jpeg' | 'png' | 'webp' | 'heif';
 
 export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'other';
 
 export interface Segment {
   kind: SegmentKind;
-  /** Byte range of the whole segment/chunk, header included. */
+  /** Byte range of the whole segment/chunk, header included (HEIF: of the item's data). */
   start: number;
   end: number;
 }
@@ -26,6 +28,7 @@ function detectFormat(bytes: Uint8Array): Format | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
   if (ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
+  if (isHeif(bytes)) return 'heif';
   return null;
 }
 
@@ -35,7 +38,8 @@ export function readContainer(bytes: Uint8Array): Container {
   if (format === 'jpeg') return readJpeg(bytes);
   if (format === 'png') return readPng(bytes);
   if (format === 'webp') return readWebp(bytes);
-  throw new Error('not a JPEG, PNG or WebP file');
+  if (format === 'heif') return { format, segments: readHeifItems(bytes), scanStart: 0 };
+  throw new Error('not a JPEG, PNG, WebP or HEIF file');
 }
 
 function jpegKind(bytes: Uint8Array, marker: number, body: number): SegmentKind {

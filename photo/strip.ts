@@ -64,6 +64,30 @@ function stripWebp(bytes: Uint8Array, { segments }: Container): Uint8Array<Array
   return out;
 }
 
+/** An Exif item's header and a TIFF block with no entries: a valid Exif item that says nothing. */
+const EMPTY_EXIF_ITEM = Uint8Array.from([0, 0, 0, 0, 0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0]);
+const EMPTY_XMP = '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"/>';
+const XMP_END = '<?xpacket end="w"?>';
+
+/**
+ * HEIF: the metadata items are emptied where they lie, keeping their length, so that no offset in
+ * the file changes and the image items stay byte for byte; the Exif item keeps a valid, empty
+ * TIFF block and the XMP item an empty packet padded with spaces, as XMP allows.
+ */
+function blankHeif(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
+  const out = bytes.slice();
+  for (const { kind, start, end } of segments.filter((s) => REMOVED.has(s.kind))) {
+    const length = end - start;
+    out.fill(kind === 'xmp' ? 0x20 : 0, start, end);
+    if (kind === 'exif' && length >= EMPTY_EXIF_ITEM.length) out.set(EMPTY_EXIF_ITEM, start);
+    if (kind === 'xmp' && length >= EMPTY_XMP.length + XMP_END.length) {
+      out.set(new TextEncoder().encode(EMPTY_XMP), start);
+      out.set(new TextEncoder().encode(XMP_END), end - XMP_END.length);
+    }
+  }
+  return out;
+}
+
 /**
  * Removes metadata without re-encoding: the compressed image data is copied byte for byte, so the
  * decoded pixels are identical. `orientation` (EXIF 1–8) is written back alone for JPEG.
@@ -73,5 +97,6 @@ export function stripMetadata(bytes: Uint8Array, orientation = 1): Uint8Array<Ar
   const container = readContainer(bytes);
   if (container.format === 'jpeg') return stripJpeg(bytes, container, orientation);
   if (container.format === 'png') return stripPng(bytes, container);
+  if (container.format === 'heif') return blankHeif(bytes, container);
   return stripWebp(bytes, container);
 }

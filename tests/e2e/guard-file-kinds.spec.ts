@@ -1,29 +1,39 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { iou } from '../../models/boxes';
+import { readContainer } from '../../photo/segments';
 import { annotatedPhotos } from '../support/annotations';
 import { expect, test } from '../support/composer-test';
 import { decodeInPage, fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { heifWith, JANE_XMP } from '../support/heif';
 import { photo } from '../support/sites';
 
-/** The start of an iPhone photo: an ISO-BMFF `ftyp` box of brand "heic", then its boxes. */
-const HEIC_START = Buffer.from('00000018667479706865696300000000' + '6d69663168656963', 'hex');
-
-test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is still held, and reaches the site untouched', async ({ composer: { page, input } }) => {
+test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is held; its location is shown and removed in place', async ({ composer: { page, input } }) => {
   // Browsers give such files no type or a generic one (Chromium on Linux types "x.heic" but not
   // "x.HEIC"); Playwright fills in an empty type itself, so the generic one is what it can send.
-  const heic = Buffer.concat([HEIC_START, Buffer.alloc(4000, 7)]);
+  const jpeg = fileBytes(photo('sample1.jpg'));
+  const exif = readContainer(jpeg).segments.find((s) => s.kind === 'exif')!;
+  const heic = Buffer.from(heifWith(jpeg.subarray(exif.start + 10, exif.end), JANE_XMP));
   const type = 'application/octet-stream';
   await input().setInputFiles({ name: 'IMG_0001.HEIC', mimeType: type, buffer: heic });
   const overlay = await overlayFrame(page);
   expect(await received(page)).toEqual([]);
-  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', 'unknown');
-  await overlay.locator('[data-action="original"]').click();
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', 'unknown'); // no browser here decodes HEVC
+  expect((await card.getAttribute('data-metadata'))!.split(',')).toEqual(expect.arrayContaining(['gps', 'xmp']));
+  await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
+  await overlay.locator('[data-action="protect"]').click();
+
   await expect.poll(() => received(page)).toHaveLength(1);
   const [file] = await received(page);
-  expect(file).toMatchObject({ name: 'IMG_0001.HEIC', type, sha256: sha256(heic) });
+  expect(file).toMatchObject({ name: 'IMG_0001.HEIC', type, size: heic.length });
+  const stripped = join(mkdtempSync(join(tmpdir(), 'photo-guard-heic-')), 'IMG_0001.HEIC');
+  writeFileSync(stripped, Buffer.from(file!.base64, 'base64'));
+  const tags = JSON.parse(execFileSync('exiftool', ['-j', '-G1', stripped], { encoding: 'utf8' }))[0] as Record<string, unknown>;
+  expect(Object.keys(tags).filter((key) => /^(GPS|IFD0|ExifIFD|XMP)/.test(key))).toEqual([]);
 });
 
 test('a video picked with photos reaches the site untouched and in its place', async ({ composer: { page, input } }) => {

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readMetadata } from '../../photo/metadata';
+import { readContainer } from '../../photo/segments';
+import { stripMetadata } from '../../photo/strip';
+import { heifWith, JANE_XMP } from '../support/heif';
+
+const dir = mkdtempSync(join(tmpdir(), 'photo-guard-heif-'));
+const exiftool = (bytes: Uint8Array, ...args: string[]): Record<string, unknown> => {
+  const file = join(dir, `${Math.random()}.heic`);
+  writeFileSync(file, bytes);
+  return (JSON.parse(execFileSync('exiftool', ['-j', '-G1', ...args, file], { encoding: 'utf8' })) as Array<Record<string, unknown>>)[0]!;
+};
+
+/** The Exif block of a tagged camera photo, as an iPhone writes one into its HEIC. */
+const jpeg = new Uint8Array(readFileSync('tests/fixtures/photos/sample1.jpg'));
+const exif = readContainer(jpeg).segments.find((s) => s.kind === 'exif')!;
+const heic = heifWith(jpeg.subarray(exif.start + 10, exif.end), JANE_XMP);
+
+describe('HEIF (an iPhone\'s HEIC)', () => {
+  it('says what its Exif and XMP items reveal, as exiftool reads them', async () => {
+    const tags = exiftool(heic);
+    expect(tags['GPS:GPSLatitudeRef']).toBe('North');
+    expect(tags['XMP-dc:Creator']).toBe('Jane Parent');
+    const { findings } = await readMetadata(heic);
+    expect(findings.map((f) => f.kind)).toEqual(['gps', 'datetime', 'camera', 'software', 'xmp']);
+    expect(findings[0]!.value).toBe('37.31964° N, 121.94650° W');
+  });
+
+  it('empties them where they lie: same length, every other byte unchanged, nothing left to read', async () => {
+    const stripped = stripMetadata(heic);
+    expect(stripped.length).toBe(heic.length);
+    const items = readContainer(heic).segments;
+    const changed = [...stripped.keys()].filter((i) => stripped[i] !== heic[i]);
+    expect(changed.every((i) => items.some((s) => i >= s.start && i < s.end))).toBe(true);
+    const tags = exiftool(stripped, '-validate', '-warning');
+    expect(Object.keys(tags).filter((key) => /^(GPS|IFD0|ExifIFD|XMP)/.test(key))).toEqual([]);
+    expect(tags['ExifTool:Validate']).toBe('OK');
+    expect((await readMetadata(stripped)).findings).toEqual([]);
+  });
+
+  it('refuses a truncated file rather than guess', async () => {
+    await expect(readMetadata(heic.subarray(0, 300))).rejects.toThrow();
+    expect(() => stripMetadata(heic.subarray(0, 300))).toThrow();
+  });
+});
