@@ -4,9 +4,9 @@ import type { SiteRule } from '../settings/schema';
 import { type DetectorPort, warmOnComposer } from './detector-port';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
-import type { OverlayPhoto } from './overlay/protocol';
-import { checkPhoto, type PhotoCheck } from './photo-check';
-import { automaticProtection, needsAsking, overlayDefaults } from './policy';
+import type { OverlayPhoto, PendingPhoto } from './overlay/protocol';
+import { type PhotoCheck, startCheck } from './photo-check';
+import { automaticProtection, metadataNeedsAsking, needsAsking, overlayDefaults } from './policy';
 import { type Outcome, protectAll } from './protect';
 import { type RuleSource, watchRule } from './site-rule';
 import type { Site } from './sites/site';
@@ -22,10 +22,11 @@ const detector: DetectorPort = {
   warm: () => sendMessage('warm', {}),
 };
 
-async function overlayPhoto(check: PhotoCheck): Promise<OverlayPhoto> {
+/** `shown`: the thumbnail the overlay already shows for it, if it opened while this photo was pending. */
+async function overlayPhoto(check: PhotoCheck, shown?: Blob | null): Promise<OverlayPhoto> {
   return {
     name: check.file.name,
-    thumbnail: check.faces ? await thumbnail(check.file) : null,
+    thumbnail: check.faces ? (shown ?? (await thumbnail(check.file))) : null,
     width: check.width,
     height: check.height,
     faces: check.faces?.map((f) => [f.x, f.y, f.width, f.height]) ?? null,
@@ -61,37 +62,37 @@ interface Checked {
 
 /**
  * Checks the photos one after the other. In warn mode the overlay opens as soon as one photo needs
- * the user, so the first result shows after one analysis instead of all of them; the others fill
- * in as they are checked. A cancel while photos are still being checked stops the checking.
+ * the user — when its metadata is read, if that is why, else when its faces are found — so the
+ * first result shows after one analysis at most instead of all of them; the others fill in as they
+ * are checked. A cancel while photos are still being checked stops the checking.
  */
 async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
   const notice = statusNotice(signal);
   const checks: PhotoCheck[] = [];
   let overlay: OverlaySession | null = null;
+  const open = async (current: PendingPhoto | null) => {
+    notice.remove();
+    const rest = files.slice(checks.length + (current ? 1 : 0)).map((file) => ({ name: file.name, pending: true as const }));
+    const photos = [...(await Promise.all(checks.map((check) => overlayPhoto(check)))), ...(current ? [current] : []), ...rest];
+    const request = { siteKey: site.key, settingsUrl: site.settingsUrl ?? null, audience: site.audience?.() ?? null, withheld, photos };
+    return openOverlay({ ...request, defaults: overlayDefaults(checks, rule) }, signal);
+  };
   try {
     for (const file of files) {
       if (!overlay) notice.show([t('checkingPhotos', String(checks.length + 1), String(files.length))]);
-      const checking = checkPhoto(file, detector, rule.sensitivity);
-      const check = await (overlay ? Promise.race([checking, overlay.decision.then(() => null)]) : checking);
+      const checking = startCheck(file, detector, rule.sensitivity);
+      const metadata = overlay ? null : await checking.metadata;
+      let shown: Blob | null | undefined;
+      if (!overlay && metadataNeedsAsking(metadata, rule)) {
+        shown = await thumbnail(file);
+        overlay = await open({ name: file.name, pending: true, metadata: metadata!.findings, thumbnail: shown });
+      }
+      const check = await (overlay ? Promise.race([checking.done, overlay.decision.then(() => null)]) : checking.done);
       if (!check) break;
       report(check);
       checks.push(check);
-      if (overlay) overlay.update(checks.length - 1, await overlayPhoto(check), overlayDefaults(checks, rule));
-      else if (rule.mode === 'warn' && needsAsking(check, rule)) {
-        notice.remove();
-        const pending = files.slice(checks.length).map((rest) => ({ name: rest.name, pending: true as const }));
-        overlay = openOverlay(
-          {
-            siteKey: site.key,
-            settingsUrl: site.settingsUrl ?? null,
-            audience: site.audience?.() ?? null,
-            defaults: overlayDefaults(checks, rule),
-            withheld,
-            photos: [...(await Promise.all(checks.map(overlayPhoto))), ...pending],
-          },
-          signal,
-        );
-      }
+      if (overlay) overlay.update(checks.length - 1, await overlayPhoto(check, shown), overlayDefaults(checks, rule));
+      else if (rule.mode === 'warn' && needsAsking(check, rule)) overlay = await open(null);
     }
   } catch (error) {
     overlay?.close(); // never leave a window "checking" a selection that was given up

@@ -6,6 +6,10 @@ import type { Protection } from './protect';
 const hasFaces = (check: PhotoCheck) => (check.faces?.length ?? 0) > 0;
 const hasMetadata = (check: PhotoCheck) => (check.metadata?.findings.length ?? 0) > 0;
 
+/** Whether what the metadata reveals is enough for the user to see the photo (warn mode). */
+export const metadataNeedsAsking = (metadata: PhotoCheck['metadata'], rule: SiteRule) =>
+  rule.mode === 'warn' && rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0;
+
 /**
  * Whether the user must see this photo before it is posted (warn mode): it could not be read, it
  * shows faces the rule warns about, or it carries metadata the rule asks about.
@@ -13,7 +17,7 @@ const hasMetadata = (check: PhotoCheck) => (check.metadata?.findings.length ?? 0
 export function needsAsking(check: PhotoCheck, rule: SiteRule): boolean {
   if (check.faces === null) return true;
   if (hasFaces(check) && rule.warnFacesWithoutMetadata) return true;
-  return hasMetadata(check) && rule.metadata === 'ask';
+  return metadataNeedsAsking(check.metadata, rule);
 }
 
 /**

@@ -35,7 +35,7 @@ export function OverlayApp({ request, decide, t }: Props) {
   const [unticked, setUnticked] = useState<Array<Set<number>>>(() => photos.map(() => new Set()));
   const faceChoices = photos.map((p, i) => (isPending(p) ? [] : (p.faces ?? []).map((_, face) => !unticked[i]?.has(face))));
   const dialog = useRef<HTMLDivElement>(null);
-  const thumbnails = useObjectUrls(photos.map((p) => (isPending(p) ? null : p.thumbnail)));
+  const thumbnails = useObjectUrls(photos.map((p) => p.thumbnail ?? null));
   // Focus on the main action, without scrolling it into view: the title and photos come first.
   // While photos are still being checked it is disabled: the dialog holds focus until it is ready,
   // unless the user has moved it.
@@ -70,7 +70,7 @@ export function OverlayApp({ request, decide, t }: Props) {
         <ul class="photos">
           {photos.map((photo, i) =>
             isPending(photo) ? (
-              <PendingCard key={i} name={photo.name} t={t} />
+              <PendingCard key={i} photo={photo} thumbnail={thumbnails[i] ?? null} t={t} />
             ) : (
               <PhotoCard
                 key={i}

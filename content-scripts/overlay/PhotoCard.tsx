@@ -1,5 +1,6 @@
 import { metadataWords } from '../../photo/metadata-words';
-import type { OverlayPhoto } from './protocol';
+import type { MetadataFinding } from '../../photo/metadata';
+import type { OverlayPhoto, PendingPhoto } from './protocol';
 import type { Translate } from './OverlayApp';
 
 interface Props {
@@ -52,29 +53,33 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
           ))}
         </fieldset>
       )}
-      {photo.metadata.length > 0 ? (
-        <ul class="metadata" aria-label={t('metadataHeading')}>
-          {photo.metadata.map((m) => (
-            <li key={m.kind}>{metadataWords(m, t)}</li>
-          ))}
-        </ul>
-      ) : (
-        <p class="metadata none">{t('metadataNone')}</p>
-      )}
+      {photo.metadata.length > 0 ? <MetadataList metadata={photo.metadata} t={t} /> : <p class="metadata none">{t('metadataNone')}</p>}
     </li>
   );
 }
 
-/** A photo not checked yet: its name, and that it is being checked (no `data-faces` until it is). */
-export function PendingCard({ name, t }: { name: string; t: Translate }) {
+function MetadataList({ metadata, t }: { metadata: MetadataFinding[]; t: Translate }) {
   return (
-    <li class="photo pending" data-guard-photo aria-busy="true">
+    <ul class="metadata" aria-label={t('metadataHeading')}>
+      {metadata.map((m) => (
+        <li key={m.kind}>{metadataWords(m, t)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A photo not checked yet: that it is being checked (no `data-faces` until it is), and what its
+ * metadata reveals when that is known already.
+ */
+export function PendingCard({ photo, thumbnail, t }: { photo: PendingPhoto; thumbnail: string | null; t: Translate }) {
+  return (
+    <li class="photo pending" data-guard-photo aria-busy="true" data-metadata={photo.metadata?.map((m) => m.kind).join(',')}>
       <figure>
-        <div class="frame">
-          <div class="unreadable">{name}</div>
-        </div>
-        <figcaption>{t('photoChecking')}</figcaption>
+        <div class="frame">{thumbnail ? <img src={thumbnail} alt={photo.name} /> : <div class="unreadable">{photo.name}</div>}</div>
+        <figcaption>{t(photo.metadata ? 'facesChecking' : 'photoChecking')}</figcaption>
       </figure>
+      {photo.metadata && <MetadataList metadata={photo.metadata} t={t} />}
     </li>
   );
 }

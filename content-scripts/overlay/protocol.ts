@@ -12,10 +12,16 @@ export interface OverlayPhoto {
   metadata: MetadataFinding[];
 }
 
-/** A photo still being checked: the overlay opens at the first photo that needs the user. */
+/**
+ * A photo whose faces are still being looked for: the overlay opens at the first photo that needs
+ * the user, as soon as its metadata shows it does (reading it takes milliseconds, faces a second).
+ */
 export interface PendingPhoto {
   name: string;
   pending: true;
+  /** Known early when it is why the overlay opened. */
+  metadata?: MetadataFinding[];
+  thumbnail?: Blob | null;
 }
 
 export const isPending = (photo: OverlayPhoto | PendingPhoto): photo is PendingPhoto => 'pending' in photo;

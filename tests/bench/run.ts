@@ -51,8 +51,9 @@ async function coldStart(): Promise<void> {
         what: `photo with nothing to report: picked -> received by the site (median of ${extension.passThrough.length})`,
         time: `${ms(median(extension.passThrough))} (max ${ms(Math.max(...extension.passThrough))})`,
       },
-      { what: '5 photos, the first with faces: picked -> its result shown in the overlay', time: ms(extension.selection.firstShown) },
-      { what: '5 photos, the first with faces: picked -> all checked, choices offered', time: ms(extension.selection.allChecked) },
+      { what: '5 photos, the first with faces and location: picked -> overlay shown, location listed', time: ms(extension.selection.windowShown) },
+      { what: '5 photos, the first with faces and location: picked -> its faces shown', time: ms(extension.selection.firstShown) },
+      { what: '5 photos, the first with faces and location: picked -> all checked, choices offered', time: ms(extension.selection.allChecked) },
     ]);
   } finally {
     await close();

@@ -7,7 +7,7 @@ import { iou } from '../../models/boxes';
 import { readContainer } from '../../photo/segments';
 import { annotatedPhotos } from '../support/annotations';
 import { expect, test } from '../support/composer-test';
-import { decodeInPage, fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { decodeInPage, fileBytes, overlayFrame, received, sha256, stackedInPage } from '../support/guard-page';
 import { heifWith, JANE_XMP } from '../support/heif';
 import { photo } from '../support/sites';
 
@@ -60,15 +60,9 @@ test('a video picked with photos reaches the site untouched and in its place', a
 test('a photo too large to hand to the detector whole is still checked, its faces boxed in its own pixels', async ({ composer: { page, input } }) => {
   // 3840×2560 and 55 MB, more than a runtime message carries as base64: the photo at twice its
   // size, followed by data a viewer ignores (as a camera's multi-picture trailer is).
-  const doubled = await page.evaluate(async (data) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width * 2, bitmap.height * 2);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
-    return jpeg.toBase64();
-  }, Buffer.from(fileBytes(photo('sample1.jpg'))).toString('base64'));
+  const doubled = await stackedInPage(page, photo('sample1.jpg'), 1, 2);
   const big = join(mkdtempSync(join(tmpdir(), 'photo-guard-big-')), 'big.jpg');
-  writeFileSync(big, Buffer.concat([Buffer.from(doubled, 'base64'), randomBytes(50 * 1024 * 1024)]));
+  writeFileSync(big, Buffer.concat([doubled, randomBytes(50 * 1024 * 1024)]));
   await input().setInputFiles(big);
   const overlay = await overlayFrame(page);
   const card = overlay.locator('[data-guard-photo]');

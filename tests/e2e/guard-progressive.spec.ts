@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '../support/composer-test';
 import { annotatedPhotos } from '../support/annotations';
 import { expectNoSeriousViolations } from '../support/axe';
-import { overlayFrame, received } from '../support/guard-page';
+import { overlayFrame, received, stackedInPage } from '../support/guard-page';
 import { photo } from '../support/sites';
 
 // Five photos take several seconds to check; the first has faces, so the overlay opens after one.
@@ -43,4 +47,31 @@ test('Cancel while photos are still being checked adds nothing and stops the che
   await expect.poll(() => received(page)).toHaveLength(1);
   expect((await received(page))[0]!.name).toBe('no-face-small.webp');
   expect(reports.filter((line) => line.includes('sample4.jpg') || line.includes('sample5.jpg'))).toEqual([]);
+});
+
+test('a photo whose location needs the user opens the overlay at once, before its faces are found', async ({ composer: { page, input } }) => {
+  // Twelve copies of a photo, stacked, with its location: finding faces takes seconds, reading the
+  // location milliseconds.
+  const tall = join(mkdtempSync(join(tmpdir(), 'photo-guard-tall-')), 'tall.jpg');
+  writeFileSync(tall, await stackedInPage(page, photo('sample1.jpg'), 12, 0.5625));
+  execFileSync('exiftool', ['-q', '-overwrite_original', '-TagsFromFile', photo('sample1.jpg'), '-GPS:all', tall]);
+  const seen: string[] = [];
+  page.on('frameattached', () => seen.push('overlay'));
+  page.on('console', (m) => m.text().startsWith('photo-guard: tall.jpg') && seen.push('faces found'));
+
+  await input().setInputFiles(tall);
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('aria-busy', 'true');
+  await expect(card).toHaveAttribute('data-metadata', 'gps');
+  await expect(card.locator('.metadata')).toContainText('37.31964° N, 121.94650° W');
+  await expect(card.locator('img')).toBeVisible();
+  await expect(overlay.locator('[data-action="protect"]')).toBeDisabled();
+  await expectNoSeriousViolations(overlay);
+
+  await expect(card).toHaveAttribute('data-faces', /^\d+$/, { timeout: 60_000 });
+  expect(Number(await card.getAttribute('data-faces'))).toBeGreaterThanOrEqual(30);
+  expect(seen.slice(0, 2)).toEqual(['overlay', 'faces found']);
+  await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
+  await expect(overlay.locator('[data-option="mask"]')).toBeChecked();
 });

@@ -66,6 +66,21 @@ export async function pastePng(page: Page, selector: string, jpegPath: string): 
   await page.keyboard.press('Control+V');
 }
 
+/** A JPEG made in the page: `copies` of a photo stacked top to bottom, each scaled by `scale`. */
+export async function stackedInPage(page: Page, path: string, copies: number, scale: number): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ([data, count, factor]) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
+      const [width, height] = [Math.round(bitmap.width * factor), Math.round(bitmap.height * factor)];
+      const canvas = new OffscreenCanvas(width, height * count);
+      for (let i = 0; i < count; i++) canvas.getContext('2d')!.drawImage(bitmap, 0, i * height, width, height);
+      return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer()).toBase64();
+    },
+    [readFileSync(path).toString('base64'), copies, scale] as const,
+  );
+  return Buffer.from(base64, 'base64');
+}
+
 /** Decodes images in the page (as the site would) and returns their sizes and an RGBA digest. */
 export async function decodeInPage(page: Page, base64: string[]): Promise<Array<{ width: number; height: number; pixels: string }>> {
   return page.evaluate(async (images) => {
