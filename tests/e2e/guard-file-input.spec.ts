@@ -82,6 +82,8 @@ test('the pixelated style hides the faces too', async ({ composer: { page, input
 test('metadata removal alone is lossless: the compressed image data is unchanged', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('sample3.jpg'));
   const overlay = await overlayFrame(page);
+  // The overlay opens on the photo's metadata; the choices are set once its faces are found.
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '3');
   await overlay.locator('[data-option="mask"]').uncheck();
   // By keyboard, as a user without a mouse would.
   await overlay.locator('[data-action="protect"]').press('Enter');
