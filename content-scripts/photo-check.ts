@@ -47,11 +47,15 @@ export interface StartedCheck {
   done: Promise<PhotoCheck>;
 }
 
+/**
+ * A file that cannot even be read (gone or changed since it was picked) is a photo nothing is
+ * known about, like one that cannot be decoded: the user is told, and it is theirs to post.
+ */
 export function startCheck(file: File, detector: DetectorPort, sensitivity: Sensitivity): StartedCheck {
-  const bytes = fileBytes(file);
-  const metadata = bytes.then(readMetadata).catch(() => null);
+  const bytes = fileBytes(file).catch(() => null);
+  const metadata = bytes.then((read) => (read ? readMetadata(read) : null)).catch(() => null);
   const done = bytes.then(async (read) => {
-    const analysis = await findFaces(file, read, detector, sensitivity);
+    const analysis = read && (await findFaces(file, read, detector, sensitivity));
     return analysis
       ? { file, metadata: await metadata, faces: analysis.faces, width: analysis.width, height: analysis.height }
       : { file, metadata: await metadata, faces: null, width: 0, height: 0 };

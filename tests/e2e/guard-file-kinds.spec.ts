@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { iou } from '../../models/boxes';
@@ -76,4 +76,23 @@ test('a photo too large to hand to the detector whole is still checked, its face
   const [masked] = await received(page);
   const [decoded] = await decodeInPage(page, [masked!.base64]);
   expect([decoded!.width, decoded!.height]).toEqual([2 * width, 2 * height]);
+});
+
+test('a photo that can no longer be read (gone from the disk since it was picked) is shown as unchecked and still reaches the site', async ({ composer: { page, input } }) => {
+  const later = join(mkdtempSync(join(tmpdir(), 'photo-guard-changed-')), 'later.jpg');
+  copyFileSync(photo('sample2.jpg'), later);
+  // A second pick waits, unread, while the first is decided; meanwhile its file goes (a removed
+  // drive, a cloud folder syncing), and Chromium can no longer read it.
+  await input().setInputFiles(photo('sample1.jpg'));
+  await input().setInputFiles(later);
+  unlinkSync(later);
+  const first = await overlayFrame(page);
+  await first.locator('[data-action="original"]').click();
+  await expect.poll(() => first.isDetached()).toBe(true);
+
+  const second = await overlayFrame(page);
+  await expect(second.locator('[data-guard-photo]')).toHaveAttribute('data-faces', 'unknown');
+  await second.locator('[data-action="original"]').click();
+  // The site's own reading fails too, so its upload stub records nothing: the input shows it got it.
+  await expect.poll(() => input().evaluate((el: HTMLInputElement) => Array.from(el.files ?? [], (f) => f.name))).toEqual(['later.jpg']);
 });
