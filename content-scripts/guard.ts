@@ -70,6 +70,7 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
   const notice = statusNotice(signal);
   const checks: PhotoCheck[] = [];
   let overlay: OverlaySession | null = null;
+  /** Opens on the photos checked so far, then `current` (its faces still being looked for), then the rest. */
   const open = async (current: PendingPhoto | null) => {
     notice.remove();
     const rest = files.slice(checks.length + (current ? 1 : 0)).map((file) => ({ name: file.name, pending: true as const }));
@@ -83,9 +84,9 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
       const checking = startCheck(file, detector, rule.sensitivity);
       const metadata = overlay ? null : await checking.metadata;
       let shown: Blob | null | undefined;
-      if (!overlay && metadataNeedsAsking(metadata, rule)) {
+      if (!overlay && metadata && metadataNeedsAsking(metadata, rule)) {
         shown = await thumbnail(file);
-        overlay = await open({ name: file.name, pending: true, metadata: metadata!.findings, thumbnail: shown });
+        overlay = await open({ name: file.name, pending: true, metadata: metadata.findings, thumbnail: shown });
       }
       const check = await (overlay ? Promise.race([checking.done, overlay.decision.then(() => null)]) : checking.done);
       if (!check) break;
