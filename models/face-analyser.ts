@@ -52,7 +52,7 @@ export async function analyseFaces(engine: DetectionEngine, image: Blob, options
 
 const keep = (candidates: Candidate[], options: AnalysisOptions) => candidates.filter((c) => c.score >= options.minCandidateScore);
 
-function regions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions): Rect[] {
+export function regions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions): Rect[] {
   // Half the model's input: a finer tile is enlarged more than twice, to no face that matters.
   const minSide = MODEL_INPUT_SIDE[view.model] / 2;
   const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: options.overlap, minSide });
@@ -60,7 +60,7 @@ function regions(image: { width: number; height: number }, view: ViewOptions, op
 }
 
 /** The views, without their finest grid levels while the first pass would exceed `maxJobs`. */
-function withinBudget(image: { width: number; height: number }, options: AnalysisOptions): ViewOptions[] {
+export function withinBudget(image: { width: number; height: number }, options: AnalysisOptions): ViewOptions[] {
   let views = options.views;
   const firstPass = () => views.filter((v) => !v.confirmOnly).reduce((sum, v) => sum + regions(image, v, options).length, 0);
   while (firstPass() > options.maxJobs) {
