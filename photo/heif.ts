@@ -1,3 +1,4 @@
+import { ascii } from './bytes';
 import type { Segment, SegmentKind } from './segments';
 
 /**
@@ -6,8 +7,6 @@ import type { Segment, SegmentKind } from './segments';
  * usually inside `mdat`. Nothing is decoded; the boxes are walked.
  */
 const BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
-
-const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
 
 /** A file whose `ftyp` box names a HEIF brand, as its major brand or a compatible one. */
 export function isHeif(bytes: Uint8Array): boolean {
@@ -56,7 +55,7 @@ function fields(view: DataView, at: number) {
       return value;
     },
     text(length: number): string {
-      const value = String.fromCharCode(...new Uint8Array(view.buffer, view.byteOffset + at, length));
+      const value = ascii(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), at, length);
       at += length;
       return value;
     },

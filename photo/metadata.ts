@@ -1,3 +1,4 @@
+import { ascii } from './bytes';
 import { type ExifTags, readExifTags, type StringTag } from './exif-tags';
 import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
 
@@ -49,7 +50,7 @@ function tiffOf(bytes: Uint8Array, { format }: Container, segment: Segment): Uin
     return bytes.subarray(segment.start + 4 + skip, segment.end);
   }
   const data = bytes.subarray(segment.start + 8, format === 'png' ? segment.end - 4 : segment.end);
-  return String.fromCharCode(...data.subarray(0, 4)) === 'Exif' ? data.subarray(6) : data;
+  return ascii(data, 0, 4) === 'Exif' ? data.subarray(6) : data;
 }
 
 /** An XMP packet without RDF says nothing: it is what stripping leaves of a HEIF file's XMP item. */

@@ -1,3 +1,4 @@
+import { ascii } from './bytes';
 import { isHeif, readHeifItems } from './heif';
 
 /**
@@ -21,8 +22,6 @@ export interface Container {
   /** JPEG: where the entropy-coded scan starts (kept verbatim); PNG/WebP: unused (0). */
   scanStart: number;
 }
-
-const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
 
 function detectFormat(bytes: Uint8Array): Format | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';

@@ -1,3 +1,4 @@
+import { ascii } from './bytes';
 import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** What lossless stripping removes. The colour profile stays: without it colours shift. */
@@ -54,7 +55,7 @@ const VP8X_EXIF_AND_XMP = 0x08 | 0x04;
 
 function stripWebp(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
   const chunks = slices(bytes, kept(segments)).map((chunk) => {
-    if (String.fromCharCode(...chunk.subarray(0, 4)) !== 'VP8X') return chunk;
+    if (ascii(chunk, 0, 4) !== 'VP8X') return chunk;
     const copy = chunk.slice();
     copy[8] = copy[8]! & ~VP8X_EXIF_AND_XMP; // the header must not announce chunks that are gone
     return copy;
