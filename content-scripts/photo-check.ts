@@ -1,5 +1,5 @@
 import { DEFAULT_ANALYSIS, type Sensitivity } from '../models/analysis-options';
-import type { Box } from '../models/boxes';
+import { type Box, scaled } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
 import { workingScale } from '../models/tiling';
 import { type MetadataFinding, readMetadata } from '../photo/metadata';
@@ -36,8 +36,7 @@ async function findFaces(file: File, bytes: Uint8Array, detector: DetectorPort, 
   const sent = new File([copy.blob], file.name, { type: copy.blob.type });
   const result = await detector.analyse(encodeImage(sent, await fileBytes(sent)), sensitivity);
   if (!result.ok) return null;
-  const scale = copy.width / result.analysis.width;
-  const faces = result.analysis.faces.map((f) => ({ ...f, x: f.x * scale, y: f.y * scale, width: f.width * scale, height: f.height * scale }));
+  const faces = result.analysis.faces.map((face) => scaled(face, copy.width / result.analysis.width));
   return { width: copy.width, height: copy.height, faces };
 }
 

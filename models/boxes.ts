@@ -9,6 +9,15 @@ export interface Box {
 
 export type Rect = Omit<Box, 'score'>;
 
+/** The box in pixels of the same image at `factor` times its size. */
+export const scaled = (box: Box, factor: number): Box => ({
+  ...box,
+  x: box.x * factor,
+  y: box.y * factor,
+  width: box.width * factor,
+  height: box.height * factor,
+});
+
 export function area(r: Rect): number {
   return Math.max(0, r.width) * Math.max(0, r.height);
 }

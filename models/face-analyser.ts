@@ -1,5 +1,5 @@
 import { type AnalysisOptions, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from './analysis-options';
-import type { Box, Rect } from './boxes';
+import { type Box, type Rect, scaled } from './boxes';
 import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
@@ -43,7 +43,7 @@ export async function analyseFaces(engine: DetectionEngine, image: Blob, options
 
     const faces = clusterDetections(candidates, options.merge)
       .filter((cluster) => accepted(cluster, options.vote))
-      .map(({ x, y, width: w, height: h, score }) => ({ x: x / scale, y: y / scale, width: w / scale, height: h / scale, score }));
+      .map(({ x, y, width: w, height: h, score }) => scaled({ x, y, width: w, height: h, score }, 1 / scale));
     return { width, height, faces };
   } finally {
     session.release();
