@@ -69,6 +69,7 @@ interface Checked {
 async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
   const notice = statusNotice(signal);
   const checks: PhotoCheck[] = [];
+  const asking = rule.mode === 'warn';
   let overlay: OverlaySession | null = null;
   /** Opens on the photos checked so far, then `current` (its faces still being looked for), then the rest. */
   const open = async (current: PendingPhoto | null) => {
@@ -84,7 +85,7 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
       const checking = startCheck(file, detector, rule.sensitivity);
       const metadata = overlay ? null : await checking.metadata;
       let shown: Blob | null | undefined;
-      if (!overlay && metadata && metadataNeedsAsking(metadata, rule)) {
+      if (asking && !overlay && metadata && metadataNeedsAsking(metadata, rule)) {
         shown = await thumbnail(file);
         overlay = await open({ name: file.name, pending: true, metadata: metadata.findings, thumbnail: shown });
       }
@@ -93,7 +94,7 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
       report(check);
       checks.push(check);
       if (overlay) overlay.update(checks.length - 1, await overlayPhoto(check, shown), overlayDefaults(checks, rule));
-      else if (rule.mode === 'warn' && needsAsking(check, rule)) overlay = await open(null);
+      else if (asking && needsAsking(check, rule)) overlay = await open(null);
     }
   } catch (error) {
     overlay?.close(); // never leave a window "checking" a selection that was given up

@@ -8,7 +8,7 @@ const hasMetadata = (check: PhotoCheck) => (check.metadata?.findings.length ?? 0
 
 /** Whether what the metadata reveals is enough for the user to see the photo (warn mode). */
 export const metadataNeedsAsking = (metadata: PhotoCheck['metadata'], rule: SiteRule) =>
-  rule.mode === 'warn' && rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0;
+  rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0;
 
 /**
  * Whether the user must see this photo before it is posted (warn mode): it could not be read, it
