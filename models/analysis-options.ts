@@ -35,8 +35,8 @@ export interface AnalysisOptions {
   workingSide: number;
   /**
    * Most regions in the first pass (a 3:2 photo needs 112). Their number grows with how elongated
-   * the image is: past this, the finest grid levels are left out, so a long screenshot takes
-   * seconds, not a minute.
+   * the image is: past this, the finest grid levels are left out, so that a long screenshot costs
+   * a few photos' worth of time, not a dozen.
    */
   maxJobs: number;
   /** Longest side each region is resized to before MediaPipe sees it. */
