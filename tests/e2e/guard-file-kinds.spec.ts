@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { readContainer } from '../../photo/segments';
 import { annotatedPhotos } from '../support/annotations';
 import { expect, test } from '../support/composer-test';
 import { decodeInPage, fileBytes, overlayFrame, received, sha256, stackedInPage } from '../support/guard-page';
+import { exiftoolTags } from '../support/exiftool';
 import { heifWith, JANE_XMP } from '../support/heif';
 import { photo } from '../support/sites';
 
@@ -32,7 +32,7 @@ test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is held; its 
   expect(file).toMatchObject({ name: 'IMG_0001.HEIC', type, size: heic.length });
   const stripped = join(mkdtempSync(join(tmpdir(), 'photo-guard-heic-')), 'IMG_0001.HEIC');
   writeFileSync(stripped, Buffer.from(file!.base64, 'base64'));
-  const tags = JSON.parse(execFileSync('exiftool', ['-j', '-G1', stripped], { encoding: 'utf8' }))[0] as Record<string, unknown>;
+  const tags = exiftoolTags(stripped);
   expect(Object.keys(tags).filter((key) => /^(GPS|IFD0|ExifIFD|XMP)/.test(key))).toEqual([]);
 });
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
 import { stripMetadata } from '../../photo/strip';
+import { exiftoolTags } from '../support/exiftool';
 import { heifWith, JANE_XMP } from '../support/heif';
 
 const dir = mkdtempSync(join(tmpdir(), 'photo-guard-heif-'));
-const exiftool = (bytes: Uint8Array, ...args: string[]): Record<string, unknown> => {
+const exiftool = (bytes: Uint8Array, ...args: string[]) => {
   const file = join(dir, `${Math.random()}.heic`);
   writeFileSync(file, bytes);
-  return (JSON.parse(execFileSync('exiftool', ['-j', '-G1', ...args, file], { encoding: 'utf8' })) as Array<Record<string, unknown>>)[0]!;
+  return exiftoolTags(file, ...args);
 };
 
 /** The Exif block of a tagged camera photo, as an iPhone writes one into its HEIC. */
