@@ -11,6 +11,8 @@ export interface Received {
   base64: string;
   trusted: boolean;
   how: "input" | "drop" | "paste";
+  /** `performance.now()` in the page when the site's listener got the files. */
+  at: number;
 }
 
 /** What the fixture site's upload stub has received so far. */
