@@ -16,6 +16,8 @@ export interface PhotoMetadata {
   findings: MetadataFinding[];
   /** EXIF orientation 1–8 (1 when absent): what a viewer applies, and what stripping keeps. */
   orientation: number;
+  /** An animated image: only its first frame can be checked for faces, and masked. */
+  animated: boolean;
 }
 
 const coordinate = (value: number, positive: string, negative: string) =>
@@ -66,7 +68,7 @@ const PRESENCE: Partial<Record<SegmentKind, MetadataKind>> = {
 };
 
 /**
- * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG, WebP or HEIF it can walk:
+ * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG, WebP, HEIF or GIF it can walk:
  * the caller reports "couldn't check" and never rewrites such a file.
  */
 export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
@@ -88,5 +90,6 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
   return {
     findings: METADATA_KINDS.flatMap((kind) => found.filter((f) => f.kind === kind)),
     orientation: orientation >= 1 && orientation <= 8 ? orientation : 1,
+    animated: container.animated,
   };
 }

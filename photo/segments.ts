@@ -1,11 +1,12 @@
 import { ascii } from './bytes';
+import { isGif, readGifBlocks } from './gif';
 import { isHeif, readHeifItems } from './heif';
 
 /**
- * The metadata-bearing parts of JPEG, PNG, WebP and HEIF files, found by walking their container
- * structure (no pixel decoding). Used to say what a photo carries and to remove it losslessly.
+ * The metadata-bearing parts of JPEG, PNG, WebP, HEIF and GIF files, found by walking their
+ * container structure (no pixel decoding). Used to say what a photo carries and to remove it losslessly.
  */
-export type Format = 'jpeg' | 'png' | 'webp' | 'heif';
+export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif';
 
 export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'other';
 
@@ -19,8 +20,13 @@ export interface Segment {
 export interface Container {
   format: Format;
   segments: Segment[];
-  /** JPEG: where the entropy-coded scan starts (kept verbatim); PNG/WebP: unused (0). */
+  /** JPEG: where the entropy-coded scan starts (kept verbatim); other formats: unused (0). */
   scanStart: number;
+  /**
+   * More than one frame (a GIF, an APNG, an animated WebP): a browser decodes, and so the detector
+   * sees, only the first.
+   */
+  animated: boolean;
 }
 
 function detectFormat(bytes: Uint8Array): Format | null {
@@ -28,6 +34,7 @@ function detectFormat(bytes: Uint8Array): Format | null {
   if (ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
   if (isHeif(bytes)) return 'heif';
+  if (isGif(bytes)) return 'gif';
   return null;
 }
 
@@ -37,8 +44,12 @@ export function readContainer(bytes: Uint8Array): Container {
   if (format === 'jpeg') return readJpeg(bytes);
   if (format === 'png') return readPng(bytes);
   if (format === 'webp') return readWebp(bytes);
-  if (format === 'heif') return { format, segments: readHeifItems(bytes), scanStart: 0 };
-  throw new Error('not a JPEG, PNG, WebP or HEIF file');
+  if (format === 'heif') return { format, segments: readHeifItems(bytes), scanStart: 0, animated: false };
+  if (format === 'gif') {
+    const { segments, frames } = readGifBlocks(bytes);
+    return { format, segments, scanStart: 0, animated: frames > 1 };
+  }
+  throw new Error('not a JPEG, PNG, WebP, HEIF or GIF file');
 }
 
 function jpegKind(bytes: Uint8Array, marker: number, body: number): SegmentKind {
@@ -62,7 +73,7 @@ function readJpeg(bytes: Uint8Array): Container {
     }
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     if (length < 2 || at + 2 + length > bytes.length) throw new Error('truncated or malformed JPEG');
-    if (marker === 0xda) return { format: 'jpeg', segments, scanStart: at };
+    if (marker === 0xda) return { format: 'jpeg', segments, scanStart: at, animated: false };
     segments.push({ kind: jpegKind(bytes, marker, at + 4), start: at, end: at + 2 + length });
     at += 2 + length;
   }
@@ -80,6 +91,7 @@ const PNG_KINDS: Record<string, SegmentKind> = {
 function readPng(bytes: Uint8Array): Container {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const segments: Segment[] = [];
+  let animated = false;
   for (let at = 8; ; ) {
     if (at + 12 > bytes.length) throw new Error('truncated PNG');
     const end = at + 12 + view.getUint32(at);
@@ -88,7 +100,9 @@ function readPng(bytes: Uint8Array): Container {
     // An iTXt chunk holding XMP is XMP, whatever else it says.
     const kind = type === 'iTXt' && ascii(bytes, at + 8, 17) === 'XML:com.adobe.xmp' ? 'xmp' : (PNG_KINDS[type] ?? 'other');
     segments.push({ kind, start: at, end });
-    if (type === 'IEND') return { format: 'png', segments, scanStart: 0 };
+    // APNG: an animation control chunk; a still PNG viewer shows the default image only.
+    if (type === 'acTL') animated = true;
+    if (type === 'IEND') return { format: 'png', segments, scanStart: 0, animated };
     at = end;
   }
 }
@@ -98,14 +112,16 @@ function readWebp(bytes: Uint8Array): Container {
   const riffEnd = 8 + view.getUint32(4, true);
   if (riffEnd > bytes.length) throw new Error('truncated WebP');
   const segments: Segment[] = [];
+  let animated = false;
   for (let at = 12; at < riffEnd; ) {
     if (at + 8 > riffEnd) throw new Error('malformed WebP');
     const size = view.getUint32(at + 4, true);
     const end = at + 8 + size + (size % 2);
     if (end > riffEnd) throw new Error('truncated WebP');
     const type = ascii(bytes, at, 4);
+    if (type === 'ANIM') animated = true;
     segments.push({ kind: type === 'EXIF' ? 'exif' : type === 'XMP ' ? 'xmp' : type === 'ICCP' ? 'icc' : 'other', start: at, end });
     at = end;
   }
-  return { format: 'webp', segments, scanStart: 0 };
+  return { format: 'webp', segments, scanStart: 0, animated };
 }

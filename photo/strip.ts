@@ -99,5 +99,7 @@ export function stripMetadata(bytes: Uint8Array, orientation = 1): Uint8Array<Ar
   if (container.format === 'jpeg') return stripJpeg(bytes, container, orientation);
   if (container.format === 'png') return stripPng(bytes, container);
   if (container.format === 'heif') return blankHeif(bytes, container);
+  // GIF: its first segment is the header and palette; frames and extensions follow as they were.
+  if (container.format === 'gif') return concat(slices(bytes, kept(container.segments)));
   return stripWebp(bytes, container);
 }
