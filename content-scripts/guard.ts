@@ -6,7 +6,7 @@ import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
 import type { OverlayPhoto, PendingPhoto } from './overlay/protocol';
 import { type PhotoCheck, startCheck } from './photo-check';
-import { automaticProtection, metadataNeedsAsking, needsAsking, overlayDefaults } from './policy';
+import { automaticProtection, fileNeedsAsking, needsAsking, overlayDefaults } from './policy';
 import { type Outcome, protectAll } from './protect';
 import { type RuleSource, watchRule } from './site-rule';
 import type { Site } from './sites/site';
@@ -31,6 +31,7 @@ async function overlayPhoto(check: PhotoCheck, shown?: Blob | null): Promise<Ove
     height: check.height,
     faces: check.faces?.map((f) => [f.x, f.y, f.width, f.height]) ?? null,
     metadata: check.metadata?.findings ?? [],
+    animated: check.metadata?.animated ?? false,
   };
 }
 
@@ -44,11 +45,12 @@ function report({ file, faces, metadata }: PhotoCheck): void {
 }
 
 /** What the user is told about what happened without their asking. */
-function summary(outcome: Outcome, withheld: number, unchecked: string[]): string[] {
+function summary(outcome: Outcome, withheld: number, unchecked: string[], animated: string[]): string[] {
   const lines: string[] = [];
   if (outcome.maskedFaces) lines.push(t('noticeMasked', String(outcome.maskedFaces)));
   if (outcome.stripped) lines.push(t('noticeStripped', String(outcome.stripped)));
   if (unchecked.length) lines.push(t('noticeUnchecked', unchecked.join(', ')));
+  if (animated.length) lines.push(t('noticeAnimated', animated.join(', ')));
   if (outcome.failed.length) lines.push(t('noticeMaskFailed', outcome.failed.join(', ')));
   if (withheld) lines.push(t('noticeTooMany', String(MAX_PHOTOS), String(withheld)));
   return lines;
@@ -85,9 +87,9 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
       const checking = startCheck(file, detector, rule.sensitivity);
       const metadata = overlay ? null : await checking.metadata;
       let shown: Blob | null | undefined;
-      if (asking && !overlay && metadata && metadataNeedsAsking(metadata, rule)) {
+      if (asking && !overlay && metadata && fileNeedsAsking(metadata, rule)) {
         shown = await thumbnail(file);
-        overlay = await open({ name: file.name, pending: true, metadata: metadata.findings, thumbnail: shown });
+        overlay = await open({ name: file.name, pending: true, metadata: metadata.findings, animated: metadata.animated, thumbnail: shown });
       }
       const check = await (overlay ? Promise.race([checking.done, overlay.decision.then(() => null)]) : checking.done);
       if (!check) break;
@@ -122,9 +124,11 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
         ? { files: new Map(checks.map((check) => [check.file, check.file])), maskedFaces: 0, stripped: 0, failed: [] }
         : await protectAll(checks, (check, i) => ({ ...decision, faces: decision.photos[i]?.faces ?? [] }));
   }
-  // Photos that could not be read were shown as such in the overlay; without one, say so here.
-  const unchecked = rule.mode === 'protect' ? checks.filter((check) => check.faces === null).map((check) => check.file.name) : [];
-  const lines = summary(outcome, withheld.length, unchecked);
+  // Photos that could not be read, or only their first frame, were shown as such in the overlay;
+  // without one, say so here.
+  const unseen = (partly: (check: PhotoCheck) => boolean) => (overlay ? [] : checks.filter(partly).map((check) => check.file.name));
+  const unchecked = unseen((check) => check.faces === null);
+  const lines = summary(outcome, withheld.length, unchecked, unseen((check) => !!check.metadata?.animated));
   if (lines.length) {
     const notice = statusNotice(signal);
     notice.show(lines);

@@ -2,7 +2,7 @@ import { DEFAULT_ANALYSIS, type Sensitivity } from '../models/analysis-options';
 import { type Box, scaled } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
 import { workingScale } from '../models/tiling';
-import { type MetadataFinding, readMetadata } from '../photo/metadata';
+import { type PhotoMetadata, readMetadata } from '../photo/metadata';
 import { type DetectorPort, encodeImage } from './detector-port';
 import { fileBytes } from './file-bytes';
 import { uprightCopy } from './upright-copy';
@@ -15,7 +15,7 @@ export interface PhotoCheck {
   /** null when the photo could not be decoded: its faces are unknown. */
   faces: Box[] | null;
   /** null when its container could not be read: nothing will be rewritten. */
-  metadata: { findings: MetadataFinding[]; orientation: number } | null;
+  metadata: PhotoMetadata | null;
 }
 
 /**

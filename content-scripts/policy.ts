@@ -6,18 +6,22 @@ import type { Protection } from './protect';
 const hasFaces = (check: PhotoCheck) => (check.faces?.length ?? 0) > 0;
 const hasMetadata = (check: PhotoCheck) => (check.metadata?.findings.length ?? 0) > 0;
 
-/** Whether what the metadata reveals is enough for the user to see the photo (warn mode). */
-export const metadataNeedsAsking = (metadata: PhotoCheck['metadata'], rule: SiteRule) =>
-  rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0;
+/**
+ * Whether what the file itself says is reason enough for the user to see it (warn mode), known
+ * before its faces: metadata the rule asks about, or an animation, whose frames after the first
+ * the detector never sees.
+ */
+export const fileNeedsAsking = (metadata: PhotoCheck['metadata'], rule: SiteRule) =>
+  (rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0) || !!metadata?.animated;
 
 /**
  * Whether the user must see this photo before it is posted (warn mode): it could not be read, it
- * shows faces the rule warns about, or it carries metadata the rule asks about.
+ * shows faces the rule warns about, or the file itself needs asking about.
  */
 export function needsAsking(check: PhotoCheck, rule: SiteRule): boolean {
   if (check.faces === null) return true;
   if (hasFaces(check) && rule.warnFacesWithoutMetadata) return true;
-  return metadataNeedsAsking(check.metadata, rule);
+  return fileNeedsAsking(check.metadata, rule);
 }
 
 /**

@@ -24,6 +24,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
       data-faces={faces ? String(faces.length) : 'unknown'}
       data-boxes={JSON.stringify(boxes)}
       data-metadata={photo.metadata.map((m) => m.kind).join(',')}
+      data-animated={photo.animated || undefined}
     >
       <figure>
         <div class="frame">
@@ -53,6 +54,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
           ))}
         </fieldset>
       )}
+      {photo.animated && <AnimatedNote t={t} />}
       {photo.metadata.length > 0 ? <MetadataList metadata={photo.metadata} t={t} /> : <p class="metadata none">{t('metadataNone')}</p>}
     </li>
   );
@@ -68,17 +70,26 @@ function MetadataList({ metadata, t }: { metadata: MetadataFinding[]; t: Transla
   );
 }
 
+const AnimatedNote = ({ t }: { t: Translate }) => <p class="note">{t('animatedNote')}</p>;
+
 /**
  * A photo not checked yet: that it is being checked (no `data-faces` until it is), and what its
  * metadata reveals when that is known already.
  */
 export function PendingCard({ photo, thumbnail, t }: { photo: PendingPhoto; thumbnail: string | null; t: Translate }) {
   return (
-    <li class="photo pending" data-guard-photo aria-busy="true" data-metadata={photo.metadata?.map((m) => m.kind).join(',')}>
+    <li
+      class="photo pending"
+      data-guard-photo
+      aria-busy="true"
+      data-metadata={photo.metadata?.map((m) => m.kind).join(',')}
+      data-animated={photo.animated || undefined}
+    >
       <figure>
         <div class="frame">{thumbnail ? <img src={thumbnail} alt={photo.name} /> : <div class="unreadable">{photo.name}</div>}</div>
         <figcaption>{t(photo.metadata ? 'facesChecking' : 'photoChecking')}</figcaption>
       </figure>
+      {photo.animated && <AnimatedNote t={t} />}
       {photo.metadata && <MetadataList metadata={photo.metadata} t={t} />}
     </li>
   );

@@ -10,6 +10,8 @@ export interface OverlayPhoto {
   /** null: the photo could not be read, so nothing is known about its faces. */
   faces: Array<[number, number, number, number]> | null;
   metadata: MetadataFinding[];
+  /** Only its first frame was checked; masking posts that frame as a still image. */
+  animated: boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface PendingPhoto {
   pending: true;
   /** Known early when it is why the overlay opened. */
   metadata?: MetadataFinding[];
+  animated?: boolean;
   thumbnail?: Blob | null;
 }
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension-test';
 import { closedShadowText } from '../support/closed-shadow';
+import { gifWith } from '../support/gif';
 import { expectPostedUntouched, fileBytes, overlayShown, received, sha256 } from '../support/guard-page';
 import { openOptions, setRule } from '../support/options-page';
 import { photo, SITE_PAGES } from '../support/sites';
@@ -39,6 +40,17 @@ test('X set to "protect": the masked photo is posted without a question, and the
   reports.length = 0;
   await tab.locator('[data-testid="fileInput"]').setInputFiles({ name: 'posted.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(file!.base64, 'base64') });
   await expect.poll(() => reports).toEqual(['photo-guard: posted.jpg: 0 face(s), metadata: none']);
+});
+
+test('X set to "protect": an animation is posted without a question, and the user told only its first frame was checked', async ({ tab }) => {
+  await setRule(options, 'x', 'mode', 'protect');
+  await tab.goto(SITE_PAGES.x.url);
+  const animation = Buffer.from(gifWith({ width: 160, height: 120, frames: [30, 220] }));
+  await tab.locator('[data-testid="fileInput"]').setInputFiles({ name: 'party.gif', mimeType: 'image/gif', buffer: animation });
+  await expect.poll(() => received(tab)).toHaveLength(1);
+  expect(overlayShown(tab)).toBe(false);
+  expect((await received(tab))[0]!.sha256).toBe(sha256(animation));
+  await expect.poll(() => closedShadowText(tab, 'photo-guard-status')).toContain('party.gif: an animation, so only its first frame was checked');
 });
 
 test('a tab already open follows a changed rule without being reloaded', async ({ tab }) => {

@@ -5,12 +5,12 @@ import { DEFAULT_RULE, type SiteRule } from '../../settings/schema';
 
 const face = { x: 10, y: 10, width: 40, height: 40, score: 0.9 };
 const gps = { kind: 'gps' as const, value: '48.85837° N, 2.29448° E' };
-const photo = (faces: number | null, metadata = false): PhotoCheck => ({
+const photo = (faces: number | null, metadata = false, animated = false): PhotoCheck => ({
   file: new File([], 'p.jpg', { type: 'image/jpeg' }),
   width: 100,
   height: 100,
   faces: faces === null ? null : Array.from({ length: faces }, () => face),
-  metadata: { findings: metadata ? [gps] : [], orientation: 1 },
+  metadata: { findings: metadata ? [gps] : [], orientation: 1, animated },
 });
 const rule = (change: Partial<SiteRule> = {}): SiteRule => ({ ...DEFAULT_RULE, ...change });
 
@@ -27,6 +27,11 @@ describe('needsAsking (warn mode)', () => {
     expect(needsAsking(photo(2), quiet)).toBe(false);
     expect(needsAsking(photo(2, true), quiet)).toBe(true);
     expect(needsAsking(photo(2, true), { ...quiet, metadata: 'remove' })).toBe(false);
+  });
+
+  it('asks about an animation, whatever its first frame shows: the others go unchecked', () => {
+    expect(needsAsking(photo(0, false, true), rule())).toBe(true);
+    expect(needsAsking(photo(0, true, true), rule({ metadata: 'keep', warnFacesWithoutMetadata: false }))).toBe(true);
   });
 
   it('does not ask about metadata the rule always removes or always keeps', () => {
