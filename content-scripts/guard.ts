@@ -5,7 +5,7 @@ import { type DetectorPort, warmOnComposer } from './detector-port';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
 import type { OverlayPhoto, PendingPhoto } from './overlay/protocol';
-import { type PhotoCheck, startCheck } from './photo-check';
+import { checkPhoto, fileMetadata, type PhotoCheck } from './photo-check';
 import { automaticProtection, fileNeedsAsking, needsAsking, overlayDefaults } from './policy';
 import { type Outcome, protectAll } from './protect';
 import { type RuleSource, watchRule } from './site-rule';
@@ -64,38 +64,51 @@ interface Checked {
 
 /**
  * Checks the photos one after the other. In warn mode the overlay opens as soon as one photo needs
- * the user — when its metadata is read, if that is why, else when its faces are found — so the
- * first result shows after one analysis at most instead of all of them; the others fill in as they
- * are checked. A cancel while photos are still being checked stops the checking.
+ * the user: at once when what a file itself says is why (every file's metadata is read first, in
+ * milliseconds each), else when that photo's faces are found — so the first result shows after
+ * one analysis at most instead of all of them; the others fill in as they are checked. A cancel
+ * while photos are still being checked stops the checking.
  */
 async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
   const notice = statusNotice(signal);
   const checks: PhotoCheck[] = [];
   const asking = rule.mode === 'warn';
   let overlay: OverlaySession | null = null;
-  /** Opens on the photos checked so far, then `current` (its faces still being looked for), then the rest. */
+  const said: Array<PhotoCheck['metadata']> = [];
+  const waiting = (file: File, i: number): PendingPhoto => ({
+    name: file.name,
+    pending: true,
+    ...(said[i] && { metadata: said[i].findings, animated: said[i].animated }),
+  });
+  /** Opens on the photos checked so far, then `current` (its faces being looked for), then the rest. */
   const open = async (current: PendingPhoto | null) => {
     notice.remove();
-    const rest = files.slice(checks.length + (current ? 1 : 0)).map((file) => ({ name: file.name, pending: true as const }));
+    const next = checks.length + (current ? 1 : 0);
+    const rest = files.slice(next).map((file, i) => waiting(file, next + i));
     const photos = [...(await Promise.all(checks.map((check) => overlayPhoto(check)))), ...(current ? [current] : []), ...rest];
     const request = { siteKey: site.key, settingsUrl: site.settingsUrl ?? null, audience: site.audience?.() ?? null, withheld, photos };
     return openOverlay({ ...request, defaults: overlayDefaults(checks, rule) }, signal);
   };
   try {
-    for (const file of files) {
-      if (!overlay) notice.show([t('checkingPhotos', String(checks.length + 1), String(files.length))]);
-      const checking = startCheck(file, detector, rule.sensitivity);
-      const metadata = overlay ? null : await checking.metadata;
-      let shown: Blob | null | undefined;
-      if (asking && !overlay && metadata && fileNeedsAsking(metadata, rule)) {
-        shown = await thumbnail(file);
-        overlay = await open({ name: file.name, pending: true, metadata: metadata.findings, animated: metadata.animated, thumbnail: shown });
-      }
-      const check = await (overlay ? Promise.race([checking.done, overlay.decision.then(() => null)]) : checking.done);
+    notice.show([t('checkingPhotos', '1', String(files.length))]);
+    for (const file of files) said.push(await fileMetadata(file));
+    const start = (i: number) => checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity);
+    // The first analysis starts before the window is drawn, not after.
+    const first = files.length ? start(0) : null;
+    /** The first photo's thumbnail, when the window opened on it before any face was looked for. */
+    let shown: Blob | null | undefined;
+    if (asking && said.some((metadata) => metadata && fileNeedsAsking(metadata, rule))) {
+      shown = await thumbnail(files[0]!);
+      overlay = await open({ ...waiting(files[0]!, 0), thumbnail: shown });
+    }
+    for (const i of files.keys()) {
+      if (!overlay) notice.show([t('checkingPhotos', String(i + 1), String(files.length))]);
+      const checking = i === 0 ? first! : start(i);
+      const check = await (overlay ? Promise.race([checking, overlay.decision.then(() => null)]) : checking);
       if (!check) break;
       report(check);
       checks.push(check);
-      if (overlay) overlay.update(checks.length - 1, await overlayPhoto(check, shown), overlayDefaults(checks, rule));
+      if (overlay) overlay.update(i, await overlayPhoto(check, i === 0 ? shown : undefined), overlayDefaults(checks, rule));
       else if (asking && needsAsking(check, rule)) overlay = await open(null);
     }
   } catch (error) {

@@ -40,24 +40,23 @@ async function findFaces(file: File, bytes: Uint8Array, detector: DetectorPort, 
   return { width: copy.width, height: copy.height, faces };
 }
 
-/** A check under way: its metadata is known in milliseconds, its faces about a second later. */
-export interface StartedCheck {
-  metadata: Promise<PhotoCheck['metadata']>;
-  done: Promise<PhotoCheck>;
-}
+/**
+ * What the file itself says: its metadata, read in milliseconds without decoding it. null when it
+ * cannot be read or its container walked.
+ */
+export const fileMetadata = (file: File): Promise<PhotoCheck['metadata']> =>
+  fileBytes(file)
+    .then(readMetadata)
+    .catch(() => null);
 
 /**
  * A file that cannot even be read (gone or changed since it was picked) is a photo nothing is
  * known about, like one that cannot be decoded: the user is told, and it is theirs to post.
  */
-export function startCheck(file: File, detector: DetectorPort, sensitivity: Sensitivity): StartedCheck {
-  const bytes = fileBytes(file).catch(() => null);
-  const metadata = bytes.then((read) => (read ? readMetadata(read) : null)).catch(() => null);
-  const done = bytes.then(async (read) => {
-    const analysis = read && (await findFaces(file, read, detector, sensitivity));
-    return analysis
-      ? { file, metadata: await metadata, faces: analysis.faces, width: analysis.width, height: analysis.height }
-      : { file, metadata: await metadata, faces: null, width: 0, height: 0 };
-  });
-  return { metadata, done };
+export async function checkPhoto(file: File, metadata: PhotoCheck['metadata'], detector: DetectorPort, sensitivity: Sensitivity): Promise<PhotoCheck> {
+  const bytes = await fileBytes(file).catch(() => null);
+  const analysis = bytes && (await findFaces(file, bytes, detector, sensitivity));
+  return analysis
+    ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height }
+    : { file, metadata, faces: null, width: 0, height: 0 };
 }

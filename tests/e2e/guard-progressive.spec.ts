@@ -8,7 +8,7 @@ import { expectNoSeriousViolations } from '../support/axe';
 import { overlayFrame, received, stackedInPage } from '../support/guard-page';
 import { photo } from '../support/sites';
 
-// Five photos take several seconds to check; the first has faces, so the overlay opens after one.
+// Five photos take several seconds to check; they carry their location, so the overlay opens at once.
 const FILES = ['sample1.jpg', 'sample2.jpg', 'sample3.jpg', 'sample4.jpg', 'sample5.jpg'];
 
 test('the overlay opens at the first photo that needs the user; the others fill in, then the choices are offered', async ({ composer: { page, input } }) => {
@@ -74,4 +74,20 @@ test('a photo whose location needs the user opens the overlay at once, before it
   expect(seen.slice(0, 2)).toEqual(['overlay', 'faces found']);
   await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
   await expect(overlay.locator('[data-option="mask"]')).toBeChecked();
+});
+
+test("a later photo's location opens the overlay at once, and is listed while that photo waits its turn", async ({ composer: { page, input } }) => {
+  const seen: string[] = [];
+  page.on('frameattached', () => seen.push('overlay'));
+  page.on('console', (m) => m.text().startsWith('photo-guard:') && seen.push(m.text().split(':')[1]!.trim()));
+  await input().setInputFiles(['no-face-landscape.jpg', 'no-face-plasma.jpg', 'sample1.jpg'].map(photo));
+  const overlay = await overlayFrame(page);
+  const last = overlay.locator('[data-guard-photo]').nth(2);
+  await expect(last).toHaveAttribute('aria-busy', 'true');
+  await expect(last.locator('.metadata')).toContainText('37.31964° N, 121.94650° W');
+  expect(seen[0]).toBe('overlay'); // before the first photo's faces were looked for
+
+  await expect(overlay.locator('[data-guard-photo][data-faces]')).toHaveCount(3, { timeout: 60_000 });
+  expect(await overlay.locator('[data-guard-photo]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-faces')))).toEqual(['0', '0', '3']);
+  expect(seen).toEqual(['overlay', 'no-face-landscape.jpg', 'no-face-plasma.jpg', 'sample1.jpg']);
 });
