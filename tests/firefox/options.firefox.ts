@@ -11,7 +11,9 @@ const SCHOOL = new URL(SITE_PAGES.school.url).host;
 
 /**
  * Picks a photo on the school page and says whether the guard took it: its "checking" notice
- * appears at once, while a first analysis in Firefox may take longer than a moment.
+ * appears at once and, the photo carrying its location, the window within milliseconds, while a
+ * first analysis in Firefox may take longer than a moment. (The notice alone, removed when the
+ * window opens, can come and go between two polls.)
  */
 async function guardedOnSchool(page: Page, reports: string[]): Promise<boolean> {
   reports.length = 0;
@@ -19,7 +21,7 @@ async function guardedOnSchool(page: Page, reports: string[]): Promise<boolean> 
     await page.goto(SITE_PAGES.school.url);
     const input = (await page.waitForSelector('#photos')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(photo('sample1.jpg'));
-    await page.waitForFunction(() => document.querySelector('photo-guard-status'), { timeout: 1500 });
+    await page.waitForFunction(() => document.querySelector('photo-guard-status, photo-guard-overlay'), { timeout: 1500 });
     return true;
   } catch {
     return reports.length > 0; // no notice: not guarded, or already analysed (or a cut-short navigation)
