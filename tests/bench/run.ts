@@ -147,6 +147,8 @@ async function main(): Promise<void> {
   console.log(`Photo Guard bench — ${new Date().toISOString()} — Chromium, MediaPipe tasks-vision 0.10.34 (CPU)`);
   console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB`);
   if (!process.argv.some((a) => a === '--quick' || a.startsWith('--only='))) await coldStart();
+  // --extension: only the timings through the extension (a few minutes instead of ~25).
+  if (process.argv.includes('--extension')) return;
   const { page, close } = await openBenchPage();
   try {
     // --quick: the shipped pipeline and the naive baseline only, for iterating on the method.
