@@ -2,7 +2,9 @@ import type { Rect } from '../models/boxes';
 
 /** Share of a face box added on every side: hair, ears and chin identify a child too. */
 export const MASK_PADDING = 0.25;
-const FILL = '#6b6b6b';
+/** The mask's grey (each channel), also the colour a GIF's palette is searched for. */
+export const FILL_GREY = 0x6b;
+const FILL = `rgb(${FILL_GREY}, ${FILL_GREY}, ${FILL_GREY})`;
 /** Blocks across a pixelated face: too few to recognise anyone. */
 const PIXEL_BLOCKS = 6;
 /** Random change to each block's colour, so the blocks cannot be averaged back into a face. */
