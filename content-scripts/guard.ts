@@ -1,4 +1,5 @@
 import { sendMessage } from '../messaging/channel';
+import { MAX_CHECKED_FRAMES } from '../models/analysis-options';
 import { t } from '../messaging/i18n';
 import type { SiteRule } from '../settings/schema';
 import { type DetectorPort, warmOnComposer } from './detector-port';
@@ -6,7 +7,7 @@ import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
 import type { OverlayPhoto, PendingPhoto } from './overlay/protocol';
 import { checkPhoto, fileMetadata, type PhotoCheck } from './photo-check';
-import { automaticProtection, fileNeedsAsking, needsAsking, overlayDefaults } from './policy';
+import { automaticProtection, fileNeedsAsking, firstFrameOnly, needsAsking, overlayDefaults, partlyChecked } from './policy';
 import { type Outcome, protectAll } from './protect';
 import { type RuleSource, watchRule } from './site-rule';
 import type { Site } from './sites/site';
@@ -32,6 +33,7 @@ async function overlayPhoto(check: PhotoCheck, shown?: Blob | null): Promise<Ove
     faces: check.faces?.map((f) => [f.x, f.y, f.width, f.height]) ?? null,
     metadata: check.metadata?.findings ?? [],
     animated: check.metadata?.animated ?? false,
+    ...(check.frames && { frames: check.frames }),
   };
 }
 
@@ -45,12 +47,13 @@ function report({ file, faces, metadata }: PhotoCheck): void {
 }
 
 /** What the user is told about what happened without their asking. */
-function summary(outcome: Outcome, withheld: number, unchecked: string[], animated: string[]): string[] {
+function summary(outcome: Outcome, withheld: number, unchecked: string[], firstFrames: string[], someFrames: string[]): string[] {
   const lines: string[] = [];
   if (outcome.maskedFaces) lines.push(t('noticeMasked', String(outcome.maskedFaces)));
   if (outcome.stripped) lines.push(t('noticeStripped', String(outcome.stripped)));
   if (unchecked.length) lines.push(t('noticeUnchecked', unchecked.join(', ')));
-  if (animated.length) lines.push(t('noticeAnimated', animated.join(', ')));
+  if (firstFrames.length) lines.push(t('noticeAnimated', firstFrames.join(', ')));
+  if (someFrames.length) lines.push(t('noticeFramesSome', someFrames.join(', '), String(MAX_CHECKED_FRAMES)));
   if (outcome.failed.length) lines.push(t('noticeMaskFailed', outcome.failed.join(', ')));
   if (withheld) lines.push(t('noticeTooMany', String(MAX_PHOTOS), String(withheld)));
   return lines;
@@ -78,7 +81,7 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
   const waiting = (file: File, i: number): PendingPhoto => ({
     name: file.name,
     pending: true,
-    ...(said[i] && { metadata: said[i].findings, animated: said[i].animated }),
+    ...(said[i] && { metadata: said[i].findings, animated: firstFrameOnly(said[i]) }),
   });
   /** Opens on the photos checked so far, then `current` (its faces being looked for), then the rest. */
   const open = async (current: PendingPhoto | null) => {
@@ -137,11 +140,12 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
         ? { files: new Map(checks.map((check) => [check.file, check.file])), maskedFaces: 0, stripped: 0, failed: [] }
         : await protectAll(checks, (check, i) => ({ ...decision, faces: decision.photos[i]?.faces ?? [] }));
   }
-  // Photos that could not be read, or only their first frame, were shown as such in the overlay;
-  // without one, say so here.
+  // Photos that could not be read, and animations not every frame of which was checked, were shown
+  // as such in the overlay; without one, say so here.
   const unseen = (partly: (check: PhotoCheck) => boolean) => (overlay ? [] : checks.filter(partly).map((check) => check.file.name));
   const unchecked = unseen((check) => check.faces === null);
-  const lines = summary(outcome, withheld.length, unchecked, unseen((check) => !!check.metadata?.animated));
+  const firstFrames = unseen((check) => partlyChecked(check) && !check.frames);
+  const lines = summary(outcome, withheld.length, unchecked, firstFrames, unseen((check) => partlyChecked(check) && !!check.frames));
   if (lines.length) {
     const notice = statusNotice(signal);
     notice.show(lines);

@@ -16,6 +16,8 @@ export interface PhotoCheck {
   faces: Box[] | null;
   /** null when its container could not be read: nothing will be rewritten. */
   metadata: PhotoMetadata | null;
+  /** An animation whose frames the detector read (a GIF): how many it looked at. */
+  frames?: FaceAnalysis['frames'];
 }
 
 /**
@@ -57,6 +59,6 @@ export async function checkPhoto(file: File, metadata: PhotoCheck['metadata'], d
   const bytes = await fileBytes(file).catch(() => null);
   const analysis = bytes && (await findFaces(file, bytes, detector, sensitivity));
   return analysis
-    ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height }
+    ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height, ...(analysis.frames && { frames: analysis.frames }) }
     : { file, metadata, faces: null, width: 0, height: 0 };
 }

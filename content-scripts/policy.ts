@@ -7,21 +7,32 @@ const hasFaces = (check: PhotoCheck) => (check.faces?.length ?? 0) > 0;
 const hasMetadata = (check: PhotoCheck) => (check.metadata?.findings.length ?? 0) > 0;
 
 /**
+ * An animation whose frames the detector cannot read: a browser decodes an APNG's or animated
+ * WebP's first frame only (a GIF's frames are read by the extension itself).
+ */
+export const firstFrameOnly = (metadata: PhotoCheck['metadata']) => !!metadata?.animated && metadata.format !== 'gif';
+
+/** An animation not every frame of which was looked at for faces. */
+export const partlyChecked = (check: PhotoCheck) =>
+  !!check.metadata?.animated && (!check.frames || check.frames.checked < check.frames.total);
+
+/**
  * Whether what the file itself says is reason enough for the user to see it (warn mode), known
- * before its faces: metadata the rule asks about, or an animation, whose frames after the first
- * the detector never sees.
+ * before its faces: metadata the rule asks about, or an animation only the first frame of which
+ * the detector will see.
  */
 export const fileNeedsAsking = (metadata: PhotoCheck['metadata'], rule: SiteRule) =>
-  (rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0) || !!metadata?.animated;
+  (rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0) || firstFrameOnly(metadata);
 
 /**
  * Whether the user must see this photo before it is posted (warn mode): it could not be read, it
- * shows faces the rule warns about, or the file itself needs asking about.
+ * shows faces the rule warns about, the file itself needs asking about, or it is an animation
+ * some frames of which went unchecked.
  */
 export function needsAsking(check: PhotoCheck, rule: SiteRule): boolean {
   if (check.faces === null) return true;
   if (hasFaces(check) && rule.warnFacesWithoutMetadata) return true;
-  return fileNeedsAsking(check.metadata, rule);
+  return fileNeedsAsking(check.metadata, rule) || partlyChecked(check);
 }
 
 /**

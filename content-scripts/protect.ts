@@ -1,4 +1,5 @@
 import { type MaskStyle, maskFaces } from '../photo/mask';
+import { maskGif } from '../photo/gif-mask';
 import { stripMetadata } from '../photo/strip';
 import { fileBytes } from './file-bytes';
 import type { PhotoCheck } from './photo-check';
@@ -30,6 +31,10 @@ const withBytes = (original: File, content: Blob) =>
  */
 async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<{ file: File; masked: number; stripped: boolean }> {
   const faces = (check.faces ?? []).filter((_, i) => choice.faces[i] !== false);
+  if (choice.mask && faces.length && check.frames) {
+    // Its frames were read for faces: every one is masked, and it stays an animation.
+    return { file: withBytes(check.file, new Blob([maskGif(await fileBytes(check.file), faces)])), masked: faces.length, stripped: !!check.metadata?.findings.length };
+  }
   if (choice.mask && faces.length) {
     const masked = await maskFaces(check.file, faces, choice.style);
     // A browser that cannot encode the original format gives PNG: say so in the type and name.

@@ -5,6 +5,12 @@ export type ModelName = 'fullRange' | 'shortRange';
 /** The side of the square each model sees its input at (MediaPipe resizes every region to it). */
 export const MODEL_INPUT_SIDE: Record<ModelName, number> = { fullRange: 192, shortRange: 128 };
 
+/**
+ * Frames of one animation looked at, spread over it: each costs a photo's analysis, and next
+ * frames differ little. A longer animation is checked in part, and the user is told so.
+ */
+export const MAX_CHECKED_FRAMES = 12;
+
 /** How readily a weakly seen face is kept: the trade between missed faces and false alarms. */
 export const SENSITIVITIES = ['thorough', 'balanced', 'fewer-alarms'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];

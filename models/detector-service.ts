@@ -2,6 +2,7 @@ import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
 import { DetectorPool, poolSize } from './detector-pool';
 import { analyseFaces } from './face-analyser';
+import { analyseAnimation } from './frame-analyser';
 import type { ModelAssets } from './tile-job';
 
 /** Absolute URLs of the detector worker script and of what it loads. */
@@ -72,8 +73,9 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       const started = performance.now();
       try {
         const engine = await acquire();
-        const blob = new Blob([Uint8Array.fromBase64(image.base64)], { type: image.type });
-        const analysis = await analyseFaces(engine, blob, analysisFor(sensitivity));
+        const bytes = Uint8Array.fromBase64(image.base64);
+        const options = analysisFor(sensitivity);
+        const analysis = (await analyseAnimation(engine, bytes, options)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), options));
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -10,6 +10,8 @@ export interface FaceAnalysis {
   width: number;
   height: number;
   faces: Box[];
+  /** An animation read frame by frame: how many of its frames were looked at. */
+  frames?: { checked: number; total: number };
 }
 
 /** Where the detection passes run: the worker pool, which takes over the image it is given. */
@@ -19,7 +21,11 @@ export interface DetectionEngine {
 
 /** Throws when the browser cannot decode the image. */
 export async function analyseFaces(engine: DetectionEngine, image: Blob, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalysis> {
-  const decoded = await createImageBitmap(image, { imageOrientation: 'from-image' });
+  return analyseBitmap(engine, await createImageBitmap(image, { imageOrientation: 'from-image' }), options);
+}
+
+/** The faces of a decoded image, which this takes over (and closes). */
+export async function analyseBitmap(engine: DetectionEngine, decoded: ImageBitmap, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalysis> {
   const { width, height } = decoded;
   const scale = workingScale(width, height, options.workingSide);
   const working = uprightCopy(decoded, scale);

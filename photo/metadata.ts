@@ -1,6 +1,6 @@
 import { ascii } from './bytes';
 import { type ExifTags, readExifTags, type StringTag } from './exif-tags';
-import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
+import { type Container, type Format, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** The vocabulary of the overlay's and popup's `data-metadata` attribute, in display order. */
 export const METADATA_KINDS = ['gps', 'datetime', 'camera', 'serial', 'owner', 'software', 'xmp', 'iptc', 'comment', 'text'] as const;
@@ -16,7 +16,8 @@ export interface PhotoMetadata {
   findings: MetadataFinding[];
   /** EXIF orientation 1–8 (1 when absent): what a viewer applies, and what stripping keeps. */
   orientation: number;
-  /** An animated image: only its first frame can be checked for faces, and masked. */
+  format: Format;
+  /** More than one frame (a browser decodes only the first; the detector reads a GIF's frames itself). */
   animated: boolean;
 }
 
@@ -90,6 +91,7 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
   return {
     findings: METADATA_KINDS.flatMap((kind) => found.filter((f) => f.kind === kind)),
     orientation: orientation >= 1 && orientation <= 8 ? orientation : 1,
+    format: container.format,
     animated: container.animated,
   };
 }

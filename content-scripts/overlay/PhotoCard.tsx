@@ -25,6 +25,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
       data-boxes={JSON.stringify(boxes)}
       data-metadata={photo.metadata.map((m) => m.kind).join(',')}
       data-animated={photo.animated || undefined}
+      data-frames={photo.frames ? `${photo.frames.checked}/${photo.frames.total}` : undefined}
     >
       <figure>
         <div class="frame">
@@ -54,7 +55,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
           ))}
         </fieldset>
       )}
-      {photo.animated && <AnimatedNote t={t} />}
+      {photo.animated && <AnimatedNote frames={photo.frames} t={t} />}
       {photo.metadata.length > 0 ? <MetadataList metadata={photo.metadata} t={t} /> : <p class="metadata none">{t('metadataNone')}</p>}
     </li>
   );
@@ -70,7 +71,15 @@ function MetadataList({ metadata, t }: { metadata: MetadataFinding[]; t: Transla
   );
 }
 
-const AnimatedNote = ({ t }: { t: Translate }) => <p class="note">{t('animatedNote')}</p>;
+/** What of an animation was checked, and what masking does to it. */
+function AnimatedNote({ frames, t }: { frames?: OverlayPhoto['frames']; t: Translate }) {
+  const note = !frames
+    ? t('animatedNote')
+    : frames.checked === frames.total
+      ? t('framesNoteAll', String(frames.total))
+      : t('framesNoteSome', String(frames.checked), String(frames.total));
+  return <p class="note">{note}</p>;
+}
 
 /**
  * A photo not checked yet: that it is being checked (no `data-faces` until it is), and what its

@@ -10,8 +10,10 @@ export interface OverlayPhoto {
   /** null: the photo could not be read, so nothing is known about its faces. */
   faces: Array<[number, number, number, number]> | null;
   metadata: MetadataFinding[];
-  /** Only its first frame was checked; masking posts that frame as a still image. */
+  /** An animation: without `frames`, only its first frame was checked, and masking posts that frame as a still image. */
   animated: boolean;
+  /** An animation read frame by frame (a GIF): how many of its frames were checked; masking keeps it animated. */
+  frames?: { checked: number; total: number };
 }
 
 /**
@@ -23,6 +25,7 @@ export interface PendingPhoto {
   pending: true;
   /** Known early when it is why the overlay opened. */
   metadata?: MetadataFinding[];
+  /** An animation only the first frame of which will be checked (known from the file). */
   animated?: boolean;
   thumbnail?: Blob | null;
 }

@@ -1,13 +1,85 @@
 import { expect, test } from '../support/composer-test';
-import { gifWith } from '../support/gif';
-import { overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { readGif, shownFrames } from '../../photo/gif-frames';
+import { apngOf } from '../support/apng';
+import { gifWith, quantised } from '../support/gif';
+import { decodeInPage, fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { JANE_XMP } from '../support/heif';
+import { photo } from '../support/sites';
+import { annotatedPhotos } from '../support/annotations';
+import { iou } from '../../models/boxes';
+
+const rect = ([x, y, width, height]: number[]) => ({ x: x!, y: y!, width: width!, height: height! });
+
+/** A photo's pixels at `width` across, decoded by the page. */
+async function pixelsInPage(page: Page, path: string, width: number) {
+  const { height, base64 } = await page.evaluate(
+    async ([data, across]) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
+      const canvas = new OffscreenCanvas(across, Math.round((bitmap.height * across) / bitmap.width));
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      return { height: canvas.height, base64: new Uint8Array(context.getImageData(0, 0, canvas.width, canvas.height).data.buffer).toBase64() };
+    },
+    [readFileSync(path).toString('base64'), width] as const,
+  );
+  return { width, height, rgba: new Uint8Array(Buffer.from(base64, 'base64')) };
+}
 
 const gif = (name: string, bytes: Uint8Array) => ({ name, mimeType: 'image/gif', buffer: Buffer.from(bytes) });
 
-test('an animated GIF is shown even when its first frame has nothing to report; "post original" posts it as picked', async ({ composer: { page, input } }) => {
-  // The browser decodes only the first frame for the detector: whatever the others show is unchecked.
+test('an animated GIF every frame of which shows nothing passes straight through', async ({ composer: { page, input } }) => {
   const animation = gif('party.gif', gifWith({ width: 160, height: 120, frames: [30, 220, 120] }));
+  await input().setInputFiles(animation);
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect(overlayShown(page)).toBe(false);
+  expect((await received(page))[0]).toMatchObject({ name: 'party.gif', type: 'image/gif', sha256: sha256(animation.buffer) });
+});
+
+test("a face in a GIF's second frame is found, and masked in every frame; the GIF stays animated", async ({ composer: { page, input } }) => {
+  // Three frames: grey, a photo of three children, grey. A browser decodes only the first.
+  const { width, height, rgba } = await pixelsInPage(page, photo('sample1.jpg'), 480);
+  const { palette, pixels } = quantised(rgba);
+  const animation = gif('party.gif', gifWith({ width, height, palette, frames: [40, pixels, 40] }));
+  await input().setInputFiles(animation);
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo][data-faces]');
+  await expect(card).toHaveAttribute('data-frames', '3/3');
+  // Each child's face, though only the second frame shows it.
+  const boxes = JSON.parse((await card.getAttribute('data-boxes'))!) as number[][];
+  const scale = width / annotatedPhotos().find((p) => p.file === 'sample1.jpg')!.width;
+  const faces = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!.faces.map(([x, y, w, h]) => rect([x! * scale, y! * scale, w! * scale, h! * scale]));
+  for (const face of faces) expect(boxes.some((box) => iou(rect(box), face) >= 0.3)).toBe(true);
+  await expect(card.locator('.note')).toContainText('all 3 of its frames were checked');
+  await expect(overlay.locator('[data-option="mask"]')).toBeChecked();
+  await overlay.locator('[data-action="protect"]').click();
+
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [posted] = await received(page);
+  expect(posted).toMatchObject({ name: 'party.gif', type: 'image/gif' });
+  const bytes = new Uint8Array(Buffer.from(posted!.base64, 'base64'));
+  const [decoded] = await decodeInPage(page, [posted!.base64]);
+  expect(decoded).toMatchObject({ width, height });
+  // Every frame, as a viewer shows it, has the mask grey at the centre of every face box.
+  for (const frame of shownFrames(readGif(bytes), [0, 1, 2])) {
+    for (const [x, y, w, h] of boxes) {
+      const at = 4 * (Math.round(y! + h! / 2) * width + Math.round(x! + w! / 2));
+      expect([...frame.data.subarray(at, at + 3)].every((c) => Math.abs(c - 0x6b) < 30)).toBe(true);
+    }
+  }
+
+  // Picked again, the posted GIF shows none of those faces in any frame.
+  await expect.poll(() => overlayShown(page)).toBe(false);
+  await input().setInputFiles(gif('posted.gif', bytes));
+  const again = (await overlayFrame(page)).locator('[data-guard-photo][data-faces]');
+  await expect(again).toHaveAttribute('data-frames', '3/3');
+  const found = JSON.parse((await again.getAttribute('data-boxes'))!) as number[][];
+  for (const face of faces) expect(found.filter((box) => iou(rect(box), face) >= 0.3)).toEqual([]);
+});
+
+test('an APNG is shown even when its first frame has nothing to report: only that frame could be checked', async ({ composer: { page, input } }) => {
+  const animation = { name: 'party.png', mimeType: 'image/png', buffer: Buffer.from(apngOf(fileBytes(photo('no-face-pattern.png')))) };
   await input().setInputFiles(animation);
   const overlay = await overlayFrame(page);
   const card = overlay.locator('[data-guard-photo]');
@@ -19,7 +91,7 @@ test('an animated GIF is shown even when its first frame has nothing to report; 
   await overlay.locator('[data-action="original"]').click();
 
   await expect.poll(() => received(page)).toHaveLength(1);
-  expect((await received(page))[0]).toMatchObject({ name: 'party.gif', type: 'image/gif', sha256: sha256(animation.buffer) });
+  expect((await received(page))[0]).toMatchObject({ name: 'party.png', type: 'image/png', sha256: sha256(animation.buffer) });
 });
 
 test("a GIF's comment and XMP are listed, and removed without touching its frames", async ({ composer: { page, input } }) => {

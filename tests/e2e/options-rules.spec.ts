@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension-test';
 import { closedShadowText } from '../support/closed-shadow';
+import { apngOf } from '../support/apng';
 import { gifWith } from '../support/gif';
 import { expectPostedUntouched, fileBytes, overlayShown, received, sha256 } from '../support/guard-page';
 import { openOptions, setRule } from '../support/options-page';
@@ -42,15 +43,22 @@ test('X set to "protect": the masked photo is posted without a question, and the
   await expect.poll(() => reports).toEqual(['photo-guard: posted.jpg: 0 face(s), metadata: none']);
 });
 
-test('X set to "protect": an animation is posted without a question, and the user told only its first frame was checked', async ({ tab }) => {
+test('X set to "protect": animations not every frame of which was checked are posted without a question, and the user told', async ({ tab }) => {
   await setRule(options, 'x', 'mode', 'protect');
   await tab.goto(SITE_PAGES.x.url);
-  const animation = Buffer.from(gifWith({ width: 160, height: 120, frames: [30, 220] }));
-  await tab.locator('[data-testid="fileInput"]').setInputFiles({ name: 'party.gif', mimeType: 'image/gif', buffer: animation });
-  await expect.poll(() => received(tab)).toHaveLength(1);
+  const apng = Buffer.from(apngOf(fileBytes(photo('no-face-pattern.png'))));
+  // Longer than the frames one animation is checked in: some are skipped.
+  const long = Buffer.from(gifWith({ width: 80, height: 60, frames: Array.from({ length: 30 }, (_, i) => i * 8) }));
+  await tab.locator('[data-testid="fileInput"]').setInputFiles([
+    { name: 'party.png', mimeType: 'image/png', buffer: apng },
+    { name: 'long.gif', mimeType: 'image/gif', buffer: long },
+  ]);
+  await expect.poll(() => received(tab)).toHaveLength(2);
   expect(overlayShown(tab)).toBe(false);
-  expect((await received(tab))[0]!.sha256).toBe(sha256(animation));
-  await expect.poll(() => closedShadowText(tab, 'photo-guard-status')).toContain('party.gif: an animation, so only its first frame was checked');
+  expect((await received(tab)).map((file) => file.sha256)).toEqual([sha256(apng), sha256(long)]);
+  await expect
+    .poll(() => closedShadowText(tab, 'photo-guard-status'))
+    .toMatch(/party\.png: an animation, so only its first frame was checked.*long\.gif: a long animation, so 12 of its frames, spread over it, were checked/s);
 });
 
 test('a tab already open follows a changed rule without being reloaded', async ({ tab }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhotoCheck } from '../../content-scripts/photo-check';
-import { automaticProtection, needsAsking, overlayDefaults } from '../../content-scripts/policy';
+import { automaticProtection, fileNeedsAsking, needsAsking, overlayDefaults } from '../../content-scripts/policy';
 import { DEFAULT_RULE, type SiteRule } from '../../settings/schema';
 
 const face = { x: 10, y: 10, width: 40, height: 40, score: 0.9 };
@@ -10,7 +10,13 @@ const photo = (faces: number | null, metadata = false, animated = false): PhotoC
   width: 100,
   height: 100,
   faces: faces === null ? null : Array.from({ length: faces }, () => face),
-  metadata: { findings: metadata ? [gps] : [], orientation: 1, animated },
+  metadata: { findings: metadata ? [gps] : [], orientation: 1, format: 'png', animated },
+});
+/** An animated GIF whose frames the detector read: `checked` of `total`. */
+const gif = (faces: number, checked: number, total: number): PhotoCheck => ({
+  ...photo(faces, false, true),
+  metadata: { findings: [], orientation: 1, format: 'gif', animated: true },
+  frames: { checked, total },
 });
 const rule = (change: Partial<SiteRule> = {}): SiteRule => ({ ...DEFAULT_RULE, ...change });
 
@@ -29,9 +35,18 @@ describe('needsAsking (warn mode)', () => {
     expect(needsAsking(photo(2, true), { ...quiet, metadata: 'remove' })).toBe(false);
   });
 
-  it('asks about an animation, whatever its first frame shows: the others go unchecked', () => {
+  it('asks about an animation only the first frame of which was checked, whatever that frame shows', () => {
     expect(needsAsking(photo(0, false, true), rule())).toBe(true);
     expect(needsAsking(photo(0, true, true), rule({ metadata: 'keep', warnFacesWithoutMetadata: false }))).toBe(true);
+    expect(fileNeedsAsking(photo(0, false, true).metadata, rule())).toBe(true);
+  });
+
+  it('lets a GIF every frame of which shows nothing through, and asks about one checked in part', () => {
+    expect(fileNeedsAsking(gif(0, 5, 5).metadata, rule())).toBe(false);
+    expect(needsAsking(gif(0, 5, 5), rule())).toBe(false);
+    expect(needsAsking(gif(0, 12, 40), rule())).toBe(true);
+    // Its frames could not be read after all (a damaged file): the browser's first frame was all.
+    expect(needsAsking({ ...gif(0, 1, 1), frames: undefined }, rule())).toBe(true);
   });
 
   it('does not ask about metadata the rule always removes or always keeps', () => {
