@@ -53,12 +53,23 @@ export async function maskFaces(photo: Blob, faces: Rect[], style: MaskStyle = '
   }
 }
 
-/** A few large blocks of the region's average colours, each shifted by random noise. */
+/**
+ * A few large blocks of the region's average colours, shuffled and each shifted by random noise.
+ * In place, even 6 × 6 averages keep a face's layout (dark eyes above a lighter mouth), and the
+ * detector found such faces again in about one photo in three; shuffled, only the colours remain.
+ */
 function pixelate(context: OffscreenCanvasRenderingContext2D, area: Rect): void {
   const blocks = new OffscreenCanvas(PIXEL_BLOCKS, PIXEL_BLOCKS);
   const small = blocks.getContext('2d')!;
   small.drawImage(context.canvas, area.x, area.y, area.width, area.height, 0, 0, PIXEL_BLOCKS, PIXEL_BLOCKS);
   const pixels = small.getImageData(0, 0, PIXEL_BLOCKS, PIXEL_BLOCKS);
+  const random = crypto.getRandomValues(new Uint32Array(PIXEL_BLOCKS * PIXEL_BLOCKS));
+  for (let i = random.length - 1; i > 0; i--) {
+    const j = random[i]! % (i + 1);
+    const [a, b] = [pixels.data.slice(4 * i, 4 * i + 4), pixels.data.slice(4 * j, 4 * j + 4)];
+    pixels.data.set(b, 4 * i);
+    pixels.data.set(a, 4 * j);
+  }
   const noise = crypto.getRandomValues(new Uint8Array(pixels.data.length));
   for (let i = 0; i < pixels.data.length; i++) {
     if (i % 4 !== 3) pixels.data[i] = pixels.data[i]! + ((noise[i]! / 255) * 2 - 1) * NOISE;

@@ -23,6 +23,8 @@ const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), a[href]';
 export function OverlayApp({ request, decide, t }: Props) {
   const { photos } = request;
   const checked = photos.flatMap((p) => (isPending(p) ? [] : [p]));
+  // Photos are checked in order: the first still pending is the one being checked.
+  const checking = photos.findIndex(isPending);
   const waiting = photos.length - checked.length;
   const [hadWaiting] = useState(waiting > 0);
   const anyFaces = checked.some((p) => (p.faces?.length ?? 0) > 0);
@@ -70,7 +72,7 @@ export function OverlayApp({ request, decide, t }: Props) {
         <ul class="photos">
           {photos.map((photo, i) =>
             isPending(photo) ? (
-              <PendingCard key={i} photo={photo} thumbnail={thumbnails[i] ?? null} t={t} />
+              <PendingCard key={i} photo={photo} thumbnail={thumbnails[i] ?? null} queued={i !== checking} t={t} />
             ) : (
               <PhotoCard
                 key={i}

@@ -82,10 +82,10 @@ function AnimatedNote({ frames, t }: { frames?: OverlayPhoto['frames']; t: Trans
 }
 
 /**
- * A photo not checked yet: that it is being checked (no `data-faces` until it is), and what its
- * metadata reveals when that is known already.
+ * A photo not checked yet: that it is being checked, or waits its turn (no `data-faces` until it
+ * is checked), and what its metadata reveals when that is known already.
  */
-export function PendingCard({ photo, thumbnail, t }: { photo: PendingPhoto; thumbnail: string | null; t: Translate }) {
+export function PendingCard({ photo, thumbnail, queued, t }: { photo: PendingPhoto; thumbnail: string | null; queued: boolean; t: Translate }) {
   return (
     <li
       class="photo pending"
@@ -96,7 +96,7 @@ export function PendingCard({ photo, thumbnail, t }: { photo: PendingPhoto; thum
     >
       <figure>
         <div class="frame">{thumbnail ? <img src={thumbnail} alt={photo.name} /> : <div class="unreadable">{photo.name}</div>}</div>
-        <figcaption>{t(photo.metadata ? 'facesChecking' : 'photoChecking')}</figcaption>
+        <figcaption>{t(queued ? 'photoWaiting' : photo.metadata ? 'facesChecking' : 'photoChecking')}</figcaption>
       </figure>
       {photo.animated && <AnimatedNote t={t} />}
       {photo.metadata && <MetadataList metadata={photo.metadata} t={t} />}

@@ -84,6 +84,7 @@ test("a later photo's location opens the overlay at once, and is listed while th
   const overlay = await overlayFrame(page);
   const last = overlay.locator('[data-guard-photo]').nth(2);
   await expect(last).toHaveAttribute('aria-busy', 'true');
+  await expect(last.locator('figcaption')).toHaveText('Waiting its turn…');
   await expect(last.locator('.metadata')).toContainText('37.31964° N, 121.94650° W');
   expect(seen[0]).toBe('overlay'); // before the first photo's faces were looked for
 
