@@ -5,6 +5,8 @@ import { type Box, iou } from './boxes';
 import { analyseBitmap, type DetectionEngine, type FaceAnalysis } from './face-analyser';
 import { DEFAULT_MERGE } from './merge';
 
+const MAX_CANVAS_PIXELS = 4096 * 4096;
+
 /** `count` frame numbers spread evenly from the first frame to the last. */
 export function framesToCheck(total: number, count = MAX_CHECKED_FRAMES): number[] {
   if (total <= count) return Array.from({ length: total }, (_, i) => i);
@@ -25,7 +27,8 @@ export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Arra
   } catch {
     return null;
   }
-  if (gif.frames.length < 2) return null;
+  // A frame as shown is a full RGBA canvas: past this, the browser's first frame must do.
+  if (gif.frames.length < 2 || gif.width * gif.height > MAX_CANVAS_PIXELS) return null;
   const wanted = framesToCheck(gif.frames.length);
   const found: Box[] = [];
   for (const frame of shownFrames(gif, wanted)) {

@@ -109,27 +109,25 @@ export function* shownFrames(gif: GifImage, wanted: number[]): Generator<Rgba> {
     const frame = gif.frames[f]!;
     const before = frame.disposal === 3 ? canvas.slice() : null;
     const indices = frameIndices(frame);
-    forEachPixel(frame, width, height, (i, at) => {
-      const index = indices[i]!;
-      if (index === frame.transparent) return;
-      const colour = 3 * index;
-      // An index past the palette shows black, as browsers draw it.
-      canvas[at] = frame.palette[colour] ?? 0;
-      canvas[at + 1] = frame.palette[colour + 1] ?? 0;
-      canvas[at + 2] = frame.palette[colour + 2] ?? 0;
-      canvas[at + 3] = 255;
-    });
+    const { palette, transparent } = frame;
+    // The part of the frame that lies on the canvas.
+    const rows = Math.max(0, Math.min(frame.height, height - frame.y));
+    const columns = Math.max(0, Math.min(frame.width, width - frame.x));
+    for (let row = 0; row < rows; row++) {
+      for (let column = 0, i = row * frame.width, at = 4 * ((frame.y + row) * width + frame.x); column < columns; column++, i++, at += 4) {
+        const index = indices[i]!;
+        if (index === transparent) continue;
+        // An index past the palette shows black, as browsers draw it.
+        canvas[at] = palette[3 * index] ?? 0;
+        canvas[at + 1] = palette[3 * index + 1] ?? 0;
+        canvas[at + 2] = palette[3 * index + 2] ?? 0;
+        canvas[at + 3] = 255;
+      }
+    }
     if (wanted.includes(f)) yield { width, height, data: canvas.slice() };
     if (before) canvas.set(before);
-    else if (frame.disposal === 2) forEachPixel(frame, width, height, (_, at) => canvas.fill(0, at, at + 4));
-  }
-}
-
-/** Calls `draw` for each of the frame's pixels that lies on the canvas: its index, its canvas byte offset. */
-function forEachPixel(frame: GifFrame, width: number, height: number, draw: (i: number, at: number) => void): void {
-  for (let row = 0; row < frame.height && frame.y + row < height; row++) {
-    for (let column = 0; column < frame.width && frame.x + column < width; column++) {
-      draw(row * frame.width + column, 4 * ((frame.y + row) * width + frame.x + column));
+    else if (frame.disposal === 2) {
+      for (let row = 0; row < rows; row++) canvas.fill(0, 4 * ((frame.y + row) * width + frame.x), 4 * ((frame.y + row) * width + frame.x + columns));
     }
   }
 }
