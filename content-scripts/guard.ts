@@ -23,11 +23,15 @@ const detector: DetectorPort = {
   warm: () => sendMessage('warm', {}),
 };
 
+/** Largest animated GIF the overlay shows as it is, moving, its boxes over where faces go. */
+const MAX_MOVING_THUMBNAIL = 8 * 1024 * 1024;
+
 /** `shown`: the thumbnail the overlay already shows for it, if it opened while this photo was pending. */
 async function overlayPhoto(check: PhotoCheck, shown?: Blob | null): Promise<OverlayPhoto> {
+  const moving = check.frames && check.file.size <= MAX_MOVING_THUMBNAIL;
   return {
     name: check.file.name,
-    thumbnail: check.faces ? (shown ?? (await thumbnail(check.file))) : null,
+    thumbnail: !check.faces ? null : moving ? check.file : (shown ?? (await thumbnail(check.file))),
     width: check.width,
     height: check.height,
     faces: check.faces?.map((f) => [f.x, f.y, f.width, f.height]) ?? null,

@@ -52,6 +52,8 @@ test("a face in a GIF's second frame is found, and masked in every frame; the GI
   const faces = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!.faces.map(([x, y, w, h]) => rect([x! * scale, y! * scale, w! * scale, h! * scale]));
   for (const face of faces) expect(boxes.some((box) => iou(rect(box), face) >= 0.3)).toBe(true);
   await expect(card.locator('.note')).toContainText('all 3 of its frames were checked');
+  // Shown moving, the boxes over where the faces are in the frames that show them.
+  expect(await card.locator('img').evaluate(async (img: HTMLImageElement) => (await (await fetch(img.src)).blob()).type)).toBe('image/gif');
   await expect(overlay.locator('[data-option="mask"]')).toBeChecked();
   await overlay.locator('[data-action="protect"]').click();
 
