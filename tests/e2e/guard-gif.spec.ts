@@ -1,9 +1,9 @@
 import { expect, test } from '../support/composer-test';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { readGif, shownFrames } from '../../photo/gif-frames';
+import { readGif } from '../../photo/gif-frames';
 import { apngOf } from '../support/apng';
-import { gifWith, quantised } from '../support/gif';
+import { boxesNotMasked, gifWith, quantised } from '../support/gif';
 import { decodeInPage, fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { JANE_XMP } from '../support/heif';
 import { photo } from '../support/sites';
@@ -64,12 +64,8 @@ test("a face in a GIF's second frame is found, and masked in every frame; the GI
   const [decoded] = await decodeInPage(page, [posted!.base64]);
   expect(decoded).toMatchObject({ width, height });
   // Every frame, as a viewer shows it, has the mask grey at the centre of every face box.
-  for (const frame of shownFrames(readGif(bytes), [0, 1, 2])) {
-    for (const [x, y, w, h] of boxes) {
-      const at = 4 * (Math.round(y! + h! / 2) * width + Math.round(x! + w! / 2));
-      expect([...frame.data.subarray(at, at + 3)].every((c) => Math.abs(c - 0x6b) < 30)).toBe(true);
-    }
-  }
+  expect(readGif(bytes).frames).toHaveLength(3);
+  expect(boxesNotMasked(bytes, boxes)).toEqual([]);
 
   // Picked again, the posted GIF shows none of those faces in any frame.
   await expect.poll(() => overlayShown(page)).toBe(false);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
+import { boxesNotMasked, gifWith, quantised } from '../support/gif';
 import { launchFirefox, overlayFrame, serveSite, until } from '../support/firefox';
 import { fileBytes, type Received, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
@@ -120,4 +121,33 @@ test('Firefox, paste: a photo pasted from the clipboard is delivered masked', as
   const file = await oneReceived(page);
   assert.deepEqual([file.how, file.trusted, file.type], ['paste', true, 'image/png']);
   await assertMasked(page, file);
+});
+
+test("Firefox: a face in a GIF's second frame is found, and masked in every frame of the posted GIF", async () => {
+  const page = await strictPage('x');
+  // Three frames: grey, a photo of three children (decoded by the page at 480 px), grey.
+  const { height, base64 } = await page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
+    const context = new OffscreenCanvas(480, Math.round((bitmap.height * 480) / bitmap.width)).getContext('2d')!;
+    context.drawImage(bitmap, 0, 0, context.canvas.width, context.canvas.height);
+    const rgba = new Uint8Array(context.getImageData(0, 0, context.canvas.width, context.canvas.height).data.buffer);
+    let text = '';
+    for (let i = 0; i < rgba.length; i += 0x8000) text += String.fromCharCode(...rgba.subarray(i, i + 0x8000));
+    return { height: context.canvas.height, base64: btoa(text) };
+  }, readFileSync(photo('sample1.jpg')).toString('base64'));
+  const { palette, pixels } = quantised(new Uint8Array(Buffer.from(base64, 'base64')));
+  const path = join(mkdtempSync(join(tmpdir(), 'photo-guard-ff-')), 'party.gif');
+  writeFileSync(path, gifWith({ width: 480, height, palette, frames: [40, pixels, 40] }));
+
+  const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(path);
+  const overlay = await overlayFrame(page);
+  const card = (await overlay.waitForSelector('[data-guard-photo][data-frames="3/3"]'))!;
+  const boxes = JSON.parse((await card.evaluate((el) => el.getAttribute('data-boxes')))!) as number[][];
+  assert.ok(boxes.length >= 3, `faces found: ${boxes.length}`);
+  await (await overlay.waitForSelector('[data-action="protect"]:enabled'))!.click();
+
+  const file = await oneReceived(page);
+  assert.deepEqual([file.name, file.type], ['party.gif', 'image/gif']);
+  assert.deepEqual(boxesNotMasked(new Uint8Array(Buffer.from(file.base64, 'base64')), boxes), []);
 });

@@ -1,3 +1,6 @@
+import { readGif, shownFrames } from '../../photo/gif-frames';
+import { FILL_GREY } from '../../photo/mask';
+
 /**
  * GIF files for the tests (no encoder here writes GIF): frames of one colour each, on a 256-colour
  * palette, optionally with a comment and an XMP packet. The LZW data holds one literal code per
@@ -110,4 +113,16 @@ export function quantised(rgba: ArrayLike<number>): { palette: number[]; pixels:
     pixels[i] = level(rgba[4 * i]!, r) * g * b + level(rgba[4 * i + 1]!, g) * b + level(rgba[4 * i + 2]!, b);
   }
   return { palette, pixels };
+}
+
+/** Each frame of the GIF, as shown, whose pixel at the centre of one of the boxes is not the mask grey: "frame 2, box [x,y,w,h]". */
+export function boxesNotMasked(bytes: Uint8Array, boxes: number[][]): string[] {
+  const gif = readGif(bytes);
+  const frames = [...gif.frames.keys()];
+  return [...shownFrames(gif, frames)].flatMap((frame, f) =>
+    boxes.flatMap(([x, y, w, h]) => {
+      const at = 4 * (Math.round(y! + h! / 2) * frame.width + Math.round(x! + w! / 2));
+      return [...frame.data.subarray(at, at + 3)].every((c) => Math.abs(c - FILL_GREY) < 30) ? [] : [`frame ${f + 1}, box ${JSON.stringify([x, y, w, h])}`];
+    }),
+  );
 }
