@@ -44,11 +44,13 @@ export function installTrustBridge(): void {
       },
     });
 
+  const delivering = (event: Event) => !event.isTrusted && document.documentElement.hasAttribute(DELIVERING_ATTRIBUTE);
+  const seen = (event: Event) => (delivering(event) ? asTrusted(event) : event);
+
   EventTarget.prototype.addEventListener = function (this: EventTarget, type, listener, options) {
     if (!listener || !TYPES.has(type)) return add.call(this, type, listener, options);
     const wrapped = function (this: unknown, event: Event) {
-      const seen = !event.isTrusted && document.documentElement.hasAttribute(DELIVERING_ATTRIBUTE) ? asTrusted(event) : event;
-      return typeof listener === 'function' ? listener.call(this, seen) : listener.handleEvent(seen);
+      return typeof listener === 'function' ? listener.call(this, seen(event)) : listener.handleEvent(seen(event));
     };
     const byKey = wrappers.get(listener) ?? new Map<string, EventListener>();
     wrappers.set(listener, byKey);
@@ -60,4 +62,23 @@ export function installTrustBridge(): void {
     const wrapped = listener ? wrappers.get(listener)?.get(key(type, options)) : undefined;
     return remove.call(this, type, wrapped ?? listener, options);
   };
+
+  // A handler set as a property (`input.onchange = …`) or an HTML attribute is not added through
+  // addEventListener. While the guard delivers, this first listener of all swaps each such handler
+  // on the event's path, before it runs, for one that gets the same view (it keeps its place).
+  const swapped = new WeakSet<object>();
+  for (const type of TYPES) {
+    add.call(window, type, (event) => {
+      if (!delivering(event)) return;
+      for (const node of event.composedPath() as unknown as Array<Record<string, unknown>>) {
+        const handler = node[`on${type}`];
+        if (typeof handler !== 'function' || swapped.has(handler)) continue;
+        const swap = function (this: unknown, event: Event): unknown {
+          return handler.call(this, seen(event));
+        };
+        swapped.add(swap);
+        node[`on${type}`] = swap;
+      }
+    }, true);
+  }
 }

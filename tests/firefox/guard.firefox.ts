@@ -17,10 +17,11 @@ let firefox: Browser;
 before(async () => (firefox = await launchFirefox()));
 after(() => firefox.close());
 
-async function strictPage(site: 'x' | 'facebook'): Promise<Page> {
+/** `handlers`: the fixture's handlers are set as properties (`onchange = …`), not added as listeners. */
+async function strictPage(site: 'x' | 'facebook', handlers = false): Promise<Page> {
   const page = await firefox.newPage();
   await serveSite(page, site);
-  await page.goto(`${SITE_PAGES[site].url}?strict`);
+  await page.goto(`${SITE_PAGES[site].url}?strict${handlers ? '&handlers' : ''}`);
   return page;
 }
 
@@ -72,20 +73,26 @@ test('Firefox, file input: "Protect and post" delivers the photo masked and with
   await assertMasked(page, file);
 });
 
-test('Firefox, file input: "Post original" delivers the original byte for byte', async () => {
-  const page = await strictPage('x');
+test('Firefox, file input: "Post original" delivers the original byte for byte, to an onchange handler too', async () => {
+  for (const handlers of [false, true]) await postOriginal(await strictPage('x', handlers));
+});
+
+async function postOriginal(page: Page): Promise<void> {
   const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(photo('sample4.jpg'));
   const overlay = await overlayFrame(page);
   await (await overlay.waitForSelector('[data-action="original"]:enabled'))!.click();
   assert.equal((await oneReceived(page)).sha256, sha256(fileBytes(photo('sample4.jpg'))));
-});
+}
 
 // WebDriver BiDi cannot drag files from the system, so the page itself drops one: the guard holds
 // it like any drop, and its delivery is what is tested (Firefox hides the files of a DataTransfer
 // filled by an extension from the page).
-test('Firefox, drop: "Post original" delivers the dropped file byte for byte', async () => {
-  const page = await strictPage('facebook');
+test('Firefox, drop: "Post original" delivers the dropped file byte for byte, to an ondrop handler too', async () => {
+  for (const handlers of [false, true]) await dropOriginal(await strictPage('facebook', handlers));
+});
+
+async function dropOriginal(page: Page): Promise<void> {
   await (await page.waitForSelector('#create'))!.click();
   await (await page.waitForSelector('#photo-video'))!.click();
   const dropped = await page.evaluate(async (base64) => {
@@ -100,7 +107,7 @@ test('Firefox, drop: "Post original" delivers the dropped file byte for byte', a
   await (await overlay.waitForSelector('[data-action="original"]:enabled'))!.click();
   const file = await oneReceived(page);
   assert.deepEqual([file.how, file.trusted, file.sha256], ['drop', true, sha256(fileBytes(photo('sample3.jpg')))]);
-});
+}
 
 test('Firefox, paste: a photo pasted from the clipboard is delivered masked', async () => {
   const page = await strictPage('facebook');
