@@ -31,8 +31,16 @@ export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Arra
   if (gif.frames.length < 2 || gif.width * gif.height > MAX_CANVAS_PIXELS) return null;
   const wanted = framesToCheck(gif.frames.length);
   const found: Box[] = [];
-  for (const frame of shownFrames(gif, wanted)) {
-    const bitmap = await createImageBitmap(new ImageData(frame.data, frame.width, frame.height));
+  const frames = shownFrames(gif, wanted);
+  for (;;) {
+    let next;
+    try {
+      next = frames.next();
+    } catch {
+      return null; // a damaged frame: what the browser makes of the file is all there is
+    }
+    if (next.done) break;
+    const bitmap = await createImageBitmap(new ImageData(next.value.data, next.value.width, next.value.height));
     found.push(...(await analyseBitmap(engine, bitmap, options)).faces);
   }
   return { width: gif.width, height: gif.height, faces: unionOfFrames(found), frames: { checked: wanted.length, total: gif.frames.length } };

@@ -76,6 +76,18 @@ test("a face in a GIF's second frame is found, and masked in every frame; the GI
   for (const face of faces) expect(found.filter((box) => iou(rect(box), face) >= 0.3)).toEqual([]);
 });
 
+test('a GIF whose second frame is damaged is checked on its first frame, as the browser shows it, and says so', async ({ composer: { page, input } }) => {
+  const bytes = gifWith({ width: 160, height: 120, frames: [30, 220] });
+  const second = readGif(bytes).frames[1]!.segment.start;
+  // After its descriptor, code size and first sub-block length: codes no LZW table holds yet.
+  bytes.fill(0xff, second + 12, second + 24);
+  await input().setInputFiles(gif('damaged.gif', bytes));
+  const card = (await overlayFrame(page)).locator('[data-guard-photo][data-faces]');
+  await expect(card).toHaveAttribute('data-faces', '0');
+  expect(await card.getAttribute('data-frames')).toBeNull();
+  await expect(card.locator('.note')).toContainText('only its first frame');
+});
+
 test('an APNG is shown even when its first frame has nothing to report: only that frame could be checked', async ({ composer: { page, input } }) => {
   const animation = { name: 'party.png', mimeType: 'image/png', buffer: Buffer.from(apngOf(fileBytes(photo('no-face-pattern.png')))) };
   await input().setInputFiles(animation);
