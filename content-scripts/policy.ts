@@ -1,3 +1,4 @@
+import { MAX_CHECKED_FRAMES } from '../models/analysis-options';
 import type { OverlayDefaults } from './overlay/protocol';
 import type { SiteRule } from '../settings/schema';
 import type { PhotoCheck } from './photo-check';
@@ -18,11 +19,13 @@ export const partlyChecked = (check: PhotoCheck) =>
 
 /**
  * Whether what the file itself says is reason enough for the user to see it (warn mode), known
- * before its faces: metadata the rule asks about, or an animation only the first frame of which
- * the detector will see.
+ * before its faces: metadata the rule asks about, or an animation the detector will see only part
+ * of (its first frame, or some of a long GIF's).
  */
 export const fileNeedsAsking = (metadata: PhotoCheck['metadata'], rule: SiteRule) =>
-  (rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0) || firstFrameOnly(metadata);
+  (rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0) ||
+  firstFrameOnly(metadata) ||
+  (metadata?.frames ?? 0) > MAX_CHECKED_FRAMES;
 
 /**
  * Whether the user must see this photo before it is posted (warn mode): it could not be read, it

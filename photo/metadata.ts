@@ -19,6 +19,8 @@ export interface PhotoMetadata {
   format: Format;
   /** More than one frame (a browser decodes only the first; the detector reads a GIF's frames itself). */
   animated: boolean;
+  /** A GIF's frames, counted. */
+  frames?: number;
 }
 
 const coordinate = (value: number, positive: string, negative: string) =>
@@ -93,5 +95,6 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
     orientation: orientation >= 1 && orientation <= 8 ? orientation : 1,
     format: container.format,
     animated: container.animated,
+    ...(container.frames !== undefined && { frames: container.frames }),
   };
 }

@@ -27,6 +27,8 @@ export interface Container {
    * sees, only the first.
    */
   animated: boolean;
+  /** A GIF's frames, counted (other formats' are not). */
+  frames?: number;
 }
 
 function detectFormat(bytes: Uint8Array): Format | null {
@@ -47,7 +49,7 @@ export function readContainer(bytes: Uint8Array): Container {
   if (format === 'heif') return { format, segments: readHeifItems(bytes), scanStart: 0, animated: false };
   if (format === 'gif') {
     const { segments, frames } = readGifBlocks(bytes);
-    return { format, segments, scanStart: 0, animated: frames > 1 };
+    return { format, segments, scanStart: 0, animated: frames > 1, frames };
   }
   throw new Error('not a JPEG, PNG, WebP, HEIF or GIF file');
 }

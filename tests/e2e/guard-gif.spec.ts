@@ -76,6 +76,14 @@ test("a face in a GIF's second frame is found, and masked in every frame; the GI
   for (const face of faces) expect(found.filter((box) => iou(rect(box), face) >= 0.3)).toEqual([]);
 });
 
+test('a long GIF is always shown: 12 of its frames, spread over it, were checked', async ({ composer: { page, input } }) => {
+  await input().setInputFiles(gif('long.gif', gifWith({ width: 80, height: 60, frames: Array.from({ length: 30 }, (_, i) => i * 8) })));
+  const card = (await overlayFrame(page)).locator('[data-guard-photo][data-faces]');
+  await expect(card).toHaveAttribute('data-frames', '12/30');
+  await expect(card).toHaveAttribute('data-faces', '0');
+  await expect(card.locator('.note')).toContainText('12 of its 30 frames, spread over it, were checked');
+});
+
 test('a GIF whose second frame is damaged is checked on its first frame, as the browser shows it, and says so', async ({ composer: { page, input } }) => {
   const bytes = gifWith({ width: 160, height: 120, frames: [30, 220] });
   const second = readGif(bytes).frames[1]!.segment.start;

@@ -43,6 +43,8 @@ describe('needsAsking (warn mode)', () => {
 
   it('lets a GIF every frame of which shows nothing through, and asks about one checked in part', () => {
     expect(fileNeedsAsking(gif(0, 5, 5).metadata, rule())).toBe(false);
+    // Known from the file: a long GIF opens the window before its frames are looked at.
+    expect(fileNeedsAsking({ ...gif(0, 12, 40).metadata!, frames: 40 }, rule())).toBe(true);
     expect(needsAsking(gif(0, 5, 5), rule())).toBe(false);
     expect(needsAsking(gif(0, 12, 40), rule())).toBe(true);
     // Its frames could not be read after all (a damaged file): the browser's first frame was all.
