@@ -33,7 +33,8 @@ async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<{ fi
   const faces = (check.faces ?? []).filter((_, i) => choice.faces[i] !== false);
   if (choice.mask && faces.length && check.frames) {
     // Its frames were read for faces: every one is masked, and it stays an animation.
-    return { file: withBytes(check.file, new Blob([maskGif(await fileBytes(check.file), faces)])), masked: faces.length, stripped: !!check.metadata?.findings.length };
+    const masked = new Blob([maskGif(await fileBytes(check.file), faces)]);
+    return { file: withBytes(check.file, masked), masked: faces.length, stripped: !!check.metadata?.findings.length };
   }
   if (choice.mask && faces.length) {
     const masked = await maskFaces(check.file, faces, choice.style);

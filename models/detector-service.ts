@@ -74,8 +74,9 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       try {
         const engine = await acquire();
         const bytes = Uint8Array.fromBase64(image.base64);
-        const options = analysisFor(sensitivity);
-        const analysis = (await analyseAnimation(engine, bytes, options)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), options));
+        const how = analysisFor(sensitivity);
+        // An animated GIF's frames are read here; anything else is what the browser decodes.
+        const analysis = (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how));
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -1,5 +1,5 @@
 import { isGif } from '../photo/gif';
-import { shownFrames, readGif } from '../photo/gif-frames';
+import { readGif, shownFrames } from '../photo/gif-frames';
 import { type AnalysisOptions, MAX_CHECKED_FRAMES } from './analysis-options';
 import { type Box, iou } from './boxes';
 import { analyseBitmap, type DetectionEngine, type FaceAnalysis } from './face-analyser';
@@ -46,6 +46,7 @@ export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Arra
   return { width: gif.width, height: gif.height, faces: unionOfFrames(found), frames: { checked: wanted.length, total: gif.frames.length } };
 }
 
+/** Boxes of one face in several frames (overlapping as one face's boxes do) merged into the box holding them all. */
 function unionOfFrames(boxes: Box[]): Box[] {
   const faces: Box[] = [];
   for (const box of [...boxes].sort((a, b) => b.score - a.score)) {
