@@ -1,11 +1,37 @@
 import { isGif } from '../photo/gif';
-import { readGif, shownFrames } from '../photo/gif-frames';
+import { readGif, type Rgba, shownFrames } from '../photo/gif-frames';
 import { type AnalysisOptions, MAX_CHECKED_FRAMES } from './analysis-options';
 import { type Box, iou } from './boxes';
 import { analyseBitmap, type DetectionEngine, type FaceAnalysis } from './face-analyser';
 import { DEFAULT_MERGE } from './merge';
 
 const MAX_CANVAS_PIXELS = 4096 * 4096;
+/** Columns of the grey grid a frame is compared by, and how far apart (0–255) two cells may be in a repeat. */
+const PRINT_COLUMNS = 96;
+const PRINT_TOLERANCE = 12;
+
+/**
+ * A frame as a small grid of mean grey levels: cheap to compare, blind to dithering noise, yet a
+ * face a few pixels wide that moves changes several cells.
+ */
+function fingerprint({ width, height, data }: Rgba): Float32Array {
+  const columns = Math.min(PRINT_COLUMNS, width);
+  const rows = Math.max(1, Math.round((height * columns) / width));
+  const sums = new Float32Array(columns * rows);
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor((y * rows) / height) * columns;
+    for (let x = 0; x < width; x++) {
+      const at = 4 * (y * width + x);
+      sums[row + Math.floor((x * columns) / width)]! += ((0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]!) * data[at + 3]!) / 255;
+    }
+  }
+  const perCell = (width * height) / (columns * rows);
+  return sums.map((sum) => sum / perCell);
+}
+
+/** Whether a frame shows nothing another one did not: a held pose, a boomerang's way back. */
+const repeats = (print: Float32Array, seen: Float32Array[]) =>
+  seen.some((other) => other.length === print.length && other.every((cell, i) => Math.abs(cell - print[i]!) <= PRINT_TOLERANCE));
 
 /** `count` frame numbers spread evenly from the first frame to the last. */
 export function framesToCheck(total: number, count = MAX_CHECKED_FRAMES): number[] {
@@ -15,8 +41,9 @@ export function framesToCheck(total: number, count = MAX_CHECKED_FRAMES): number
 
 /**
  * The faces of an animated GIF in any of the frames looked at. Browsers decode only a GIF's first
- * frame, so its frames are read here. One face seen in several frames is one box covering where
- * it was in all of them, so that masking it in every frame hides it as it moves. null when the
+ * frame, so its frames are read here; a frame that repeats one already analysed is not analysed
+ * again. One face seen in several frames is one box covering where it was in all of them, so that
+ * masking it in every frame hides it as it moves. null when the
  * image is not an animated GIF, or its frames cannot be read (the first frame is then all there is).
  */
 export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Array, options: AnalysisOptions): Promise<FaceAnalysis | null> {
@@ -31,6 +58,7 @@ export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Arra
   if (gif.frames.length < 2 || gif.width * gif.height > MAX_CANVAS_PIXELS) return null;
   const wanted = framesToCheck(gif.frames.length);
   const found: Box[] = [];
+  const analysed: Float32Array[] = [];
   const frames = shownFrames(gif, wanted);
   for (;;) {
     let next;
@@ -40,6 +68,9 @@ export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Arra
       return null; // a damaged frame: what the browser makes of the file is all there is
     }
     if (next.done) break;
+    const print = fingerprint(next.value);
+    if (repeats(print, analysed)) continue;
+    analysed.push(print);
     const bitmap = await createImageBitmap(new ImageData(next.value.data, next.value.width, next.value.height));
     found.push(...(await analyseBitmap(engine, bitmap, options)).faces);
   }

@@ -79,7 +79,7 @@ const text = (value: string) => [...new TextEncoder().encode(value)];
 /** XMP's application extension: the packet, then a 258-byte "magic trailer" so readers can skip it. */
 const xmpExtension = (xmp: string) => [0x21, 0xff, 11, ...text('XMP DataXMP'), ...text(xmp), 1, ...Array.from({ length: 256 }, (_, i) => 255 - i), 0];
 
-export function gifWith({ width, height, frames, comment, xmp, palette = GREY_RAMP }: GifOptions): Uint8Array {
+export function gifWith({ width, height, frames, comment, xmp, palette = GREY_RAMP }: GifOptions): Uint8Array<ArrayBuffer> {
   const bytes = [...text('GIF89a'), ...u16(width), ...u16(height), 0xf7, 0, 0, ...palette];
   if (frames.length > 1) bytes.push(0x21, 0xff, 11, ...text('NETSCAPE2.0'), 3, 1, 0, 0, 0); // loop forever
   if (comment) bytes.push(0x21, 0xfe, ...subBlocks(Uint8Array.from(text(comment))));
