@@ -33,7 +33,7 @@ async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<{ fi
   const faces = (check.faces ?? []).filter((_, i) => choice.faces[i] !== false);
   if (choice.mask && faces.length && check.frames) {
     // Its frames were read for faces: every one is masked, and it stays an animation.
-    const masked = new Blob([maskGif(await fileBytes(check.file), faces)]);
+    const masked = new Blob([maskGif(await fileBytes(check.file), faces, choice.style)]);
     return { file: withBytes(check.file, masked), masked: faces.length, stripped: !!check.metadata?.findings.length };
   }
   if (choice.mask && faces.length) {

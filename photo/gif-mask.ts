@@ -1,15 +1,16 @@
 import type { Rect } from '../models/boxes';
 import { frameIndices, type GifFrame, readGif } from './gif-frames';
 import { lzwEncode } from './gif-lzw';
-import { FILL_GREY, paddedBox } from './mask';
+import { FILL_GREY, type MaskStyle, paddedBox, PIXEL_BLOCKS, scrambleBlocks } from './mask';
 
 /**
- * The GIF with every face box filled in every frame, its animation (timing, loop, transparency)
- * kept and its comments and XMP left out. Each frame covers its own part of the boxes with an
- * opaque colour of its palette; what a frame leaves transparent or does not cover shows earlier
- * frames, masked the same way, so no frame as shown reveals a box. Throws on a damaged file.
+ * The GIF with every face box masked in every frame, its animation (timing, loop, transparency)
+ * kept and its comments and XMP left out. Each frame covers its own part of the boxes with opaque
+ * colours of its palette (the grey fill, or coarse shuffled noised blocks); what a frame leaves
+ * transparent or does not cover shows earlier frames, masked the same way, so no frame as shown
+ * reveals a box. Throws on a damaged file.
  */
-export function maskGif(bytes: Uint8Array, faces: Rect[]): Uint8Array<ArrayBuffer> {
+export function maskGif(bytes: Uint8Array, faces: Rect[], style: MaskStyle = 'fill'): Uint8Array<ArrayBuffer> {
   const gif = readGif(bytes);
   const boxes = faces.map((face) => paddedBox(face, gif.width, gif.height));
   const frames = new Map(gif.frames.map((frame) => [frame.segment.start, frame]));
@@ -17,22 +18,33 @@ export function maskGif(bytes: Uint8Array, faces: Rect[]): Uint8Array<ArrayBuffe
     .filter((segment) => segment.kind === 'other')
     .map((segment) => {
       const frame = frames.get(segment.start);
-      return frame ? maskedFrame(bytes, frame, boxes) : bytes.subarray(segment.start, segment.end);
+      return frame ? maskedFrame(bytes, frame, boxes, style) : bytes.subarray(segment.start, segment.end);
     });
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   parts.reduce((offset, part) => (out.set(part, offset), offset + part.length), 0);
   return out;
 }
 
-/** The frame's image block, re-encoded without interlacing, its pixels in the boxes filled. */
-function maskedFrame(bytes: Uint8Array, frame: GifFrame, boxes: Rect[]): Uint8Array {
+/** A box's part in the frame, in the frame's pixels (end exclusive; empty when start ≥ end). */
+function within(frame: GifFrame, box: Rect) {
+  return {
+    left: Math.max(0, Math.floor(box.x) - frame.x),
+    right: Math.min(frame.width, Math.ceil(box.x + box.width) + 1 - frame.x),
+    top: Math.max(0, Math.floor(box.y) - frame.y),
+    bottom: Math.min(frame.height, Math.ceil(box.y + box.height) + 1 - frame.y),
+  };
+}
+
+/** The frame's image block, re-encoded without interlacing, its pixels in the boxes masked. */
+function maskedFrame(bytes: Uint8Array, frame: GifFrame, boxes: Rect[], style: MaskStyle): Uint8Array {
   const indices = frameIndices(frame);
-  const fill = fillIndex(frame);
+  const fill = nearestColour(frame, [FILL_GREY, FILL_GREY, FILL_GREY]);
   for (const box of boxes) {
-    const left = Math.max(0, Math.floor(box.x) - frame.x);
-    const right = Math.min(frame.width, Math.ceil(box.x + box.width) + 1 - frame.x);
-    const top = Math.max(0, Math.floor(box.y) - frame.y);
-    const bottom = Math.min(frame.height, Math.ceil(box.y + box.height) + 1 - frame.y);
+    if (style === 'pixelate') {
+      pixelate(frame, indices, box);
+      continue;
+    }
+    const { left, right, top, bottom } = within(frame, box);
     for (let row = top; row < bottom; row++) if (right > left) indices.fill(fill, row * frame.width + left, row * frame.width + right);
   }
   const head = bytes.slice(frame.segment.start, frame.localPalette.end + 1);
@@ -52,14 +64,47 @@ function maskedFrame(bytes: Uint8Array, frame: GifFrame, boxes: Rect[]): Uint8Ar
   return block;
 }
 
-/** The opaque palette colour nearest the mask grey that the frame's codes can express. */
-function fillIndex(frame: GifFrame): number {
+/** The box as PIXEL_BLOCKS × PIXEL_BLOCKS blocks of the frame's average colours there, scrambled as photos' are. */
+function pixelate(frame: GifFrame, indices: Uint8Array, box: Rect): void {
+  // The same pixels the fill covers.
+  const area = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width) + 1, height: Math.ceil(box.height) + 1 };
+  const edge = (start: number, length: number, i: number) => Math.round(start + (length * i) / PIXEL_BLOCKS);
+  const block = (i: number) => {
+    const [column, row] = [i % PIXEL_BLOCKS, Math.floor(i / PIXEL_BLOCKS)];
+    const [x, y] = [edge(area.x, area.width, column), edge(area.y, area.height, row)];
+    return within(frame, { x, y, width: edge(area.x, area.width, column + 1) - x - 1, height: edge(area.y, area.height, row + 1) - y - 1 });
+  };
+  const colours = new Uint8ClampedArray(4 * PIXEL_BLOCKS * PIXEL_BLOCKS);
+  for (let i = 0; i < PIXEL_BLOCKS * PIXEL_BLOCKS; i++) {
+    const { left, right, top, bottom } = block(i);
+    const sum = [0, 0, 0];
+    let count = 0;
+    for (let row = top; row < bottom; row++) {
+      for (let column = left; column < right; column++) {
+        const index = indices[row * frame.width + column]!;
+        if (index === frame.transparent) continue;
+        for (const c of [0, 1, 2]) sum[c]! += frame.palette[3 * index + c] ?? 0;
+        count++;
+      }
+    }
+    colours.set(count ? [...sum.map((s) => s / count), 255] : [FILL_GREY, FILL_GREY, FILL_GREY, 255], 4 * i);
+  }
+  scrambleBlocks(colours);
+  for (let i = 0; i < PIXEL_BLOCKS * PIXEL_BLOCKS; i++) {
+    const colour = nearestColour(frame, [...colours.subarray(4 * i, 4 * i + 3)]);
+    const { left, right, top, bottom } = block(i);
+    for (let row = top; row < bottom; row++) if (right > left) indices.fill(colour, row * frame.width + left, row * frame.width + right);
+  }
+}
+
+/** The opaque palette colour nearest `rgb` that the frame's codes can express. */
+function nearestColour(frame: GifFrame, rgb: number[]): number {
   const usable = Math.min(frame.palette.length / 3, 1 << frame.minCodeSize);
   let best = 0;
   let bestDistance = Infinity;
   for (let i = 0; i < usable; i++) {
     if (i === frame.transparent) continue;
-    const distance = [0, 1, 2].reduce((sum, c) => sum + (frame.palette[3 * i + c]! - FILL_GREY) ** 2, 0);
+    const distance = [0, 1, 2].reduce((sum, c) => sum + (frame.palette[3 * i + c]! - rgb[c]!) ** 2, 0);
     if (distance < bestDistance) [best, bestDistance] = [i, distance];
   }
   return best;

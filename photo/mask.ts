@@ -6,7 +6,7 @@ export const MASK_PADDING = 0.25;
 export const FILL_GREY = 0x6b;
 const FILL = `rgb(${FILL_GREY}, ${FILL_GREY}, ${FILL_GREY})`;
 /** Blocks across a pixelated face: too few to recognise anyone. */
-const PIXEL_BLOCKS = 6;
+export const PIXEL_BLOCKS = 6;
 /** Random change to each block's colour, so the blocks cannot be averaged back into a face. */
 const NOISE = 48;
 
@@ -53,6 +53,21 @@ export async function maskFaces(photo: Blob, faces: Rect[], style: MaskStyle = '
   }
 }
 
+/** Shuffles the blocks' colours (RGBA, one per block, row after row) and shifts each by random noise, in place. */
+export function scrambleBlocks(blocks: Uint8ClampedArray): void {
+  const random = crypto.getRandomValues(new Uint32Array(blocks.length / 4));
+  for (let i = random.length - 1; i > 0; i--) {
+    const j = random[i]! % (i + 1);
+    const [a, b] = [blocks.slice(4 * i, 4 * i + 4), blocks.slice(4 * j, 4 * j + 4)];
+    blocks.set(b, 4 * i);
+    blocks.set(a, 4 * j);
+  }
+  const noise = crypto.getRandomValues(new Uint8Array(blocks.length));
+  for (let i = 0; i < blocks.length; i++) {
+    if (i % 4 !== 3) blocks[i] = blocks[i]! + ((noise[i]! / 255) * 2 - 1) * NOISE;
+  }
+}
+
 /**
  * A few large blocks of the region's average colours, shuffled and each shifted by random noise.
  * In place, even 6 × 6 averages keep a face’s layout (dark eyes above a lighter mouth): the
@@ -63,17 +78,7 @@ function pixelate(context: OffscreenCanvasRenderingContext2D, area: Rect): void 
   const small = blocks.getContext('2d')!;
   small.drawImage(context.canvas, area.x, area.y, area.width, area.height, 0, 0, PIXEL_BLOCKS, PIXEL_BLOCKS);
   const pixels = small.getImageData(0, 0, PIXEL_BLOCKS, PIXEL_BLOCKS);
-  const random = crypto.getRandomValues(new Uint32Array(PIXEL_BLOCKS * PIXEL_BLOCKS));
-  for (let i = random.length - 1; i > 0; i--) {
-    const j = random[i]! % (i + 1);
-    const [a, b] = [pixels.data.slice(4 * i, 4 * i + 4), pixels.data.slice(4 * j, 4 * j + 4)];
-    pixels.data.set(b, 4 * i);
-    pixels.data.set(a, 4 * j);
-  }
-  const noise = crypto.getRandomValues(new Uint8Array(pixels.data.length));
-  for (let i = 0; i < pixels.data.length; i++) {
-    if (i % 4 !== 3) pixels.data[i] = pixels.data[i]! + ((noise[i]! / 255) * 2 - 1) * NOISE;
-  }
+  scrambleBlocks(pixels.data);
   small.putImageData(pixels, 0, 0);
   context.imageSmoothingEnabled = false;
   context.drawImage(blocks, 0, 0, PIXEL_BLOCKS, PIXEL_BLOCKS, area.x, area.y, area.width, area.height);
