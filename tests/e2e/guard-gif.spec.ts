@@ -1,7 +1,7 @@
 import { expect, test } from '../support/composer-test';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { readGif } from '../../photo/gif-frames';
+import { readGif, shownFrames } from '../../photo/gif-frames';
 import { apngOf } from '../support/apng';
 import { boxesNotMasked, gifWith, quantised } from '../support/gif';
 import { decodeInPage, fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
@@ -37,19 +37,24 @@ test('an animated GIF every frame of which shows nothing passes straight through
   expect((await received(page))[0]).toMatchObject({ name: 'party.gif', type: 'image/gif', sha256: sha256(animation.buffer) });
 });
 
-test("a face in a GIF's second frame is found, and masked in every frame; the GIF stays animated", async ({ composer: { page, input } }) => {
-  // Three frames: grey, a photo of three children, grey. A browser decodes only the first.
+/** Three frames: grey, a photo of three children (sample1, 480 px wide), grey; and where their faces are. */
+async function partyGif(page: Page) {
   const { width, height, rgba } = await pixelsInPage(page, photo('sample1.jpg'), 480);
   const { palette, pixels } = quantised(rgba);
-  const animation = gif('party.gif', gifWith({ width, height, palette, frames: [40, pixels, 40] }));
+  const scale = width / annotatedPhotos().find((p) => p.file === 'sample1.jpg')!.width;
+  const faces = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!.faces.map(([x, y, w, h]) => rect([x! * scale, y! * scale, w! * scale, h! * scale]));
+  return { width, height, faces, animation: gif('party.gif', gifWith({ width, height, palette, frames: [40, pixels, 40] })) };
+}
+
+test("a face in a GIF's second frame is found, and masked in every frame; the GIF stays animated", async ({ composer: { page, input } }) => {
+  // A browser decodes only the first frame.
+  const { width, height, faces, animation } = await partyGif(page);
   await input().setInputFiles(animation);
   const overlay = await overlayFrame(page);
   const card = overlay.locator('[data-guard-photo][data-faces]');
   await expect(card).toHaveAttribute('data-frames', '3/3');
   // Each child's face, though only the second frame shows it.
   const boxes = JSON.parse((await card.getAttribute('data-boxes'))!) as number[][];
-  const scale = width / annotatedPhotos().find((p) => p.file === 'sample1.jpg')!.width;
-  const faces = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!.faces.map(([x, y, w, h]) => rect([x! * scale, y! * scale, w! * scale, h! * scale]));
   for (const face of faces) expect(boxes.some((box) => iou(rect(box), face) >= 0.3)).toBe(true);
   await expect(card.locator('.note')).toContainText('all 3 of its frames were checked');
   // Shown moving, the boxes over where the faces are in the frames that show them.
@@ -73,6 +78,31 @@ test("a face in a GIF's second frame is found, and masked in every frame; the GI
   const again = (await overlayFrame(page)).locator('[data-guard-photo][data-faces]');
   await expect(again).toHaveAttribute('data-frames', '3/3');
   const found = JSON.parse((await again.getAttribute('data-boxes'))!) as number[][];
+  for (const face of faces) expect(found.filter((box) => iou(rect(box), face) >= 0.3)).toEqual([]);
+});
+
+test('a GIF masked in the pixelated style stays animated, and shows none of its faces again', async ({ composer: { page, input, reports } }) => {
+  const { faces, animation } = await partyGif(page);
+  await input().setInputFiles(animation);
+  const overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-frames', '3/3');
+  await overlay.locator('[data-option="style"][value="pixelate"]').check();
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const bytes = new Uint8Array(Buffer.from((await received(page))[0]!.base64, 'base64'));
+  expect(readGif(bytes).frames).toHaveLength(3);
+  // Blocks of several colours over a face, not one fill.
+  const [, second] = shownFrames(readGif(bytes), [0, 1]);
+  const { x, y, width } = faces[0]!;
+  const across = Array.from({ length: Math.round(width) }, (_, i) => second!.data[4 * (Math.round(y + width / 2) * second!.width + Math.round(x + i))]);
+  expect(new Set(across).size).toBeGreaterThan(1);
+
+  await expect.poll(() => overlayShown(page)).toBe(false);
+  reports.length = 0;
+  await input().setInputFiles(gif('posted.gif', bytes));
+  await expect.poll(() => reports).toHaveLength(1);
+  if (reports[0] === 'photo-guard: posted.gif: 0 face(s), metadata: none') return;
+  const found = JSON.parse((await (await overlayFrame(page)).locator('[data-guard-photo]').getAttribute('data-boxes'))!) as number[][];
   for (const face of faces) expect(found.filter((box) => iou(rect(box), face) >= 0.3)).toEqual([]);
 });
 
