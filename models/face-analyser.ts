@@ -24,8 +24,16 @@ export async function analyseFaces(engine: DetectionEngine, image: Blob, options
   return analyseBitmap(engine, await createImageBitmap(image, { imageOrientation: 'from-image' }), options);
 }
 
-/** The faces of a decoded image, which this takes over (and closes). */
-export async function analyseBitmap(engine: DetectionEngine, decoded: ImageBitmap, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalysis> {
+/**
+ * The faces of a decoded image, which this takes over (and closes). With `where`, only the regions
+ * it accepts (in the image's pixels) are looked at: the rest is known already.
+ */
+export async function analyseBitmap(
+  engine: DetectionEngine,
+  decoded: ImageBitmap,
+  options: AnalysisOptions = DEFAULT_ANALYSIS,
+  where?: (region: Rect) => boolean,
+): Promise<FaceAnalysis> {
   const { width, height } = decoded;
   const scale = workingScale(width, height, options.workingSide);
   const working = uprightCopy(decoded, scale);
@@ -37,7 +45,8 @@ export async function analyseBitmap(engine: DetectionEngine, decoded: ImageBitma
     const jobsOf = (view: ViewOptions, index: number, regions: Rect[]): TileJob[] =>
       regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, inputSide: options.inputSide, view: index }));
 
-    const first = views.filter(({ view }) => !view.confirmOnly).flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)));
+    const wanted = (tile: Rect) => !where || where({ x: tile.x / scale, y: tile.y / scale, width: tile.width / scale, height: tile.height / scale });
+    const first = views.filter(({ view }) => !view.confirmOnly).flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options).filter(wanted)));
     const candidates = keep(await session.detect(first), options);
     const undecided = clusterDetections(candidates, options.merge).filter((face) => face.votes.size < options.vote.minViews);
     const second = views

@@ -1,7 +1,7 @@
 import { isGif } from '../photo/gif';
 import { readGif, type Rgba, shownFrames } from '../photo/gif-frames';
 import { type AnalysisOptions, MAX_CHECKED_FRAMES } from './analysis-options';
-import { type Box, iou } from './boxes';
+import { type Box, intersection, iou, type Rect } from './boxes';
 import { analyseBitmap, type DetectionEngine, type FaceAnalysis } from './face-analyser';
 import { DEFAULT_MERGE } from './merge';
 
@@ -29,6 +29,20 @@ function fingerprint({ width, height, data }: Rgba): Float32Array {
   return sums.map((sum) => sum / perCell);
 }
 
+/** The frame's pixels under the cells of its grid that moved since `before` (same grid). */
+function changedCells(print: Float32Array, before: Float32Array, { width, height }: Rgba): Rect[] {
+  const columns = Math.min(PRINT_COLUMNS, width);
+  const rows = print.length / columns;
+  const cells: Rect[] = [];
+  print.forEach((cell, i) => {
+    if (Math.abs(cell - before[i]!) <= PRINT_TOLERANCE) return;
+    const [column, row] = [i % columns, Math.floor(i / columns)];
+    const [x, y] = [Math.floor((column * width) / columns), Math.floor((row * height) / rows)];
+    cells.push({ x, y, width: Math.ceil(((column + 1) * width) / columns) - x, height: Math.ceil(((row + 1) * height) / rows) - y });
+  });
+  return cells;
+}
+
 /** Whether a frame shows nothing another one did not: a held pose, a boomerang's way back. */
 const repeats = (print: Float32Array, seen: Float32Array[]) =>
   seen.some((other) => other.length === print.length && other.every((cell, i) => Math.abs(cell - print[i]!) <= PRINT_TOLERANCE));
@@ -42,7 +56,7 @@ export function framesToCheck(total: number, count = MAX_CHECKED_FRAMES): number
 /**
  * The faces of an animated GIF in any of the frames looked at. Browsers decode only a GIF's first
  * frame, so its frames are read here; a frame that repeats one already analysed is not analysed
- * again. One face seen in several frames is one box covering where it was in all of them, so that
+ * again, and in the others only the regions that moved since the last one analysed are. One face seen in several frames is one box covering where it was in all of them, so that
  * masking it in every frame hides it as it moves. null when the
  * image is not an animated GIF, or its frames cannot be read (the first frame is then all there is).
  */
@@ -59,6 +73,7 @@ export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Arra
   const wanted = framesToCheck(gif.frames.length);
   const found: Box[] = [];
   const analysed: Float32Array[] = [];
+  let last: Float32Array | undefined;
   const frames = shownFrames(gif, wanted);
   for (;;) {
     let next;
@@ -70,9 +85,13 @@ export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Arra
     if (next.done) break;
     const print = fingerprint(next.value);
     if (repeats(print, analysed)) continue;
+    // What did not move since the last frame analysed was seen there: only the rest is looked at.
+    const moved = last && changedCells(print, last, next.value);
     analysed.push(print);
+    last = print;
+    const where = moved && ((region: Rect) => moved.some((cell) => intersection(cell, region) > 0));
     const bitmap = await createImageBitmap(new ImageData(next.value.data, next.value.width, next.value.height));
-    found.push(...(await analyseBitmap(engine, bitmap, options)).faces);
+    found.push(...(await analyseBitmap(engine, bitmap, options, where)).faces);
   }
   return { width: gif.width, height: gif.height, faces: unionOfFrames(found), frames: { checked: wanted.length, total: gif.frames.length } };
 }

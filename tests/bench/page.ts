@@ -74,20 +74,22 @@ async function mosaic(url: string, across: number, down: number, width: number, 
 }
 
 /**
- * An animated GIF `width` wide of `count` frames (on a 252-colour palette): the photo, with a bar
- * sweeping across its bottom fifth, below the faces, so that no two frames are alike; with
- * `boomerang`, the bar sweeps there and back, the second half repeating the first.
+ * An animated GIF `width` wide of `count` frames (on a 252-colour palette) made of the photo:
+ * "sweep", a bar sweeping across its bottom fifth, below the faces, so that no two frames are
+ * alike; "boomerang", the bar sweeps there and back, the second half repeating the first; "zoom",
+ * the photo slowly enlarged (12 % in all), so that every pixel changes from frame to frame.
  */
-async function animation(url: string, width: number, count: number, boomerang: boolean): Promise<Blob> {
+async function animation(url: string, width: number, count: number, motion: 'sweep' | 'boomerang' | 'zoom'): Promise<Blob> {
   const bitmap = await createImageBitmap(await (await fetch(url)).blob());
   const context = new OffscreenCanvas(width, Math.round((bitmap.height * width) / bitmap.width)).getContext('2d', { willReadFrequently: true })!;
   const { width: w, height: h } = context.canvas;
-  const steps = boomerang ? Math.ceil(count / 2) : count;
+  const steps = motion === 'boomerang' ? Math.ceil(count / 2) : count;
   const frames = Array.from({ length: count }, (_, i) => {
-    const step = boomerang && i >= steps ? count - 1 - i : i;
-    context.drawImage(bitmap, 0, 0, w, h);
+    const step = i >= steps ? count - 1 - i : i;
+    const zoom = motion === 'zoom' ? 1 + (0.12 * i) / (count - 1) : 1;
+    context.drawImage(bitmap, (w - w * zoom) / 2, (h - h * zoom) / 2, w * zoom, h * zoom);
     context.fillStyle = '#203040';
-    context.fillRect(((w - w / 8) * step) / (steps - 1), h * 0.8, w / 8, h * 0.2);
+    if (motion !== 'zoom') context.fillRect(((w - w / 8) * step) / (steps - 1), h * 0.8, w / 8, h * 0.2);
     return quantised(context.getImageData(0, 0, w, h).data);
   });
   return new Blob([gifWith({ width, height: h, palette: frames[0]!.palette, frames: frames.map((f) => f.pixels) })], { type: 'image/gif' });
@@ -121,8 +123,8 @@ Object.assign(globalThis, {
     async mosaic(key: string, url: string, across: number, down: number, width: number, height: number) {
       images.set(key, await mosaic(url, across, down, width, height));
     },
-    async animation(key: string, url: string, width: number, count: number, boomerang: boolean) {
-      images.set(key, await animation(url, width, count, boomerang));
+    async animation(key: string, url: string, width: number, count: number, motion: 'sweep' | 'boomerang' | 'zoom') {
+      images.set(key, await animation(url, width, count, motion));
     },
     /** Workers started, wasm compiled, models loaded, then the first photo. */
     async coldStart(options: Partial<AnalysisOptions>, key: string) {

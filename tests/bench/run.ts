@@ -14,7 +14,7 @@ interface BenchApi {
   cores(): number;
   load(key: string, url: string, longSide?: number): Promise<number>;
   mosaic(key: string, url: string, across: number, down: number, width: number, height: number): Promise<void>;
-  animation(key: string, url: string, width: number, count: number, boomerang: boolean): Promise<void>;
+  animation(key: string, url: string, width: number, count: number, motion: Animation['motion']): Promise<void>;
   coldStart(options: Variant['options'], key: string): Promise<{ ms: number }>;
   run(options: Variant['options'], key: string, workers?: number): Promise<{ ms: number; faces: number[][] }>;
   tutorial(key: string): Promise<{ ms: number; faces: number[][] }>;
@@ -25,7 +25,7 @@ const bench = (page: Page) => ({
   mosaic: (key: string, shape: Shape) =>
     page.evaluate(([k, u, s]) => (globalThis as unknown as { bench: BenchApi }).bench.mosaic(k, u, s.across, s.down, s.width, s.height), [key, `/photos/${shape.photo}`, shape] as const),
   animation: (key: string, gif: Animation) =>
-    page.evaluate(([k, u, g]) => (globalThis as unknown as { bench: BenchApi }).bench.animation(k, u, g.width, g.frames, g.boomerang), [key, `/photos/${gif.photo}`, gif] as const),
+    page.evaluate(([k, u, g]) => (globalThis as unknown as { bench: BenchApi }).bench.animation(k, u, g.width, g.frames, g.motion), [key, `/photos/${gif.photo}`, gif] as const),
   cold: (v: Variant, key: string) => page.evaluate(([o, k]) => (globalThis as unknown as { bench: BenchApi }).bench.coldStart(o, k), [v.options, key] as const),
   run: (v: Variant, key: string) => page.evaluate(([o, k, w]) => (globalThis as unknown as { bench: BenchApi }).bench.run(o, k, w), [v.options, key, v.workers] as const),
   tutorial: (key: string) => page.evaluate((k) => (globalThis as unknown as { bench: BenchApi }).bench.tutorial(k), key),
@@ -102,17 +102,21 @@ const SHAPES: Shape[] = [
   { what: 'one pixel', photo: 'no-face-landscape.jpg', across: 1, down: 1, width: 1, height: 1 },
 ];
 
-/** Animated GIFs made of a fixture photo, a bar sweeping below its faces: 12 frames are checked, repeats not analysed again. */
+/**
+ * Animated GIFs made of a fixture photo (see the bench page's `animation`): 12 frames are checked,
+ * repeats are not analysed again, and in the others only what moved is.
+ */
 interface Animation {
   what: string;
   photo: string;
   width: number;
   frames: number;
-  boomerang: boolean;
+  motion: 'sweep' | 'boomerang' | 'zoom';
 }
 const ANIMATIONS: Animation[] = [
-  { what: 'animated GIF, every frame new', photo: 'sample1.jpg', width: 480, frames: 30, boomerang: false },
-  { what: 'animated GIF, a boomerang (there and back)', photo: 'sample1.jpg', width: 480, frames: 30, boomerang: true },
+  { what: 'animated GIF, a bar sweeping below the faces', photo: 'sample1.jpg', width: 480, frames: 30, motion: 'sweep' },
+  { what: 'animated GIF, the bar there and back (boomerang)', photo: 'sample1.jpg', width: 480, frames: 30, motion: 'boomerang' },
+  { what: 'animated GIF, a slow zoom (every pixel moves)', photo: 'sample1.jpg', width: 480, frames: 30, motion: 'zoom' },
 ];
 
 async function shapes(page: Page): Promise<void> {
