@@ -31,10 +31,15 @@ const withBytes = (original: File, content: Blob) =>
  */
 async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<{ file: File; masked: number; stripped: boolean }> {
   const faces = (check.faces ?? []).filter((_, i) => choice.faces[i] !== false);
-  if (choice.mask && faces.length && check.frames) {
-    // Its frames were read for faces: every one is masked, and it stays an animation.
-    const masked = new Blob([maskGif(await fileBytes(check.file), faces, choice.style)]);
-    return { file: withBytes(check.file, masked), masked: faces.length, stripped: !!check.metadata?.findings.length };
+  if (choice.mask && faces.length && check.metadata?.format === 'gif') {
+    // Browsers cannot write GIF: the extension does, every frame masked, an animation kept one.
+    try {
+      const masked = new Blob([maskGif(await fileBytes(check.file), faces, choice.style)]);
+      return { file: withBytes(check.file, masked), masked: faces.length, stripped: !!check.metadata.findings.length };
+    } catch (error) {
+      // A GIF whose frames were all read cannot become a still; one the browser alone decoded may.
+      if (check.frames) throw error;
+    }
   }
   if (choice.mask && faces.length) {
     const masked = await maskFaces(check.file, faces, choice.style);

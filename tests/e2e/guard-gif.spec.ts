@@ -106,6 +106,21 @@ test('a GIF masked in the pixelated style stays animated, and shows none of its 
   for (const face of faces) expect(found.filter((box) => iou(rect(box), face) >= 0.3)).toEqual([]);
 });
 
+test('a still GIF with faces, masked, is still a GIF', async ({ composer: { page, input } }) => {
+  const { width, height, rgba } = await pixelsInPage(page, photo('sample1.jpg'), 480);
+  const { palette, pixels } = quantised(rgba);
+  await input().setInputFiles(gif('class.gif', gifWith({ width, height, palette, frames: [pixels] })));
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo][data-faces]');
+  const boxes = JSON.parse((await card.getAttribute('data-boxes'))!) as number[][];
+  expect(boxes.length).toBeGreaterThanOrEqual(3);
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [posted] = await received(page);
+  expect(posted).toMatchObject({ name: 'class.gif', type: 'image/gif' });
+  expect(boxesNotMasked(new Uint8Array(Buffer.from(posted!.base64, 'base64')), boxes)).toEqual([]);
+});
+
 test('a long GIF is always shown: 12 of its frames, spread over it, were checked', async ({ composer: { page, input } }) => {
   await input().setInputFiles(gif('long.gif', gifWith({ width: 80, height: 60, frames: Array.from({ length: 30 }, (_, i) => i * 8) })));
   const card = (await overlayFrame(page)).locator('[data-guard-photo][data-faces]');
