@@ -10,13 +10,18 @@ const MAX_CANVAS_PIXELS = 4096 * 4096;
 const PRINT_COLUMNS = 96;
 const PRINT_TOLERANCE = 12;
 
+/** The fingerprint's grid over a width × height frame: cells about square. */
+function grid(width: number, height: number): { columns: number; rows: number } {
+  const columns = Math.min(PRINT_COLUMNS, width);
+  return { columns, rows: Math.max(1, Math.round((height * columns) / width)) };
+}
+
 /**
  * A frame as a small grid of mean grey levels: cheap to compare, blind to dithering noise, yet a
  * face a few pixels wide that moves changes several cells.
  */
 function fingerprint({ width, height, data }: Rgba): Float32Array {
-  const columns = Math.min(PRINT_COLUMNS, width);
-  const rows = Math.max(1, Math.round((height * columns) / width));
+  const { columns, rows } = grid(width, height);
   const sums = new Float32Array(columns * rows);
   for (let y = 0; y < height; y++) {
     const row = Math.floor((y * rows) / height) * columns;
@@ -31,8 +36,7 @@ function fingerprint({ width, height, data }: Rgba): Float32Array {
 
 /** The frame's pixels under the cells of its grid that moved since `before` (same grid). */
 function changedCells(print: Float32Array, before: Float32Array, { width, height }: Rgba): Rect[] {
-  const columns = Math.min(PRINT_COLUMNS, width);
-  const rows = print.length / columns;
+  const { columns, rows } = grid(width, height);
   const cells: Rect[] = [];
   print.forEach((cell, i) => {
     if (Math.abs(cell - before[i]!) <= PRINT_TOLERANCE) return;
@@ -45,7 +49,7 @@ function changedCells(print: Float32Array, before: Float32Array, { width, height
 
 /** Whether a frame shows nothing another one did not: a held pose, a boomerang's way back. */
 const repeats = (print: Float32Array, seen: Float32Array[]) =>
-  seen.some((other) => other.length === print.length && other.every((cell, i) => Math.abs(cell - print[i]!) <= PRINT_TOLERANCE));
+  seen.some((other) => other.every((cell, i) => Math.abs(cell - print[i]!) <= PRINT_TOLERANCE));
 
 /** `count` frame numbers spread evenly from the first frame to the last. */
 export function framesToCheck(total: number, count = MAX_CHECKED_FRAMES): number[] {
@@ -56,9 +60,10 @@ export function framesToCheck(total: number, count = MAX_CHECKED_FRAMES): number
 /**
  * The faces of an animated GIF in any of the frames looked at. Browsers decode only a GIF's first
  * frame, so its frames are read here; a frame that repeats one already analysed is not analysed
- * again, and in the others only the regions that moved since the last one analysed are. One face seen in several frames is one box covering where it was in all of them, so that
- * masking it in every frame hides it as it moves. null when the
- * image is not an animated GIF, or its frames cannot be read (the first frame is then all there is).
+ * again, and in the others only the regions that moved since the last one analysed are. One face
+ * seen in several frames is one box covering where it was in all of them, so that masking it in
+ * every frame hides it as it moves. null when the image is not an animated GIF, or its frames
+ * cannot be read (the first frame is then all there is).
  */
 export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Array, options: AnalysisOptions): Promise<FaceAnalysis | null> {
   if (!isGif(bytes)) return null;

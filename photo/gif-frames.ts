@@ -1,3 +1,4 @@
+import { concat } from './bytes';
 import { readGifBlocks } from './gif';
 import { lzwDecode } from './gif-lzw';
 import type { Segment } from './segments';
@@ -45,9 +46,7 @@ function joinSubBlocks(bytes: Uint8Array, at: number, end: number): Uint8Array {
     parts.push(bytes.subarray(at + 1, at + 1 + bytes[at]!));
     at += 1 + bytes[at]!;
   }
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  parts.reduce((offset, part) => (joined.set(part, offset), offset + part.length), 0);
-  return joined;
+  return concat(parts);
 }
 
 /** A GIF's frames, undecoded. Throws on a truncated or malformed file. */

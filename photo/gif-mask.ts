@@ -1,4 +1,5 @@
 import type { Rect } from '../models/boxes';
+import { concat } from './bytes';
 import { frameIndices, type GifFrame, readGif } from './gif-frames';
 import { lzwEncode } from './gif-lzw';
 import { FILL_GREY, type MaskStyle, paddedBox, PIXEL_BLOCKS, scrambleBlocks } from './mask';
@@ -14,15 +15,14 @@ export function maskGif(bytes: Uint8Array, faces: Rect[], style: MaskStyle = 'fi
   const gif = readGif(bytes);
   const boxes = faces.map((face) => paddedBox(face, gif.width, gif.height));
   const frames = new Map(gif.frames.map((frame) => [frame.segment.start, frame]));
-  const parts = gif.segments
-    .filter((segment) => segment.kind === 'other')
-    .map((segment) => {
-      const frame = frames.get(segment.start);
-      return frame ? maskedFrame(bytes, frame, boxes, style) : bytes.subarray(segment.start, segment.end);
-    });
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  parts.reduce((offset, part) => (out.set(part, offset), offset + part.length), 0);
-  return out;
+  return concat(
+    gif.segments
+      .filter((segment) => segment.kind === 'other')
+      .map((segment) => {
+        const frame = frames.get(segment.start);
+        return frame ? maskedFrame(bytes, frame, boxes, style) : bytes.subarray(segment.start, segment.end);
+      }),
+  );
 }
 
 /** A box's part in the frame, in the frame's pixels (end exclusive; empty when start ≥ end). */
@@ -35,33 +35,29 @@ function within(frame: GifFrame, box: Rect) {
   };
 }
 
+/** Sets the frame's pixels in a box's part (from `within`) to one palette colour. */
+function fill(frame: GifFrame, indices: Uint8Array, { left, right, top, bottom }: ReturnType<typeof within>, colour: number): void {
+  for (let row = top; row < bottom && right > left; row++) indices.fill(colour, row * frame.width + left, row * frame.width + right);
+}
+
 /** The frame's image block, re-encoded without interlacing, its pixels in the boxes masked. */
 function maskedFrame(bytes: Uint8Array, frame: GifFrame, boxes: Rect[], style: MaskStyle): Uint8Array {
   const indices = frameIndices(frame);
-  const fill = nearestColour(frame, [FILL_GREY, FILL_GREY, FILL_GREY]);
+  const grey = nearestColour(frame, [FILL_GREY, FILL_GREY, FILL_GREY]);
   for (const box of boxes) {
-    if (style === 'pixelate') {
-      pixelate(frame, indices, box);
-      continue;
-    }
-    const { left, right, top, bottom } = within(frame, box);
-    for (let row = top; row < bottom; row++) if (right > left) indices.fill(fill, row * frame.width + left, row * frame.width + right);
+    if (style === 'pixelate') pixelate(frame, indices, box);
+    else fill(frame, indices, within(frame, box), grey);
   }
   const head = bytes.slice(frame.segment.start, frame.localPalette.end + 1);
   head[9] = head[9]! & ~0x40;
   const data = lzwEncode(indices, frame.minCodeSize);
-  const blocks = new Uint8Array(data.length + Math.ceil(data.length / 255) + 1);
-  let at = 0;
+  // Sub-blocks of at most 255 bytes, each after its length, then the 0 that ends them.
+  const blocks: Uint8Array[] = [head];
   for (let i = 0; i < data.length; i += 255) {
     const part = data.subarray(i, i + 255);
-    blocks[at++] = part.length;
-    blocks.set(part, at);
-    at += part.length;
+    blocks.push(Uint8Array.of(part.length), part);
   }
-  const block = new Uint8Array(head.length + blocks.length);
-  block.set(head);
-  block.set(blocks, head.length);
-  return block;
+  return concat([...blocks, Uint8Array.of(0)]);
 }
 
 /** The box as PIXEL_BLOCKS × PIXEL_BLOCKS blocks of the frame's average colours there, scrambled as photos' are. */
@@ -91,9 +87,7 @@ function pixelate(frame: GifFrame, indices: Uint8Array, box: Rect): void {
   }
   scrambleBlocks(colours);
   for (let i = 0; i < PIXEL_BLOCKS * PIXEL_BLOCKS; i++) {
-    const colour = nearestColour(frame, [...colours.subarray(4 * i, 4 * i + 3)]);
-    const { left, right, top, bottom } = block(i);
-    for (let row = top; row < bottom; row++) if (right > left) indices.fill(colour, row * frame.width + left, row * frame.width + right);
+    fill(frame, indices, block(i), nearestColour(frame, [...colours.subarray(4 * i, 4 * i + 3)]));
   }
 }
 

@@ -1,18 +1,8 @@
-import { ascii } from './bytes';
+import { ascii, concat } from './bytes';
 import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** What lossless stripping removes. The colour profile stays: without it colours shift. */
 const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time']);
-
-const concat = (parts: Uint8Array[]): Uint8Array<ArrayBuffer> => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-};
 
 const kept = (segments: Segment[]) => segments.filter((s) => !REMOVED.has(s.kind));
 const slices = (bytes: Uint8Array, segments: Segment[]) => segments.map((s) => bytes.subarray(s.start, s.end));

@@ -8,6 +8,7 @@ import { measureExtension, median } from './extension-timings';
 import { addScores, precision, recall, scoreImage } from './score';
 import { ms, pct, percentile, printTable } from './stats';
 import { MAX_CHECKED_FRAMES } from '../../models/analysis-options';
+import type { Rect } from '../../models/boxes';
 import { ALTERNATIVES, CHOSEN, NAIVE, ONE_WORKER, SENSITIVITY_LEVELS, type Variant } from './variants';
 
 interface BenchApi {
@@ -119,6 +120,12 @@ const ANIMATIONS: Animation[] = [
   { what: 'animated GIF, a slow zoom (every pixel moves)', photo: 'sample1.jpg', width: 480, frames: 30, motion: 'zoom' },
 ];
 
+/** A row of the shapes table: the faces the run found among `faces`, its false alarms, its time. */
+function shapeRow(image: string, run: { ms: number; faces: number[][] }, faces: Rect[]): Record<string, string | number> {
+  const score = scoreImage(run.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })), { required: faces, all: faces });
+  return { image, found: `${score.found}/${score.required}`, 'false alarms': score.detections - score.correct, time: ms(run.ms) };
+}
+
 async function shapes(page: Page): Promise<void> {
   const b = bench(page);
   const rows: Array<Record<string, string | number>> = [];
@@ -133,8 +140,7 @@ async function shapes(page: Page): Promise<void> {
     const all = Array.from({ length: shape.across * shape.down }, (_, i) =>
       faces.map(([x, y, fw, fh]) => ({ x: (i % shape.across) * w + x! * s, y: Math.floor(i / shape.across) * h + y! * s, width: fw! * s, height: fh! * s })),
     ).flat();
-    const score = scoreImage(run.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })), { required: all, all });
-    rows.push({ image: `${shape.what}, ${shape.width} x ${shape.height}`, found: `${score.found}/${score.required}`, 'false alarms': score.detections - score.correct, time: ms(run.ms) });
+    rows.push(shapeRow(`${shape.what}, ${shape.width} x ${shape.height}`, run, all));
   }
   for (const gif of ANIMATIONS) {
     await b.animation(gif.what, gif);
@@ -142,13 +148,7 @@ async function shapes(page: Page): Promise<void> {
     const copy = annotatedPhotos().find((p) => p.file === gif.photo)!;
     const s = gif.width / copy.width;
     const faces = copy.faces.map(([x, y, w, h]) => ({ x: x! * s, y: y! * s, width: w! * s, height: h! * s }));
-    const score = scoreImage(run.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })), { required: faces, all: faces });
-    rows.push({
-      image: `${gif.what}: ${gif.frames} frames, ${gif.width} px wide (${MAX_CHECKED_FRAMES} checked)`,
-      found: `${score.found}/${score.required}`,
-      'false alarms': score.detections - score.correct,
-      time: ms(run.ms),
-    });
+    rows.push(shapeRow(`${gif.what}: ${gif.frames} frames, ${gif.width} px wide (${MAX_CHECKED_FRAMES} checked)`, run, faces));
   }
   printTable('Images of unusual shape (shipped pipeline, warm)', rows);
 }

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readGif, shownFrames } from '../../photo/gif-frames';
 import { apngOf } from '../support/apng';
-import { boxesNotMasked, gifWith, quantised } from '../support/gif';
+import { boxesNotMasked, gifWith, photoRgbaInPage, quantised } from '../support/gif';
 import { decodeInPage, fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { JANE_XMP } from '../support/heif';
 import { photo } from '../support/sites';
@@ -14,16 +14,7 @@ const rect = ([x, y, width, height]: number[]) => ({ x: x!, y: y!, width: width!
 
 /** A photo's pixels at `width` across, decoded by the page. */
 async function pixelsInPage(page: Page, path: string, width: number) {
-  const { height, base64 } = await page.evaluate(
-    async ([data, across]) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
-      const canvas = new OffscreenCanvas(across, Math.round((bitmap.height * across) / bitmap.width));
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      return { height: canvas.height, base64: new Uint8Array(context.getImageData(0, 0, canvas.width, canvas.height).data.buffer).toBase64() };
-    },
-    [readFileSync(path).toString('base64'), width] as const,
-  );
+  const { height, base64 } = await page.evaluate(photoRgbaInPage, [readFileSync(path).toString('base64'), width] as const);
   return { width, height, rgba: new Uint8Array(Buffer.from(base64, 'base64')) };
 }
 

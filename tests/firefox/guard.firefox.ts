@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
-import { boxesNotMasked, gifWith, quantised } from '../support/gif';
+import { boxesNotMasked, gifWith, photoRgbaInPage, quantised } from '../support/gif';
 import { launchFirefox, overlayFrame, serveSite, until } from '../support/firefox';
 import { fileBytes, type Received, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
@@ -133,15 +133,7 @@ test('Firefox, paste: a photo pasted from the clipboard is delivered masked', as
 test("Firefox: a face in a GIF's second frame is found, and masked in every frame of the posted GIF", async () => {
   const page = await strictPage('x');
   // Three frames: grey, a photo of three children (decoded by the page at 480 px), grey.
-  const { height, base64 } = await page.evaluate(async (data) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
-    const context = new OffscreenCanvas(480, Math.round((bitmap.height * 480) / bitmap.width)).getContext('2d')!;
-    context.drawImage(bitmap, 0, 0, context.canvas.width, context.canvas.height);
-    const rgba = new Uint8Array(context.getImageData(0, 0, context.canvas.width, context.canvas.height).data.buffer);
-    let text = '';
-    for (let i = 0; i < rgba.length; i += 0x8000) text += String.fromCharCode(...rgba.subarray(i, i + 0x8000));
-    return { height: context.canvas.height, base64: btoa(text) };
-  }, readFileSync(photo('sample1.jpg')).toString('base64'));
+  const { height, base64 } = await page.evaluate(photoRgbaInPage, [readFileSync(photo('sample1.jpg')).toString('base64'), 480] as const);
   const { palette, pixels } = quantised(new Uint8Array(Buffer.from(base64, 'base64')));
   const path = join(mkdtempSync(join(tmpdir(), 'photo-guard-ff-')), 'party.gif');
   writeFileSync(path, gifWith({ width: 480, height, palette, frames: [40, pixels, 40] }));

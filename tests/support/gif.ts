@@ -126,3 +126,18 @@ export function boxesNotMasked(bytes: Uint8Array, boxes: number[][]): string[] {
     }),
   );
 }
+
+/**
+ * Runs in a page (handed to Playwright's or Puppeteer's `evaluate`): a JPEG, as base64, decoded and
+ * drawn `width` wide; its height and RGBA pixels, as base64 (built by hand: Firefox ESR has no
+ * `Uint8Array.prototype.toBase64`).
+ */
+export async function photoRgbaInPage([jpeg, width]: readonly [string, number]): Promise<{ height: number; base64: string }> {
+  const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${jpeg}`)).blob());
+  const context = new OffscreenCanvas(width, Math.round((bitmap.height * width) / bitmap.width)).getContext('2d')!;
+  context.drawImage(bitmap, 0, 0, context.canvas.width, context.canvas.height);
+  const rgba = new Uint8Array(context.getImageData(0, 0, context.canvas.width, context.canvas.height).data.buffer);
+  let text = '';
+  for (let i = 0; i < rgba.length; i += 0x8000) text += String.fromCharCode(...rgba.subarray(i, i + 0x8000));
+  return { height: context.canvas.height, base64: btoa(text) };
+}
