@@ -1,6 +1,7 @@
 import { sendMessage } from '../messaging/channel';
 import { MAX_CHECKED_FRAMES } from '../models/analysis-options';
 import { t } from '../messaging/i18n';
+import { counted } from '../messaging/translate';
 import type { SiteRule } from '../settings/schema';
 import { type DetectorPort, warmOnComposer } from './detector-port';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
@@ -53,13 +54,13 @@ function report({ file, faces, metadata }: PhotoCheck): void {
 /** What the user is told about what happened without their asking. */
 function summary(outcome: Outcome, withheld: number, unchecked: string[], firstFrames: string[], someFrames: string[]): string[] {
   const lines: string[] = [];
-  if (outcome.maskedFaces) lines.push(t('noticeMasked', String(outcome.maskedFaces)));
-  if (outcome.stripped) lines.push(t('noticeStripped', String(outcome.stripped)));
+  if (outcome.maskedFaces) lines.push(counted(t, 'noticeMasked', outcome.maskedFaces));
+  if (outcome.stripped) lines.push(counted(t, 'noticeStripped', outcome.stripped));
   if (unchecked.length) lines.push(t('noticeUnchecked', unchecked.join(', ')));
   if (firstFrames.length) lines.push(t('noticeAnimated', firstFrames.join(', ')));
   if (someFrames.length) lines.push(t('noticeFramesSome', someFrames.join(', '), String(MAX_CHECKED_FRAMES)));
   if (outcome.failed.length) lines.push(t('noticeMaskFailed', outcome.failed.join(', ')));
-  if (withheld) lines.push(t('noticeTooMany', String(MAX_PHOTOS), String(withheld)));
+  if (withheld) lines.push(counted(t, 'noticeTooMany', withheld, String(MAX_PHOTOS)));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from './OptionsApp';
+import type { Translate } from '../messaging/translate';
 
 interface Props {
   /** Adds the host; resolves with an error message to show, or null when it was added. */

@@ -1,6 +1,6 @@
 import { exportSettings, importSettings } from '../settings/transfer';
 import type { Settings } from '../settings/schema';
-import type { Translate } from './OptionsApp';
+import type { Translate } from '../messaging/translate';
 
 interface Props {
   settings: Settings;

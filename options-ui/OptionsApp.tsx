@@ -6,8 +6,6 @@ import type { OptionsApi } from './api';
 import { Backup } from './Backup';
 import { SiteRules } from './SiteRules';
 
-export type Translate = (key: string, ...substitutions: string[]) => string;
-
 /** The options page: one rule per site, sites the user adds, backup. Browser access goes through `api`. */
 export function OptionsApp({ api }: { api: OptionsApi }) {
   const { t } = api;

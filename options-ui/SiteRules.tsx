@@ -1,5 +1,5 @@
 import { MASK_STYLES, METADATA_POLICIES, MODES, SENSITIVITIES, type SiteRule } from '../settings/schema';
-import type { Translate } from './OptionsApp';
+import type { Translate } from '../messaging/translate';
 
 interface Props {
   /** The host that names the site in the page (`data-site`). */

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupApi, ScanTarget } from './api';
 import { ResultItem } from './ResultItem';
 import { type ScanResult, scanPhotos } from './scan';
-
-export type Translate = PopupApi['t'];
+import { counted } from '../messaging/translate';
 
 type Phase = 'idle' | 'finding' | 'scanning' | 'finished' | 'stopped';
 
@@ -75,10 +74,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
       )}
       {done && (
         <p class="summary" role="status" data-scan-summary data-photos={results.length} data-with-faces={withFaces}>
-          {results.length === 0 ? t('scanNone') : t('scanSummary', String(withFaces), String(results.length))}
-          {withLocation > 0 && ` · ${withLocation === 1 ? t('scanSummaryLocationOne') : t('scanSummaryLocation', String(withLocation))}`}
+          {results.length === 0 ? t('scanNone') : counted(t, 'scanSummary', withFaces, String(results.length))}
+          {withLocation > 0 && ` · ${counted(t, 'scanSummaryLocation', withLocation)}`}
           {phase === 'stopped' && ` · ${t('scanStopped', String(checked.length))}`}
-          {more > 0 && ` · ${t('scanMore', String(more))}`}
+          {more > 0 && ` · ${counted(t, 'scanMore', more)}`}
         </p>
       )}
       {results.length > 0 && (

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { metadataWords } from '../photo/metadata-words';
 import type { ScanResult } from './scan';
-import type { Translate } from './PopupApp';
+import { counted, type Translate } from '../messaging/translate';
 
 /** One scanned photo: thumbnail, faces, what its metadata reveals, and the post it belongs to. */
 export function ResultItem({ result, t }: { result: ScanResult; t: Translate }) {
@@ -9,7 +9,7 @@ export function ResultItem({ result, t }: { result: ScanResult; t: Translate }) 
   const thumbnail = useMemo(() => (image ? URL.createObjectURL(image) : null), [image]);
   useEffect(() => () => thumbnail && URL.revokeObjectURL(thumbnail), [thumbnail]);
   const summary =
-    state === 'waiting' ? t('scanWaiting') : faces === null ? t('scanUnreadable') : faces === 1 ? t('facesOne') : faces ? t('facesMany', String(faces)) : t('facesNone');
+    state === 'waiting' ? t('scanWaiting') : faces === null ? t('scanUnreadable') : faces ? counted(t, 'facesFound', faces) : t('facesNone');
   return (
     <li
       class={`result ${state}${faces ? ' faces' : ''}`}

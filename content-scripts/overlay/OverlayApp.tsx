@@ -4,8 +4,7 @@ import { type Decision, isPending, type OverlayRequest } from './protocol';
 import { PUBLIC_AUDIENCE } from '../sites/site';
 import { PendingCard, PhotoCard } from './PhotoCard';
 import { useObjectUrls } from './object-urls';
-
-export type Translate = (key: string, ...substitutions: string[]) => string;
+import { counted, type Translate } from '../../messaging/translate';
 
 interface Props {
   request: OverlayRequest;
@@ -61,14 +60,14 @@ export function OverlayApp({ request, decide, t }: Props) {
   return (
     <div class="backdrop">
       <div data-guard="overlay" role="dialog" aria-modal="true" aria-labelledby="pg-title" aria-describedby="pg-intro" tabIndex={-1} ref={dialog} onKeyDown={onKeyDown}>
-        <h1 id="pg-title">{t('overlayTitle', String(photos.length))}</h1>
+        <h1 id="pg-title">{counted(t, 'overlayTitle', photos.length)}</h1>
         <p id="pg-intro">{t('overlayIntro')}</p>
         {hadWaiting && (
           <p class="progress" role="status">
-            {waiting ? t('overlayProgress', String(checked.length), String(photos.length)) : t('overlayAllChecked', String(photos.length))}
+            {waiting ? t('overlayProgress', String(checked.length), String(photos.length)) : counted(t, 'overlayAllChecked', photos.length)}
           </p>
         )}
-        {request.withheld > 0 && <p class="withheld">{t('noticeTooMany', String(photos.length), String(request.withheld))}</p>}
+        {request.withheld > 0 && <p class="withheld">{counted(t, 'noticeTooMany', request.withheld, String(photos.length))}</p>}
         <ul class="photos">
           {photos.map((photo, i) =>
             isPending(photo) ? (

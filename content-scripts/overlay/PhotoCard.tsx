@@ -1,7 +1,7 @@
 import { metadataWords } from '../../photo/metadata-words';
 import type { MetadataFinding } from '../../photo/metadata';
 import type { OverlayPhoto, PendingPhoto } from './protocol';
-import type { Translate } from './OverlayApp';
+import { counted, type Translate } from '../../messaging/translate';
 
 interface Props {
   photo: OverlayPhoto;
@@ -41,7 +41,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
           ))}
         </div>
         <figcaption>
-          {faces === null ? t('facesUnknown') : faces.length === 1 ? t('facesOne') : t('facesMany', String(faces.length))}
+          {faces === null ? t('facesUnknown') : counted(t, 'facesFound', faces.length)}
         </figcaption>
       </figure>
       {boxes.length > 0 && (

@@ -151,7 +151,7 @@ test('of more than 20 photos, 20 are checked and posted; the others are not adde
   await expect.poll(() => received(page), { timeout: 80_000 }).toHaveLength(20);
   expect((await received(page)).map((f) => f.name)).toEqual(files.slice(0, 20).map((f) => f.name));
   expect(reports).toHaveLength(20);
-  await expect.poll(() => closedShadowText(page, 'photo-guard-status')).toContain('checks up to 20 photos at a time: 1 more were not added');
+  await expect.poll(() => closedShadowText(page, 'photo-guard-status')).toContain('checks up to 20 photos at a time: 1 more was not added');
 });
 
 test('a photo picked again before the first is decided waits its turn and is not lost', async ({ composer: { page, input } }) => {

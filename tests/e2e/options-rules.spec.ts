@@ -34,7 +34,7 @@ test('X set to "protect": the masked photo is posted without a question, and the
   const [file] = await received(tab);
   expect(file).toMatchObject({ name: 'sample2.jpg', type: 'image/jpeg' });
   expect(file!.sha256).not.toBe(sha256(fileBytes(photo('sample2.jpg'))));
-  await expect.poll(() => closedShadowText(tab, 'photo-guard-status')).toContain('masked 3 face(s)');
+  await expect.poll(() => closedShadowText(tab, 'photo-guard-status')).toContain('masked 3 faces');
 
   // The posted photo, picked again with the guard back on "warn", shows no face.
   await setRule(options, 'x', 'mode', 'warn');
