@@ -18,6 +18,7 @@ export function isHeif(bytes: Uint8Array): boolean {
 
 interface Box {
   type: string;
+  start: number;
   /** Where the box's content starts, after its size and type. */
   body: number;
   end: number;
@@ -34,7 +35,7 @@ function boxes(view: DataView, from: number, to: number): Box[] {
       body += 8;
     } else if (size === 0) size = to - at;
     if (size < body - at || at + size > to) throw new Error('truncated HEIF');
-    found.push({ type: fields(view, at + 4).text(4), body, end: at + size });
+    found.push({ type: fields(view, at + 4).text(4), start: at, body, end: at + size });
     at += size;
   }
   return found;
@@ -112,14 +113,19 @@ function locate(view: DataView, iloc: Box, kinds: Map<number, SegmentKind>): Seg
   return segments;
 }
 
-/** The Exif and XMP items of a HEIF file, as byte ranges. Throws on a malformed file. */
+/**
+ * The Exif and XMP items of a HEIF file, as byte ranges, and a Samsung motion photo's video (the
+ * seconds around the shot, as an MP4 in a top-level `mpvd` box). Throws on a malformed file.
+ */
 export function readHeifItems(bytes: Uint8Array): Segment[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const meta = boxes(view, 0, bytes.length).find((box) => box.type === 'meta');
+  const top = boxes(view, 0, bytes.length);
+  const meta = top.find((box) => box.type === 'meta');
   if (!meta) throw new Error('HEIF without a meta box');
+  const videos = top.filter((box) => box.type === 'mpvd').map(({ start, end }): Segment => ({ kind: 'video', start, end }));
   const children = boxes(view, meta.body + 4, meta.end);
   const iinf = children.find((box) => box.type === 'iinf');
   const iloc = children.find((box) => box.type === 'iloc');
-  if (!iinf || !iloc) return [];
-  return locate(view, iloc, metadataItems(view, iinf));
+  if (!iinf || !iloc) return videos;
+  return [...locate(view, iloc, metadataItems(view, iinf)), ...videos];
 }

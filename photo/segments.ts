@@ -8,7 +8,7 @@ import { isHeif, readHeifItems } from './heif';
  */
 export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif';
 
-export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'other';
+export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'video' | 'other';
 
 export interface Segment {
   kind: SegmentKind;
@@ -75,10 +75,32 @@ function readJpeg(bytes: Uint8Array): Container {
     }
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     if (length < 2 || at + 2 + length > bytes.length) throw new Error('truncated or malformed JPEG');
-    if (marker === 0xda) return { format: 'jpeg', segments, scanStart: at, animated: false };
+    if (marker === 0xda) return { format: 'jpeg', segments: [...segments, ...appendedVideo(bytes, jpegImageEnd(bytes, at))], scanStart: at, animated: false };
     segments.push({ kind: jpegKind(bytes, marker, at + 4), start: at, end: at + 2 + length });
     at += 2 + length;
   }
+}
+
+/** Just past the EOI marker of a JPEG's main image (a marker never occurs inside the scan), or null for a file cut short. */
+export function jpegImageEnd(bytes: Uint8Array, scanStart: number): number | null {
+  for (let at = bytes.indexOf(0xd9, scanStart + 1); at !== -1; at = bytes.indexOf(0xd9, at + 1)) if (bytes[at - 1] === 0xff) return at + 1;
+  return null;
+}
+
+/**
+ * A video after the end of the image: a phone's "motion photo" (Google, Samsung) carries the
+ * seconds around the shot, sound included, as an MP4 appended to the JPEG, sometimes after other
+ * appended images. It is found by the MP4's first box, `ftyp`, and runs to the end of the file.
+ */
+function appendedVideo(bytes: Uint8Array, imageEnd: number | null): Segment[] {
+  if (imageEnd === null) return [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = bytes.indexOf(0x66, imageEnd + 4); at !== -1 && at + 8 <= bytes.length; at = bytes.indexOf(0x66, at + 1)) {
+    if (ascii(bytes, at, 4) !== 'ftyp' || !/^[ -~]{4}$/.test(ascii(bytes, at + 4, 4))) continue;
+    const size = view.getUint32(at - 4);
+    if (size >= 16 && size <= 1024) return [{ kind: 'video', start: at - 4, end: bytes.length }];
+  }
+  return [];
 }
 
 const PNG_KINDS: Record<string, SegmentKind> = {

@@ -1,8 +1,8 @@
 import { ascii, concat } from './bytes';
-import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
+import { type Container, jpegImageEnd, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** What lossless stripping removes. The colour profile stays: without it colours shift. */
-const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time']);
+const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time', 'video']);
 
 const kept = (segments: Segment[]) => segments.filter((s) => !REMOVED.has(s.kind));
 const slices = (bytes: Uint8Array, segments: Segment[]) => segments.map((s) => bytes.subarray(s.start, s.end));
@@ -21,9 +21,8 @@ function orientationOnlyExif(orientation: number): Uint8Array {
 
 /** JPEG: every segment before the scan except metadata; the scan itself copied to its EOI. */
 function stripJpeg(bytes: Uint8Array, { segments, scanStart }: Container, orientation: number): Uint8Array<ArrayBuffer> {
-  let eoi = scanStart;
-  while (eoi + 1 < bytes.length && !(bytes[eoi] === 0xff && bytes[eoi + 1] === 0xd9)) eoi++;
-  if (eoi + 1 >= bytes.length) throw new Error('truncated JPEG (no end of image)');
+  const imageEnd = jpegImageEnd(bytes, scanStart);
+  if (imageEnd === null) throw new Error('truncated JPEG (no end of image)');
   const keep = kept(segments);
   const parts = slices(bytes, keep);
   // JFIF's APP0 must stay first; the orientation goes right after it.
@@ -32,8 +31,8 @@ function stripJpeg(bytes: Uint8Array, { segments, scanStart }: Container, orient
   return concat([
     bytes.subarray(0, 2),
     ...parts,
-    // Anything after EOI (a second "multi-picture" image, a trailer) goes too: it can hold metadata.
-    bytes.subarray(scanStart, eoi + 2),
+    // Anything after EOI (a second "multi-picture" image, a motion photo's video) goes too: it can hold metadata.
+    bytes.subarray(scanStart, imageEnd),
   ]);
 }
 
@@ -63,11 +62,19 @@ const XMP_END = '<?xpacket end="w"?>';
 /**
  * HEIF: the metadata items are emptied where they lie, keeping their length, so that no offset in
  * the file changes and the image items stay byte for byte; the Exif item keeps a valid, empty
- * TIFF block and the XMP item an empty packet padded with spaces, as XMP allows.
+ * TIFF block and the XMP item an empty packet padded with spaces, as XMP allows. A motion photo's
+ * video box is cut off when it ends the file (it usually does), or else becomes empty `free` space.
  */
 function blankHeif(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
-  const out = bytes.slice();
-  for (const { kind, start, end } of segments.filter((s) => REMOVED.has(s.kind))) {
+  const lastVideo = segments.find((s) => s.kind === 'video' && s.end === bytes.length);
+  const out = bytes.slice(0, lastVideo?.start);
+  for (const { kind, start, end } of segments.filter((s) => REMOVED.has(s.kind) && s !== lastVideo)) {
+    if (kind === 'video') {
+      // The box keeps its size (32- or 64-bit); its type becomes `free` and its content zeros.
+      out.fill(0, start + (new DataView(out.buffer).getUint32(start) === 1 ? 16 : 8), end);
+      out.set(new TextEncoder().encode('free'), start + 4);
+      continue;
+    }
     const length = end - start;
     out.fill(kind === 'xmp' ? 0x20 : 0, start, end);
     if (kind === 'exif' && length >= EMPTY_EXIF_ITEM.length) out.set(EMPTY_EXIF_ITEM, start);

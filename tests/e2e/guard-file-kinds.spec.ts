@@ -9,6 +9,7 @@ import { expect, test } from '../support/composer-test';
 import { decodeInPage, fileBytes, overlayFrame, received, sha256, stackedInPage } from '../support/guard-page';
 import { exiftoolTags } from '../support/exiftool';
 import { heifWith, JANE_XMP } from '../support/heif';
+import { motionPhotos } from '../support/motion-photo';
 import { photo } from '../support/sites';
 
 test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is held; its location is shown and removed in place', async ({ composer: { page, input } }) => {
@@ -34,6 +35,27 @@ test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is held; its 
   writeFileSync(stripped, Buffer.from(file!.base64, 'base64'));
   const tags = exiftoolTags(stripped);
   expect(Object.keys(tags).filter((key) => /^(GPS|IFD0|ExifIFD|XMP)/.test(key))).toEqual([]);
+});
+
+test("a motion photo's hidden video is shown and removed, the still's pixels unchanged", async ({ composer: { page, input } }) => {
+  // A photo with no face and no EXIF, which used to pass straight through, video and all.
+  const still = fileBytes(photo('no-face-landscape.jpg'));
+  const motion = Buffer.from(motionPhotos(still, fileBytes(photo('sample2.jpg'))).samsung);
+  await input().setInputFiles({ name: 'motion.jpg', mimeType: 'image/jpeg', buffer: motion });
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-metadata', 'video');
+  await expect(card).toContainText('motion photo');
+  await expect(card).toHaveAttribute('data-faces', '0');
+  await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
+  await overlay.locator('[data-action="protect"]').click();
+
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const delivered = Buffer.from((await received(page))[0]!.base64, 'base64');
+  expect(delivered.indexOf('ftyp')).toBe(-1);
+  expect(delivered.length).toBeLessThanOrEqual(still.length);
+  const [before, after] = await decodeInPage(page, [Buffer.from(still).toString('base64'), delivered.toString('base64')]);
+  expect(after).toEqual(before);
 });
 
 test('a video picked with photos reaches the site untouched and in its place', async ({ composer: { page, input } }) => {

@@ -3,15 +3,15 @@
  * image, an Exif block and an XMP packet, and their bytes in `mdat`. The image item is stand-in
  * bytes (no browser here decodes HEVC), so the file tests what is read and removed around it.
  */
-const text = (value: string) => new TextEncoder().encode(value);
+export const text = (value: string) => new TextEncoder().encode(value);
 const u16 = (value: number) => Uint8Array.from([value >> 8, value & 255]);
-const u32 = (value: number) => Uint8Array.from([value >>> 24, (value >> 16) & 255, (value >> 8) & 255, value & 255]);
-const join = (...parts: Uint8Array[]) => {
+export const u32 = (value: number) => Uint8Array.from([value >>> 24, (value >> 16) & 255, (value >> 8) & 255, value & 255]);
+export const join = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
   return out;
 };
-const box = (type: string, ...parts: Uint8Array[]) => join(u32(8 + parts.reduce((n, p) => n + p.length, 0)), text(type), ...parts);
+export const box = (type: string, ...parts: Uint8Array[]) => join(u32(8 + parts.reduce((n, p) => n + p.length, 0)), text(type), ...parts);
 const fullBox = (type: string, version: number, ...parts: Uint8Array[]) => box(type, Uint8Array.from([version, 0, 0, 0]), ...parts);
 const infe = (id: number, type: string, contentType?: string) =>
   fullBox('infe', 2, u16(id), u16(0), text(type), text('\0'), ...(contentType ? [text(`${contentType}\0`)] : []));

@@ -6,7 +6,8 @@ import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
 import { stripMetadata } from '../../photo/strip';
 import { exiftoolTags } from '../support/exiftool';
-import { heifWith, JANE_XMP } from '../support/heif';
+import { box, heifWith, JANE_XMP, join as joined } from '../support/heif';
+import { mpvd } from '../support/motion-photo';
 
 const dir = mkdtempSync(join(tmpdir(), 'photo-guard-heif-'));
 const exiftool = (bytes: Uint8Array, ...args: string[]) => {
@@ -40,6 +41,20 @@ describe('HEIF (an iPhone\'s HEIC)', () => {
     expect(Object.keys(tags).filter((key) => /^(GPS|IFD0|ExifIFD|XMP)/.test(key))).toEqual([]);
     expect(tags['ExifTool:Validate']).toBe('OK');
     expect((await readMetadata(stripped)).findings).toEqual([]);
+  });
+
+  it("finds a Samsung motion photo's video, and cuts it off or empties it", async () => {
+    const motion = joined(heic, mpvd());
+    expect((await readMetadata(motion)).findings.map((f) => f.kind)).toContain('video');
+    // Ending the file, it is cut off: what is left is the photo stripped as usual.
+    expect(stripMetadata(motion)).toEqual(stripMetadata(heic));
+    // Elsewhere it becomes free space of the same size, every offset unchanged.
+    const inside = joined(motion, box('free', new Uint8Array(16)));
+    const stripped = stripMetadata(inside);
+    expect(stripped.length).toBe(inside.length);
+    expect(Buffer.from(stripped).indexOf('ftyp', heic.length)).toBe(-1);
+    expect((await readMetadata(stripped)).findings).toEqual([]);
+    expect(exiftool(stripped, '-validate', '-warning')['ExifTool:Validate']).toBe('OK');
   });
 
   it('refuses a truncated file rather than guess', async () => {

@@ -7,6 +7,7 @@ import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
 import { stripMetadata } from '../../photo/strip';
 import { exiftoolTags } from '../support/exiftool';
+import { motionPhotos } from '../support/motion-photo';
 
 const REVEALING = /GPS|SerialNumber|Artist|Creator|By-line|OwnerName|XMP|IPTC|Comment|Software|DateTimeOriginal|Make|Model/;
 /** Tags that say something about the photo's place, time, camera or people (not the colour profile). */
@@ -50,6 +51,15 @@ describe('readMetadata', () => {
     expect((await readMetadata(bytesOf(fixture('no-face-landscape.jpg')))).findings).toEqual([]);
   });
 
+  it("finds the video a motion photo hides after the image, whatever comes between", async () => {
+    const plain = bytesOf(fixture('no-face-landscape.jpg'));
+    for (const [layout, bytes] of Object.entries(motionPhotos(plain, bytesOf(fixture('sample2.jpg'))))) {
+      expect((await readMetadata(bytes)).findings, layout).toEqual([{ kind: 'video', value: '' }]);
+    }
+    // An appended image alone (a multi-picture preview, a gain map) is no video.
+    expect((await readMetadata(new Uint8Array([...plain, ...bytesOf(fixture('sample2.jpg'))]))).findings).toEqual([]);
+  });
+
   it('refuses what it cannot walk rather than guess', async () => {
     await expect(readMetadata(bytesOf(tagged).subarray(0, 300))).rejects.toThrow(/truncated|malformed/);
     await expect(readMetadata(new TextEncoder().encode('not an image'))).rejects.toThrow(/not a JPEG/);
@@ -73,6 +83,16 @@ describe('stripMetadata', () => {
     const original = bytesOf(fixture('no-face-landscape.jpg'));
     const withTrailer = new Uint8Array([...original, ...new TextEncoder().encode('GPS 48.8N secret')]);
     expect(stripMetadata(withTrailer).length).toBeLessThanOrEqual(original.length);
+  });
+
+  it("drops a motion photo's video, keeping the image's scan", async () => {
+    const plain = bytesOf(fixture('no-face-landscape.jpg'));
+    for (const bytes of Object.values(motionPhotos(plain, bytesOf(fixture('sample2.jpg'))))) {
+      const stripped = stripMetadata(bytes);
+      expect(scan(stripped)).toBe(scan(plain));
+      expect(Buffer.from(stripped).indexOf('ftyp')).toBe(-1);
+      expect((await readMetadata(stripped)).findings).toEqual([]);
+    }
   });
 
   it('removes PNG text and XMP chunks, keeping the image data chunks', () => {
