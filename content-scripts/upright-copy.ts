@@ -22,5 +22,8 @@ export async function uprightCopy(file: Blob, scaleOf: (width: number, height: n
   }
 }
 
+/** Sharp enough for one photo shown across the whole window, where a class photo's faces must be told apart. */
+const THUMBNAIL_SIDE = 1280;
+
 /** The photo as the overlay shows it. */
-export const thumbnail = async (file: File) => (await uprightCopy(file, (w, h) => Math.min(1, 480 / Math.max(w, h)), 0.8))?.blob ?? null;
+export const thumbnail = async (file: File) => (await uprightCopy(file, (w, h) => Math.min(1, THUMBNAIL_SIDE / Math.max(w, h)), 0.85))?.blob ?? null;

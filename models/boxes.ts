@@ -38,3 +38,20 @@ export function containment(a: Rect, b: Rect): number {
   const inter = intersection(a, b);
   return inter ? inter / Math.min(area(a), area(b)) : 0;
 }
+
+/**
+ * Boxes as one reads a group photo: row by row from the top, left to right in a row. The user
+ * finds "face 12" where counting would put it, not wherever the detector happened to rank it. A
+ * box starts a new row when its centre lies below the row's first centre by more than half the
+ * row's first box's height.
+ */
+export function inReadingOrder<T extends Rect>(boxes: T[]): T[] {
+  const centreY = (r: Rect) => r.y + r.height / 2;
+  const rows: T[][] = [];
+  for (const box of [...boxes].sort((a, b) => centreY(a) - centreY(b))) {
+    const row = rows.at(-1);
+    if (row && centreY(box) - centreY(row[0]!) <= row[0]!.height / 2) row.push(box);
+    else rows.push([box]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.x - b.x));
+}

@@ -1,5 +1,6 @@
 import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
+import { inReadingOrder } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
 import { analyseFaces } from './face-analyser';
 import { analyseAnimation } from './frame-analyser';
@@ -76,7 +77,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
         const bytes = Uint8Array.fromBase64(image.base64);
         const how = analysisFor(sensitivity);
         // An animated GIF's frames are read here; anything else is what the browser decodes.
-        const analysis = (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how));
+        const found = (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how));
+        const analysis = { ...found, faces: inReadingOrder(found.faces) };
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -61,7 +61,7 @@ export function OverlayApp({ request, decide, t }: Props) {
     <div class="backdrop">
       <div data-guard="overlay" role="dialog" aria-modal="true" aria-labelledby="pg-title" aria-describedby="pg-intro" tabIndex={-1} ref={dialog} onKeyDown={onKeyDown}>
         <h1 id="pg-title">{counted(t, 'overlayTitle', photos.length)}</h1>
-        <p id="pg-intro">{t('overlayIntro')}</p>
+        <p id="pg-intro">{counted(t, 'overlayIntro', photos.length)}</p>
         {hadWaiting && (
           <p class="progress" role="status">
             {waiting ? t('overlayProgress', String(checked.length), String(photos.length)) : counted(t, 'overlayAllChecked', photos.length)}

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { metadataWords } from '../../photo/metadata-words';
 import type { MetadataFinding } from '../../photo/metadata';
 import type { OverlayPhoto, PendingPhoto } from './protocol';
@@ -13,10 +14,15 @@ interface Props {
 
 const percent = (value: number, total: number) => `${((value / total) * 100).toFixed(2)}%`;
 
-/** One photo: its thumbnail with the faces boxed, the count, and what its metadata says. */
+/**
+ * One photo: its thumbnail with the faces boxed, the count, and what its metadata says. In a class
+ * photo the numbered boxes crowd each other, so a face's box lights up while its checkbox is
+ * pointed at or focused, and clicking a box toggles it (the checkboxes stay the keyboard's way).
+ */
 export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
   const faces = photo.faces;
   const boxes = faces?.map((box) => box.map(Math.round)) ?? [];
+  const [lit, setLit] = useState<number | null>(null);
   return (
     <li
       class="photo"
@@ -33,10 +39,12 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
           {boxes.map(([x, y, w, h], i) => (
             <span
               key={i}
-              class={choices[i] ? 'box on' : 'box'}
+              aria-hidden="true"
+              class={`box${choices[i] ? ' on' : ''}${lit === i ? ' lit' : ''}`}
+              onClick={() => onToggle(i, !choices[i])}
               style={{ left: percent(x!, photo.width), top: percent(y!, photo.height), width: percent(w!, photo.width), height: percent(h!, photo.height) }}
             >
-              <span class="number" aria-hidden="true">{i + 1}</span>
+              <span class="number">{i + 1}</span>
             </span>
           ))}
         </div>
@@ -48,7 +56,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
         <fieldset class="faces">
           <legend>{t('facesLegend')}</legend>
           {boxes.map((_, i) => (
-            <label key={i}>
+            <label key={i} onMouseEnter={() => setLit(i)} onMouseLeave={() => setLit(null)} onFocusIn={() => setLit(i)} onFocusOut={() => setLit(null)}>
               <input type="checkbox" data-face-index={i} checked={choices[i]} onChange={(e) => onToggle(i, e.currentTarget.checked)} />
               {t('faceLabel', String(i + 1))}
             </label>

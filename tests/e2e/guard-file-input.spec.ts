@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripMetadata } from '../../photo/strip';
-import { decodeInPage, expectPostedUntouched, fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { decodeInPage, expectPostedUntouched, fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { annotatedPhotos } from '../support/annotations';
 import { iou } from '../../models/boxes';
 import { photo } from '../support/sites';
@@ -65,6 +65,37 @@ test('"Protect and post" masks every face and removes the metadata', async ({ co
   await input().setInputFiles(out);
   await expect.poll(() => reports).toEqual(['photo-guard: protected.jpg: 0 face(s), metadata: none']);
   await expect.poll(() => received(page)).toHaveLength(2);
+});
+
+test('a face unticked by clicking its box on the photo is left as it was; the others are masked', async ({ composer: { page, input } }) => {
+  await input().setInputFiles(photo('sample4.jpg'));
+  let overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', /^[2-9]$/);
+  const boxes = JSON.parse((await card.getAttribute('data-boxes'))!) as number[][];
+  // Faces are numbered as one reads the photo: row by row, left to right.
+  const centres = boxes.map(([x, y, w, h]) => [x! + w! / 2, y! + h! / 2] as const);
+  expect(centres.every(([, cy], i) => i === 0 || cy >= centres[i - 1]![1] - boxes[i - 1]![3]! / 2)).toBe(true);
+  // Pointing at a face's checkbox lights its box, so crowded boxes can be told apart.
+  await overlay.locator('[data-face-index="1"]').focus();
+  await expect(card.locator('.box').nth(1)).toHaveClass(/\blit\b/);
+  await card.locator('.box').nth(1).click();
+  await expect(overlay.locator('[data-face-index="1"]')).not.toBeChecked();
+  await expect(overlay.locator('[data-face-index="0"]')).toBeChecked();
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const out = join(dir, 'one-left.jpg');
+  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+
+  // Asked again, the detector finds that one face, and only it.
+  await expect.poll(() => overlayShown(page)).toBe(false);
+  await input().setInputFiles(out);
+  overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '1');
+  const [left] = JSON.parse((await overlay.locator('[data-guard-photo]').getAttribute('data-boxes'))!) as number[][];
+  const [x, y, w, h] = left!;
+  const [bx, by, bw, bh] = boxes[1]!;
+  expect(iou({ x: x!, y: y!, width: w!, height: h! }, { x: bx!, y: by!, width: bw!, height: bh! })).toBeGreaterThan(0.5);
 });
 
 test('the pixelated style hides the faces too', async ({ composer: { page, input, reports } }) => {
