@@ -36,6 +36,7 @@ async function overlayPhoto(check: PhotoCheck, shown?: Blob | null): Promise<Ove
     width: check.width,
     height: check.height,
     faces: check.faces?.map((f) => [f.x, f.y, f.width, f.height]) ?? null,
+    ...(!check.faces && { unreadable: check.metadata?.format === 'heif' ? 'heic' : 'damaged' }),
     metadata: check.metadata?.findings ?? [],
     animated: check.metadata?.animated ?? false,
     ...(check.frames && { frames: check.frames }),

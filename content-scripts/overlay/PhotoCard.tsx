@@ -49,7 +49,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
           ))}
         </div>
         <figcaption>
-          {faces === null ? t('facesUnknown') : counted(t, 'facesFound', faces.length)}
+          {faces === null ? t(photo.unreadable === 'heic' ? 'facesUnknownHeic' : 'facesUnknown') : counted(t, 'facesFound', faces.length)}
         </figcaption>
       </figure>
       {boxes.length > 0 && (
