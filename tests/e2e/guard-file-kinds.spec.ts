@@ -25,7 +25,7 @@ test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is held; its 
   const card = overlay.locator('[data-guard-photo]');
   await expect(card).toHaveAttribute('data-faces', 'unknown'); // no browser here decodes HEVC
   // Why, and what to do: the user must look, or post a copy that can be checked.
-  await expect(card.locator('figcaption')).toContainText("can't open HEIC photos");
+  await expect(card.locator('figcaption')).toContainText('can’t open HEIC photos');
   await expect(card.locator('figcaption')).toContainText('JPEG copy');
   expect((await card.getAttribute('data-metadata'))!.split(',')).toEqual(expect.arrayContaining(['gps', 'xmp']));
   await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
@@ -117,7 +117,7 @@ test('a photo that can no longer be read (gone from the disk since it was picked
 
   const second = await overlayFrame(page);
   await expect(second.locator('[data-guard-photo]')).toHaveAttribute('data-faces', 'unknown');
-  await expect(second.locator('[data-guard-photo] figcaption')).toContainText("Couldn't open this photo");
+  await expect(second.locator('[data-guard-photo] figcaption')).toContainText('Couldn’t open this photo');
   await second.locator('[data-action="original"]').click();
   // The site's own reading fails too, so its upload stub records nothing: the input shows it got it.
   await expect.poll(() => input().evaluate((el: HTMLInputElement) => Array.from(el.files ?? [], (f) => f.name))).toEqual(['later.jpg']);
