@@ -18,12 +18,20 @@ export const partlyChecked = (check: PhotoCheck) =>
   !!check.metadata?.animated && (!check.frames || check.frames.checked < check.frames.total);
 
 /**
+ * Metadata the rule asks about: all of it with "ask"; with "keep", still a motion photo's video,
+ * which is not one of the details (location, date, camera) the user chose to keep but seconds of
+ * film with sound.
+ */
+const askedAbout = (metadata: PhotoCheck['metadata'], rule: SiteRule) =>
+  (metadata?.findings ?? []).filter((f) => rule.metadata === 'ask' || (rule.metadata === 'keep' && f.kind === 'video'));
+
+/**
  * Whether what the file itself says is reason enough for the user to see it (warn mode), known
  * before its faces: metadata the rule asks about, or an animation the detector will see only part
  * of (its first frame, or some of a long GIF's).
  */
 export const fileNeedsAsking = (metadata: PhotoCheck['metadata'], rule: SiteRule) =>
-  (rule.metadata === 'ask' && (metadata?.findings.length ?? 0) > 0) ||
+  askedAbout(metadata, rule).length > 0 ||
   firstFrameOnly(metadata) ||
   (metadata?.frames ?? 0) > MAX_CHECKED_FRAMES;
 

@@ -28,6 +28,14 @@ describe('needsAsking (warn mode)', () => {
     expect(needsAsking(photo(0), rule())).toBe(false);
   });
 
+  it("asks about a motion photo's video even when the rule keeps the details", () => {
+    const motion: PhotoCheck = { ...photo(0), metadata: { findings: [{ kind: 'video', value: '' }], orientation: 1, format: 'jpeg', animated: false } };
+    expect(needsAsking(motion, rule({ metadata: 'keep' }))).toBe(true);
+    expect(needsAsking(motion, rule({ metadata: 'ask' }))).toBe(true);
+    expect(needsAsking(motion, rule({ metadata: 'remove' }))).toBe(false); // removed without a word, as asked
+    expect(needsAsking(photo(0, true), rule({ metadata: 'keep' }))).toBe(false);
+  });
+
   it('lets faces without metadata through when the rule says so', () => {
     const quiet = rule({ warnFacesWithoutMetadata: false });
     expect(needsAsking(photo(2), quiet)).toBe(false);
