@@ -8,7 +8,7 @@ import { isHeif, readHeifItems } from './heif';
  */
 export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif';
 
-export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'video' | 'other';
+export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'video' | 'index' | 'other';
 
 export interface Segment {
   kind: SegmentKind;
@@ -59,6 +59,8 @@ function jpegKind(bytes: Uint8Array, marker: number, body: number): SegmentKind 
   if (marker === 0xe1 && ascii(bytes, body, 4) === 'http') return 'xmp'; // standard and extended XMP
   if (marker === 0xed) return 'iptc'; // Photoshop IRB: IPTC, thumbnails, captions
   if (marker === 0xe2 && ascii(bytes, body, 12) === 'ICC_PROFILE\0') return 'icc';
+  // The multi-picture index: where the images appended after this one (previews, a gain map) are.
+  if (marker === 0xe2 && ascii(bytes, body, 4) === 'MPF\0') return 'index';
   if (marker === 0xfe) return 'comment';
   return 'other';
 }

@@ -79,10 +79,16 @@ describe('stripMetadata', () => {
     expect((await readMetadata(stripped)).findings).toEqual([]);
   });
 
-  it('drops what follows the end of the image (multi-picture trailers)', () => {
+  it('drops what follows the end of the image, and the multi-picture index that points there', () => {
     const original = bytesOf(fixture('no-face-landscape.jpg'));
     const withTrailer = new Uint8Array([...original, ...new TextEncoder().encode('GPS 48.8N secret')]);
     expect(stripMetadata(withTrailer).length).toBeLessThanOrEqual(original.length);
+    // A camera's JPEG: an APP2 "MPF" index right after SOI, its preview appended after the image.
+    const index = [0xff, 0xe2, 0x00, 0x16, ...new TextEncoder().encode('MPF\0'), 0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, ...new Array(8).fill(0)];
+    const camera = new Uint8Array([...original.subarray(0, 2), ...index, ...original.subarray(2), ...bytesOf(fixture('sample2.jpg'))]);
+    const stripped = stripMetadata(camera);
+    expect(Buffer.from(stripped).indexOf('MPF\0')).toBe(-1);
+    expect(scan(stripped)).toBe(scan(original));
   });
 
   it("drops a motion photo's video, keeping the image's scan", async () => {
