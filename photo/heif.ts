@@ -114,18 +114,27 @@ function locate(view: DataView, iloc: Box, kinds: Map<number, SegmentKind>): Seg
 }
 
 /**
- * The Exif and XMP items of a HEIF file, as byte ranges, and a Samsung motion photo's video (the
- * seconds around the shot, as an MP4 in a top-level `mpvd` box). Throws on a malformed file.
+ * The Exif and XMP items of a HEIF file, as byte ranges, and whole top-level boxes: a Samsung
+ * motion photo's video (the seconds around the shot, as an MP4 in `mpvd`) and C2PA Content
+ * Credentials (a `uuid` box). Throws on a malformed file.
  */
 export function readHeifItems(bytes: Uint8Array): Segment[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const top = boxes(view, 0, bytes.length);
   const meta = top.find((box) => box.type === 'meta');
   if (!meta) throw new Error('HEIF without a meta box');
-  const videos = top.filter((box) => box.type === 'mpvd').map(({ start, end }): Segment => ({ kind: 'video', start, end }));
+  const whole = top.flatMap(({ type, start, body, end }): Segment[] => {
+    if (type === 'mpvd') return [{ kind: 'video', start, end }];
+    if (type === 'uuid' && hex(bytes.subarray(body, body + 16)) === C2PA_UUID) return [{ kind: 'credentials', start, end }];
+    return [];
+  });
   const children = boxes(view, meta.body + 4, meta.end);
   const iinf = children.find((box) => box.type === 'iinf');
   const iloc = children.find((box) => box.type === 'iloc');
-  if (!iinf || !iloc) return videos;
-  return [...locate(view, iloc, metadataItems(view, iinf)), ...videos];
+  if (!iinf || !iloc) return whole;
+  return [...locate(view, iloc, metadataItems(view, iinf)), ...whole];
 }
+
+/** The user type of the `uuid` box in which C2PA puts Content Credentials in ISO media files. */
+const C2PA_UUID = 'd8fec3d61b0e483c92975828877ec481';
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

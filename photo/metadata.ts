@@ -3,7 +3,7 @@ import { type ExifTags, readExifTags, type StringTag } from './exif-tags';
 import { type Container, type Format, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** The vocabulary of the overlay's and popup's `data-metadata` attribute, in display order. */
-export const METADATA_KINDS = ['gps', 'datetime', 'camera', 'serial', 'owner', 'software', 'xmp', 'iptc', 'comment', 'text', 'video'] as const;
+export const METADATA_KINDS = ['gps', 'datetime', 'camera', 'serial', 'owner', 'software', 'xmp', 'iptc', 'comment', 'text', 'credentials', 'video'] as const;
 export type MetadataKind = (typeof METADATA_KINDS)[number];
 
 export interface MetadataFinding {
@@ -68,6 +68,7 @@ const PRESENCE: Partial<Record<SegmentKind, MetadataKind>> = {
   comment: 'comment',
   text: 'text',
   time: 'datetime',
+  credentials: 'credentials',
   video: 'video',
 };
 

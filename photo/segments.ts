@@ -8,7 +8,7 @@ import { isHeif, readHeifItems } from './heif';
  */
 export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif';
 
-export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'video' | 'index' | 'other';
+export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'credentials' | 'video' | 'index' | 'other';
 
 export interface Segment {
   kind: SegmentKind;
@@ -62,6 +62,8 @@ function jpegKind(bytes: Uint8Array, marker: number, body: number): SegmentKind 
   // The multi-picture index: where the images appended after this one (previews, a gain map) are.
   if (marker === 0xe2 && ascii(bytes, body, 4) === 'MPF\0') return 'index';
   if (marker === 0xfe) return 'comment';
+  // JUMBF boxes: C2PA Content Credentials, whose assertions can carry the EXIF, the author, the edits.
+  if (marker === 0xeb && ascii(bytes, body, 2) === 'JP') return 'credentials';
   return 'other';
 }
 
@@ -112,6 +114,7 @@ const PNG_KINDS: Record<string, SegmentKind> = {
   eXIf: 'exif',
   tIME: 'time',
   iCCP: 'icc',
+  caBX: 'credentials',
 };
 
 function readPng(bytes: Uint8Array): Container {
@@ -133,6 +136,8 @@ function readPng(bytes: Uint8Array): Container {
   }
 }
 
+const WEBP_KINDS: Record<string, SegmentKind> = { EXIF: 'exif', 'XMP ': 'xmp', ICCP: 'icc', C2PA: 'credentials' };
+
 function readWebp(bytes: Uint8Array): Container {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const riffEnd = 8 + view.getUint32(4, true);
@@ -146,7 +151,7 @@ function readWebp(bytes: Uint8Array): Container {
     if (end > riffEnd) throw new Error('truncated WebP');
     const type = ascii(bytes, at, 4);
     if (type === 'ANIM') animated = true;
-    segments.push({ kind: type === 'EXIF' ? 'exif' : type === 'XMP ' ? 'xmp' : type === 'ICCP' ? 'icc' : 'other', start: at, end });
+    segments.push({ kind: WEBP_KINDS[type] ?? 'other', start: at, end });
     at = end;
   }
   return { format: 'webp', segments, scanStart: 0, animated };

@@ -5,7 +5,7 @@ import { type Container, jpegImageEnd, readContainer, type Segment, type Segment
  * What lossless stripping removes. The colour profile stays: without it colours shift. A JPEG's
  * multi-picture index goes with the appended images it points to, which stripping drops.
  */
-const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time', 'video', 'index']);
+const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time', 'credentials', 'video', 'index']);
 
 const kept = (segments: Segment[]) => segments.filter((s) => !REMOVED.has(s.kind));
 const slices = (bytes: Uint8Array, segments: Segment[]) => segments.map((s) => bytes.subarray(s.start, s.end));
@@ -62,17 +62,21 @@ const EMPTY_EXIF_ITEM = Uint8Array.from([0, 0, 0, 0, 0x4d, 0x4d, 0x00, 0x2a, 0, 
 const EMPTY_XMP = '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"/>';
 const XMP_END = '<?xpacket end="w"?>';
 
+/** HEIF metadata held in top-level boxes of their own, rather than in items. */
+const WHOLE_BOXES: ReadonlySet<SegmentKind> = new Set(['video', 'credentials']);
+
 /**
  * HEIF: the metadata items are emptied where they lie, keeping their length, so that no offset in
  * the file changes and the image items stay byte for byte; the Exif item keeps a valid, empty
- * TIFF block and the XMP item an empty packet padded with spaces, as XMP allows. A motion photo's
- * video box is cut off when it ends the file (it usually does), or else becomes empty `free` space.
+ * TIFF block and the XMP item an empty packet padded with spaces, as XMP allows. A box of its own
+ * (a motion photo's video, Content Credentials) is cut off when it ends the file, or else becomes
+ * empty `free` space.
  */
 function blankHeif(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
-  const lastVideo = segments.find((s) => s.kind === 'video' && s.end === bytes.length);
-  const out = bytes.slice(0, lastVideo?.start);
-  for (const { kind, start, end } of segments.filter((s) => REMOVED.has(s.kind) && s !== lastVideo)) {
-    if (kind === 'video') {
+  const last = segments.find((s) => WHOLE_BOXES.has(s.kind) && s.end === bytes.length);
+  const out = bytes.slice(0, last?.start);
+  for (const { kind, start, end } of segments.filter((s) => REMOVED.has(s.kind) && s !== last)) {
+    if (WHOLE_BOXES.has(kind)) {
       // The box keeps its size (32- or 64-bit); its type becomes `free` and its content zeros.
       out.fill(0, start + (new DataView(out.buffer).getUint32(start) === 1 ? 16 : 8), end);
       out.set(new TextEncoder().encode('free'), start + 4);

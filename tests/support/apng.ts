@@ -11,7 +11,8 @@ const crc32 = (bytes: Uint8Array) => (bytes.reduce((c, b) => CRC_TABLE[(c ^ b) &
 
 const u32 = (value: number) => [(value >>> 24) & 255, (value >>> 16) & 255, (value >>> 8) & 255, value & 255];
 
-function chunk(type: string, data: number[] | Uint8Array): Uint8Array {
+/** A PNG chunk: length, type, data, CRC. */
+export function chunk(type: string, data: number[] | Uint8Array): Uint8Array {
   const body = Uint8Array.from([...new TextEncoder().encode(type), ...data]);
   return Uint8Array.from([...u32(body.length - 4), ...body, ...u32(crc32(body))]);
 }

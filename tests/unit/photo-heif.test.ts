@@ -8,6 +8,7 @@ import { stripMetadata } from '../../photo/strip';
 import { exiftoolTags } from '../support/exiftool';
 import { box, heifWith, JANE_XMP, join as joined } from '../support/heif';
 import { mpvd } from '../support/motion-photo';
+import { heifCredentials } from '../support/c2pa';
 
 const dir = mkdtempSync(join(tmpdir(), 'photo-guard-heif-'));
 const exiftool = (bytes: Uint8Array, ...args: string[]) => {
@@ -55,6 +56,12 @@ describe('HEIF (an iPhone\'s HEIC)', () => {
     expect(Buffer.from(stripped).indexOf('ftyp', heic.length)).toBe(-1);
     expect((await readMetadata(stripped)).findings).toEqual([]);
     expect(exiftool(stripped, '-validate', '-warning')['ExifTool:Validate']).toBe('OK');
+  });
+
+  it('finds C2PA Content Credentials in their uuid box, and removes them', async () => {
+    const signed = joined(heic, heifCredentials());
+    expect((await readMetadata(signed)).findings.map((f) => f.kind)).toContain('credentials');
+    expect(stripMetadata(signed)).toEqual(stripMetadata(heic));
   });
 
   it('refuses a truncated file rather than guess', async () => {

@@ -8,6 +8,7 @@ import { readContainer } from '../../photo/segments';
 import { stripMetadata } from '../../photo/strip';
 import { exiftoolTags } from '../support/exiftool';
 import { motionPhotos } from '../support/motion-photo';
+import { jpegWithCredentials, pngWithCredentials } from '../support/c2pa';
 
 const REVEALING = /GPS|SerialNumber|Artist|Creator|By-line|OwnerName|XMP|IPTC|Comment|Software|DateTimeOriginal|Make|Model/;
 /** Tags that say something about the photo's place, time, camera or people (not the colour profile). */
@@ -99,6 +100,22 @@ describe('stripMetadata', () => {
       expect(Buffer.from(stripped).indexOf('ftyp')).toBe(-1);
       expect((await readMetadata(stripped)).findings).toEqual([]);
     }
+  });
+
+  it('removes C2PA Content Credentials, whose assertions can hold the location, from JPEG and PNG', async () => {
+    const jpeg = jpegWithCredentials(bytesOf(fixture('no-face-landscape.jpg')));
+    const file = join(dir, 'credentials.jpg');
+    writeFileSync(file, jpeg);
+    expect(exiftoolTags(file)['JSON:ExifGPSLatitude']).toBe('48,51.5N');
+    expect((await readMetadata(jpeg)).findings).toEqual([{ kind: 'credentials', value: '' }]);
+    const stripped = stripMetadata(jpeg);
+    writeFileSync(file, stripped);
+    expect(Object.keys(exiftoolTags(file)).filter((key) => /^(JUMBF|JSON)/.test(key))).toEqual([]);
+    expect(scan(stripped)).toBe(scan(jpeg));
+
+    const png = pngWithCredentials(bytesOf(fixture('no-face-pattern.png')));
+    expect((await readMetadata(png)).findings).toContainEqual({ kind: 'credentials', value: '' });
+    expect(Buffer.from(stripMetadata(png)).indexOf('caBX')).toBe(-1);
   });
 
   it('removes PNG text and XMP chunks, keeping the image data chunks', () => {
