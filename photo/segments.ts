@@ -8,7 +8,7 @@ import { isHeif, readHeifItems } from './heif';
  */
 export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif';
 
-export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'credentials' | 'video' | 'index' | 'other';
+export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'credentials' | 'video' | 'private' | 'other';
 
 export interface Segment {
   kind: SegmentKind;
@@ -59,11 +59,14 @@ function jpegKind(bytes: Uint8Array, marker: number, body: number): SegmentKind 
   if (marker === 0xe1 && ascii(bytes, body, 4) === 'http') return 'xmp'; // standard and extended XMP
   if (marker === 0xed) return 'iptc'; // Photoshop IRB: IPTC, thumbnails, captions
   if (marker === 0xe2 && ascii(bytes, body, 12) === 'ICC_PROFILE\0') return 'icc';
-  // The multi-picture index: where the images appended after this one (previews, a gain map) are.
-  if (marker === 0xe2 && ascii(bytes, body, 4) === 'MPF\0') return 'index';
   if (marker === 0xfe) return 'comment';
   // JUMBF boxes: C2PA Content Credentials, whose assertions can carry the EXIF, the author, the edits.
   if (marker === 0xeb && ascii(bytes, body, 2) === 'JP') return 'credentials';
+  // Of the other application segments, a decoder needs JFIF's header and Adobe's colour transform.
+  if ((marker === 0xe0 && ascii(bytes, body, 5) === 'JFIF\0') || (marker === 0xee && ascii(bytes, body, 5) === 'Adobe')) return 'other';
+  // The rest is a maker's or a program's own: GoPro's GPS track, a phone's debug block, a
+  // thumbnail, the multi-picture index of the images appended after this one.
+  if (marker >= 0xe0 && marker <= 0xef) return 'private';
   return 'other';
 }
 

@@ -2,10 +2,10 @@ import { ascii, concat } from './bytes';
 import { type Container, jpegImageEnd, readContainer, type Segment, type SegmentKind } from './segments';
 
 /**
- * What lossless stripping removes. The colour profile stays: without it colours shift. A JPEG's
- * multi-picture index goes with the appended images it points to, which stripping drops.
+ * What lossless stripping removes: everything a viewer does not need to show the photo as it was.
+ * The colour profile stays: without it colours shift.
  */
-const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time', 'credentials', 'video', 'index']);
+const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time', 'credentials', 'video', 'private']);
 
 const kept = (segments: Segment[]) => segments.filter((s) => !REMOVED.has(s.kind));
 const slices = (bytes: Uint8Array, segments: Segment[]) => segments.map((s) => bytes.subarray(s.start, s.end));

@@ -92,6 +92,22 @@ describe('stripMetadata', () => {
     expect(scan(stripped)).toBe(scan(original));
   });
 
+  it("drops a maker's own segments (GoPro's GPS track), keeping what a decoder needs (JFIF, Adobe)", () => {
+    const original = bytesOf(fixture('no-face-landscape.jpg'));
+    const segment = (marker: number, content: string) => [0xff, marker, 0, content.length + 2, ...new TextEncoder().encode(content)];
+    const afterJfif = readContainer(original).segments[0]!.end;
+    const gopro = new Uint8Array([
+      ...original.subarray(0, afterJfif),
+      ...segment(0xe6, 'GoPro\0GPS5 48.8584 2.2945'),
+      ...segment(0xee, 'Adobe\0\x64\0\0\0\0\x01'),
+      ...original.subarray(afterJfif),
+    ]);
+    const stripped = Buffer.from(stripMetadata(gopro));
+    expect(stripped.indexOf('GoPro')).toBe(-1);
+    expect([stripped.indexOf('JFIF'), stripped.indexOf('Adobe')].every((at) => at > 0)).toBe(true);
+    expect(scan(stripped)).toBe(scan(original));
+  });
+
   it("drops a motion photo's video, keeping the image's scan", async () => {
     const plain = bytesOf(fixture('no-face-landscape.jpg'));
     for (const bytes of Object.values(motionPhotos(plain, bytesOf(fixture('sample2.jpg'))))) {
