@@ -120,6 +120,12 @@ const PNG_KINDS: Record<string, SegmentKind> = {
   caBX: 'credentials',
 };
 
+/** Ancillary chunks that change how the image looks (transparency, colour, density, animation). */
+const PNG_DISPLAY = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'sBIT', 'cICP', 'mDCV', 'cLLI', 'bKGD', 'pHYs', 'acTL', 'fcTL', 'fdAT']);
+
+/** Critical chunks (an upper-case first letter) and display ones stay; any other is a program's own. */
+const pngOther = (type: string): SegmentKind => (type[0]! < 'a' || PNG_DISPLAY.has(type) ? 'other' : 'private');
+
 function readPng(bytes: Uint8Array): Container {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const segments: Segment[] = [];
@@ -130,7 +136,7 @@ function readPng(bytes: Uint8Array): Container {
     if (end > bytes.length) throw new Error('truncated PNG');
     const type = ascii(bytes, at + 4, 4);
     // An iTXt chunk holding XMP is XMP, whatever else it says.
-    const kind = type === 'iTXt' && ascii(bytes, at + 8, 17) === 'XML:com.adobe.xmp' ? 'xmp' : (PNG_KINDS[type] ?? 'other');
+    const kind = type === 'iTXt' && ascii(bytes, at + 8, 17) === 'XML:com.adobe.xmp' ? 'xmp' : (PNG_KINDS[type] ?? pngOther(type));
     segments.push({ kind, start: at, end });
     // APNG: an animation control chunk; a still PNG viewer shows the default image only.
     if (type === 'acTL') animated = true;
@@ -140,6 +146,8 @@ function readPng(bytes: Uint8Array): Container {
 }
 
 const WEBP_KINDS: Record<string, SegmentKind> = { EXIF: 'exif', 'XMP ': 'xmp', ICCP: 'icc', C2PA: 'credentials' };
+/** The chunks a WebP image is made of; any other is a program's own. */
+const WEBP_IMAGE = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF']);
 
 function readWebp(bytes: Uint8Array): Container {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -154,7 +162,7 @@ function readWebp(bytes: Uint8Array): Container {
     if (end > riffEnd) throw new Error('truncated WebP');
     const type = ascii(bytes, at, 4);
     if (type === 'ANIM') animated = true;
-    segments.push({ kind: WEBP_KINDS[type] ?? 'other', start: at, end });
+    segments.push({ kind: WEBP_KINDS[type] ?? (WEBP_IMAGE.has(type) ? 'other' : 'private'), start: at, end });
     at = end;
   }
   return { format: 'webp', segments, scanStart: 0, animated };

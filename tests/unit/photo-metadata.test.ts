@@ -9,6 +9,9 @@ import { stripMetadata } from '../../photo/strip';
 import { exiftoolTags } from '../support/exiftool';
 import { motionPhotos } from '../support/motion-photo';
 import { jpegWithCredentials, pngWithCredentials } from '../support/c2pa';
+import { chunk } from '../support/apng';
+import { join as joined } from '../support/heif';
+import { ascii } from '../../photo/bytes';
 
 const REVEALING = /GPS|SerialNumber|Artist|Creator|By-line|OwnerName|XMP|IPTC|Comment|Software|DateTimeOriginal|Make|Model/;
 /** Tags that say something about the photo's place, time, camera or people (not the colour profile). */
@@ -147,6 +150,14 @@ describe('stripMetadata', () => {
     const idat = (bytes: Uint8Array) =>
       readContainer(bytes).segments.map((s) => Buffer.from(bytes.subarray(s.start, s.end)).toString('hex')).filter((h) => h.slice(8, 16) === '49444154');
     expect(idat(stripped)).toEqual(idat(original));
+  });
+
+  it("removes a program's own PNG chunks, keeping those that change how the image looks", () => {
+    const original = bytesOf(fixture('no-face-pattern.png'));
+    const types = (bytes: Uint8Array) => readContainer(bytes).segments.map((s) => ascii(bytes, s.start + 4, 4));
+    // A preview of a program's own and a gamma, before IEND (its last 12 bytes).
+    const extra = joined(original.subarray(0, -12), chunk('prVW', [1, 2, 3]), chunk('gAMA', [0, 0, 0xb1, 0x8f]), original.subarray(-12));
+    expect(types(stripMetadata(extra))).toEqual([...types(stripMetadata(original)).slice(0, -1), 'gAMA', 'IEND']);
   });
 
   it('removes WebP EXIF and XMP chunks and clears their flags', () => {
