@@ -25,15 +25,21 @@ function skipSubBlocks(bytes: Uint8Array, at: number): number {
   return at + 1;
 }
 
+/** Application extensions that change how the GIF plays or looks: its loop count, its colour profile. */
+const DISPLAY_APPLICATIONS = new Set(['NETSCAPE2.0', 'ANIMEXTS1.0', 'ICCRGBG1012']);
+
 /**
  * Comment extensions and XMP (an application extension "XMP DataXMP", whose packet ends in a
- * "magic trailer" that makes it walk like sub-blocks) are metadata; everything else is the image.
+ * "magic trailer" that makes it walk like sub-blocks) are metadata; other application extensions
+ * than the loop count and colour profile are a program's own; everything else is the image.
  */
 function extensionKind(bytes: Uint8Array, at: number): SegmentKind {
   const label = bytes[at + 1];
   if (label === COMMENT) return 'comment';
-  if (label === APPLICATION && bytes[at + 2] === 11 && ascii(bytes, at + 3, 11) === 'XMP DataXMP') return 'xmp';
-  return 'other';
+  if (label !== APPLICATION) return 'other';
+  const application = bytes[at + 2] === 11 ? ascii(bytes, at + 3, 11) : '';
+  if (application === 'XMP DataXMP') return 'xmp';
+  return DISPLAY_APPLICATIONS.has(application) ? 'other' : 'private';
 }
 
 /** Walks a GIF's blocks. Throws on a truncated or malformed file. */

@@ -30,7 +30,11 @@ describe('GIF', () => {
   });
 
   it('drops them without touching the frames: the same file as one made without them', async () => {
-    const stripped = stripMetadata(gifWith({ ...tagged, frames: [10, 200] }));
+    // ImageMagick's own application extension, with Photoshop/IPTC data, after the global palette.
+    const gif = gifWith({ ...tagged, frames: [10, 200] });
+    const afterPalette = 13 + 3 * 256;
+    const imageMagick = [0x21, 0xff, 11, ...new TextEncoder().encode('MGK8BIM0000'), 5, ...new TextEncoder().encode('IPTC!'), 0];
+    const stripped = stripMetadata(new Uint8Array([...gif.subarray(0, afterPalette), ...imageMagick, ...gif.subarray(afterPalette)]));
     expect(stripped).toEqual(gifWith({ ...still, frames: [10, 200] }));
     const tags = exiftool(stripped, '-all', '-validate', '-warning');
     expect(Object.keys(tags).filter((key) => /Comment|^XMP/.test(key))).toEqual([]);
