@@ -55,7 +55,7 @@ describe('readMetadata', () => {
     expect((await readMetadata(bytesOf(fixture('no-face-landscape.jpg')))).findings).toEqual([]);
   });
 
-  it("finds the video a motion photo hides after the image, whatever comes between", async () => {
+  it('finds the video a motion photo hides after the image, whatever comes between', async () => {
     const plain = bytesOf(fixture('no-face-landscape.jpg'));
     for (const [layout, bytes] of Object.entries(motionPhotos(plain, bytesOf(fixture('sample2.jpg'))))) {
       expect((await readMetadata(bytes)).findings, layout).toEqual([{ kind: 'video', value: '' }]);
