@@ -47,6 +47,11 @@ export interface AnalysisOptions {
   maxJobs: number;
   /** Longest side each region is resized to before MediaPipe sees it. */
   inputSide: number;
+  /**
+   * Tiles whose busiest small cell (see `textureOf`) varies less than this are not looked at: a
+   * sky, a wall, a smooth background hold no face. 0 looks at every tile; the whole image always is.
+   */
+  minTexture: number;
   merge: MergeOptions;
 }
 
@@ -68,6 +73,8 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
   workingSide: 1920,
   maxJobs: 400,
   inputSide: 256,
+  // JPEG noise in a clear sky stays near 1; any edge, let alone a face's eyes and mouth, far above.
+  minTexture: 2,
   merge: DEFAULT_MERGE,
 };
 

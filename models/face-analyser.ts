@@ -3,6 +3,7 @@ import { type Box, type Rect, scaled } from './boxes';
 import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
+import { textureOf } from './texture';
 import { planTiles, workingScale } from './tiling';
 
 /** Faces of one image, in pixels of the image as a viewer displays it (EXIF orientation applied). */
@@ -45,7 +46,10 @@ export async function analyseBitmap(
     const jobsOf = (view: ViewOptions, index: number, regions: Rect[]): TileJob[] =>
       regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, inputSide: options.inputSide, view: index }));
 
-    const wanted = (tile: Rect) => !where || where({ x: tile.x / scale, y: tile.y / scale, width: tile.width / scale, height: tile.height / scale });
+    const texture = options.minTexture ? textureOf(working) : null;
+    const wanted = (tile: Rect) =>
+      (!where || where({ x: tile.x / scale, y: tile.y / scale, width: tile.width / scale, height: tile.height / scale })) &&
+      (!texture || (tile.width === size.width && tile.height === size.height) || texture(tile) >= options.minTexture);
     const first = views.filter(({ view }) => !view.confirmOnly).flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options).filter(wanted)));
     const candidates = keep(await session.detect(first), options);
     const undecided = clusterDetections(candidates, options.merge).filter((face) => face.votes.size < options.vote.minViews);

@@ -50,4 +50,5 @@ export const ALTERNATIVES: Variant[] = [
     options: { views: DEFAULT_ANALYSIS.views.map((view) => (view.model === 'fullRange' ? { ...view, grids: [2, 3, 4] } : view)) },
   },
   { name: 'shipped + short-range 8x8', options: { views: withShort([4, 6, 8]) } },
+  { name: 'shipped, flat tiles looked at too (no texture gate)', options: { minTexture: 0 } },
 ];

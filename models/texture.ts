@@ -1,0 +1,56 @@
+import type { Rect } from './boxes';
+
+/** Side of the small grey copy the texture is measured on, as a share of the image's. */
+const SAMPLE_SCALE = 1 / 4;
+/** Cells of the grey copy (in its pixels) whose texture is measured: about a small face's size. */
+const CELL = 6;
+
+/**
+ * How much a region of an image varies where it varies most: the largest, over the small cells it
+ * overlaps, of their mean absolute difference between neighbouring pixels (0–255, on a small grey
+ * copy). A maximum, not a mean: a child's small face against a wide sky is one busy cell among
+ * flat ones.
+ */
+export function textureOf(image: ImageBitmap): (region: Rect) => number {
+  const width = Math.max(2, Math.round(image.width * SAMPLE_SCALE));
+  const height = Math.max(2, Math.round(image.height * SAMPLE_SCALE));
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(image, 0, 0, width, height);
+  const { data } = context.getImageData(0, 0, width, height);
+  const grey = new Float32Array(width * height);
+  for (let i = 0; i < grey.length; i++) grey[i] = 0.299 * data[4 * i]! + 0.587 * data[4 * i + 1]! + 0.114 * data[4 * i + 2]!;
+  const cells = cellTexture(grey, width, height);
+  return (region) => cells.maxOver(region.x * (width / image.width), region.y * (height / image.height), region.width * (width / image.width), region.height * (height / image.height));
+}
+
+/** Mean neighbour difference per CELL × CELL cell of a grey image, and the largest over a region. */
+export function cellTexture(grey: ArrayLike<number>, width: number, height: number) {
+  const across = Math.ceil(width / CELL);
+  const down = Math.ceil(height / CELL);
+  const sum = new Float64Array(across * down);
+  const count = new Uint32Array(across * down);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = y * width + x;
+      const right = x + 1 < width ? Math.abs(grey[at]! - grey[at + 1]!) : 0;
+      const below = y + 1 < height ? Math.abs(grey[at]! - grey[at + width]!) : 0;
+      const cell = Math.floor(y / CELL) * across + Math.floor(x / CELL);
+      sum[cell]! += right + below;
+      count[cell]!++;
+    }
+  }
+  const mean = Array.from(sum, (s, i) => s / count[i]!);
+  return {
+    /** The busiest cell overlapping the region (in the grey image's pixels). */
+    maxOver(x: number, y: number, w: number, h: number): number {
+      const x0 = Math.max(0, Math.floor(x / CELL));
+      const y0 = Math.max(0, Math.floor(y / CELL));
+      const x1 = Math.min(across, Math.ceil((x + w) / CELL));
+      const y1 = Math.min(down, Math.ceil((y + h) / CELL));
+      let max = 0;
+      for (let cy = y0; cy < y1; cy++) for (let cx = x0; cx < x1; cx++) max = Math.max(max, mean[cy * across + cx]!);
+      return max;
+    },
+  };
+}
