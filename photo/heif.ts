@@ -124,8 +124,9 @@ export function readHeifItems(bytes: Uint8Array): Segment[] {
   const meta = top.find((box) => box.type === 'meta');
   if (!meta) throw new Error('HEIF without a meta box');
   const whole = top.flatMap(({ type, start, body, end }): Segment[] => {
-    if (type === 'mpvd') return [{ kind: 'video', start, end }];
-    if (type === 'uuid' && hex(bytes.subarray(body, body + 16)) === C2PA_UUID) return [{ kind: 'credentials', start, end }];
+    const box = { header: body - start };
+    if (type === 'mpvd') return [{ kind: 'video', start, end, box }];
+    if (type === 'uuid' && hex(bytes.subarray(body, body + 16)) === C2PA_UUID) return [{ kind: 'credentials', start, end, box }];
     return [];
   });
   const children = boxes(view, meta.body + 4, meta.end);

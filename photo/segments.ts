@@ -12,9 +12,11 @@ export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' 
 
 export interface Segment {
   kind: SegmentKind;
-  /** Byte range of the whole segment/chunk, header included (HEIF: of the item's data). */
+  /** Byte range of the whole segment/chunk, header included (HEIF: of the item's data, or of a whole box). */
   start: number;
   end: number;
+  /** HEIF: the segment is a whole top-level box, whose size and type take `header` bytes. */
+  box?: { header: number };
 }
 
 export interface Container {

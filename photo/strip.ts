@@ -62,9 +62,6 @@ const EMPTY_EXIF_ITEM = Uint8Array.from([0, 0, 0, 0, 0x4d, 0x4d, 0x00, 0x2a, 0, 
 const EMPTY_XMP = '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"/>';
 const XMP_END = '<?xpacket end="w"?>';
 
-/** HEIF metadata held in top-level boxes of their own, rather than in items. */
-const WHOLE_BOXES: ReadonlySet<SegmentKind> = new Set(['video', 'credentials']);
-
 /**
  * HEIF: the metadata items are emptied where they lie, keeping their length, so that no offset in
  * the file changes and the image items stay byte for byte; the Exif item keeps a valid, empty
@@ -73,12 +70,12 @@ const WHOLE_BOXES: ReadonlySet<SegmentKind> = new Set(['video', 'credentials']);
  * empty `free` space.
  */
 function blankHeif(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
-  const last = segments.find((s) => WHOLE_BOXES.has(s.kind) && s.end === bytes.length);
+  const last = segments.find((s) => s.box && s.end === bytes.length);
   const out = bytes.slice(0, last?.start);
-  for (const { kind, start, end } of segments.filter((s) => REMOVED.has(s.kind) && s !== last)) {
-    if (WHOLE_BOXES.has(kind)) {
+  for (const { kind, start, end, box } of segments.filter((s) => REMOVED.has(s.kind) && s !== last)) {
+    if (box) {
       // The box keeps its size (32- or 64-bit); its type becomes `free` and its content zeros.
-      out.fill(0, start + (new DataView(out.buffer).getUint32(start) === 1 ? 16 : 8), end);
+      out.fill(0, start + box.header, end);
       out.set(new TextEncoder().encode('free'), start + 4);
       continue;
     }
