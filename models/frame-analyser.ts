@@ -4,6 +4,7 @@ import { type AnalysisOptions, MAX_CHECKED_FRAMES } from './analysis-options';
 import { type Box, intersection, iou, type Rect } from './boxes';
 import { analyseBitmap, type DetectionEngine, type FaceAnalysis } from './face-analyser';
 import { DEFAULT_MERGE } from './merge';
+import { greyAt } from './texture';
 
 const MAX_CANVAS_PIXELS = 4096 * 4096;
 /** Columns of the grey grid a frame is compared by, and how far apart (0–255) two cells may be in a repeat. */
@@ -27,7 +28,7 @@ function fingerprint({ width, height, data }: Rgba): Float32Array {
     const row = Math.floor((y * rows) / height) * columns;
     for (let x = 0; x < width; x++) {
       const at = 4 * (y * width + x);
-      sums[row + Math.floor((x * columns) / width)]! += ((0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]!) * data[at + 3]!) / 255;
+      sums[row + Math.floor((x * columns) / width)]! += (greyAt(data, at) * data[at + 3]!) / 255;
     }
   }
   const perCell = (width * height) / (columns * rows);

@@ -5,6 +5,9 @@ const SAMPLE_SCALE = 1 / 4;
 /** Cells of the grey copy (in its pixels) whose texture is measured: about a small face's size. */
 const CELL = 6;
 
+/** The grey level (0–255, Rec. 601 luma) of the RGBA pixel at byte `at`. */
+export const greyAt = (data: ArrayLike<number>, at: number) => 0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]!;
+
 /**
  * How much a region of an image varies where it varies most: the largest, over the small cells it
  * overlaps, of their mean absolute difference between neighbouring pixels (0–255, on a small grey
@@ -19,7 +22,7 @@ export function textureOf(image: ImageBitmap): (region: Rect) => number {
   context.drawImage(image, 0, 0, width, height);
   const { data } = context.getImageData(0, 0, width, height);
   const grey = new Float32Array(width * height);
-  for (let i = 0; i < grey.length; i++) grey[i] = 0.299 * data[4 * i]! + 0.587 * data[4 * i + 1]! + 0.114 * data[4 * i + 2]!;
+  for (let i = 0; i < grey.length; i++) grey[i] = greyAt(data, 4 * i);
   const cells = cellTexture(grey, width, height);
   return (region) => cells.maxOver(region.x * (width / image.width), region.y * (height / image.height), region.width * (width / image.width), region.height * (height / image.height));
 }
