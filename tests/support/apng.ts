@@ -17,6 +17,10 @@ export function chunk(type: string, data: number[] | Uint8Array): Uint8Array {
   return Uint8Array.from([...u32(body.length - 4), ...body, ...u32(crc32(body))]);
 }
 
+/** The PNG with chunks inserted before its IEND (its last 12 bytes). */
+export const beforeIend = (png: Uint8Array, ...chunks: Uint8Array[]): Uint8Array =>
+  Uint8Array.from([...png.subarray(0, -12), ...chunks.flatMap((c) => [...c]), ...png.subarray(-12)]);
+
 /** The chunks of a PNG: type and data. */
 function chunks(png: Uint8Array): Array<{ type: string; data: Uint8Array }> {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);

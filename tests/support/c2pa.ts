@@ -1,5 +1,6 @@
-import { chunk } from './apng';
-import { box, join, text } from './heif';
+import { beforeIend, chunk } from './apng';
+import { box, text } from './heif';
+import { jpegSegment, withSegments } from './jpeg';
 
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g)!, (byte) => parseInt(byte, 16));
 /** A JUMBF description box: its content type (a UUID), "requestable, labelled", and its label. */
@@ -17,14 +18,11 @@ export const MANIFEST_STORE = box(
 );
 
 /** The store in a JPEG: an APP11 segment ("JP", box instance 1, sequence 1) right after SOI. */
-export function jpegWithCredentials(jpeg: Uint8Array): Uint8Array {
-  const body = join(text('JP'), Uint8Array.of(0, 1, 0, 0, 0, 1), MANIFEST_STORE);
-  const length = body.length + 2;
-  return join(jpeg.subarray(0, 2), Uint8Array.of(0xff, 0xeb, length >> 8, length & 255), body, jpeg.subarray(2));
-}
+export const jpegWithCredentials = (jpeg: Uint8Array): Uint8Array =>
+  withSegments(jpeg, 2, jpegSegment(0xeb, text('JP'), Uint8Array.of(0, 1, 0, 0, 0, 1), MANIFEST_STORE));
 
 /** The store in a PNG: a `caBX` chunk before IEND. */
-export const pngWithCredentials = (png: Uint8Array): Uint8Array => join(png.subarray(0, png.length - 12), chunk('caBX', MANIFEST_STORE), png.subarray(png.length - 12));
+export const pngWithCredentials = (png: Uint8Array): Uint8Array => beforeIend(png, chunk('caBX', MANIFEST_STORE));
 
 /** The store in a HEIF file: a top-level `uuid` box of C2PA's user type. */
 export const heifCredentials = () => box('uuid', fromHex('d8fec3d61b0e483c92975828877ec481'), MANIFEST_STORE);

@@ -9,8 +9,9 @@ import { stripMetadata } from '../../photo/strip';
 import { exiftoolTags } from '../support/exiftool';
 import { motionPhotos } from '../support/motion-photo';
 import { jpegWithCredentials, pngWithCredentials } from '../support/c2pa';
-import { chunk } from '../support/apng';
-import { join as joined } from '../support/heif';
+import { beforeIend, chunk } from '../support/apng';
+import { join as joined, text } from '../support/heif';
+import { jpegSegment, withSegments } from '../support/jpeg';
 import { ascii } from '../../photo/bytes';
 
 const REVEALING = /GPS|SerialNumber|Artist|Creator|By-line|OwnerName|XMP|IPTC|Comment|Software|DateTimeOriginal|Make|Model/;
@@ -88,8 +89,8 @@ describe('stripMetadata', () => {
     const withTrailer = new Uint8Array([...original, ...new TextEncoder().encode('GPS 48.8N secret')]);
     expect(stripMetadata(withTrailer).length).toBeLessThanOrEqual(original.length);
     // A camera's JPEG: an APP2 "MPF" index right after SOI, its preview appended after the image.
-    const index = [0xff, 0xe2, 0x00, 0x16, ...new TextEncoder().encode('MPF\0'), 0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, ...new Array(8).fill(0)];
-    const camera = new Uint8Array([...original.subarray(0, 2), ...index, ...original.subarray(2), ...bytesOf(fixture('sample2.jpg'))]);
+    const index = jpegSegment(0xe2, text('MPF\0'), Uint8Array.of(0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, ...new Array(8).fill(0)));
+    const camera = joined(withSegments(original, 2, index), bytesOf(fixture('sample2.jpg')));
     const stripped = stripMetadata(camera);
     expect(Buffer.from(stripped).indexOf('MPF\0')).toBe(-1);
     expect(scan(stripped)).toBe(scan(original));
@@ -97,14 +98,8 @@ describe('stripMetadata', () => {
 
   it("drops a maker's own segments (GoPro's GPS track), keeping what a decoder needs (JFIF, Adobe)", () => {
     const original = bytesOf(fixture('no-face-landscape.jpg'));
-    const segment = (marker: number, content: string) => [0xff, marker, 0, content.length + 2, ...new TextEncoder().encode(content)];
     const afterJfif = readContainer(original).segments[0]!.end;
-    const gopro = new Uint8Array([
-      ...original.subarray(0, afterJfif),
-      ...segment(0xe6, 'GoPro\0GPS5 48.8584 2.2945'),
-      ...segment(0xee, 'Adobe\0\x64\0\0\0\0\x01'),
-      ...original.subarray(afterJfif),
-    ]);
+    const gopro = withSegments(original, afterJfif, jpegSegment(0xe6, text('GoPro\0GPS5 48.8584 2.2945')), jpegSegment(0xee, text('Adobe\0\x64\0\0\0\0\x01')));
     const stripped = Buffer.from(stripMetadata(gopro));
     expect(stripped.indexOf('GoPro')).toBe(-1);
     expect([stripped.indexOf('JFIF'), stripped.indexOf('Adobe')].every((at) => at > 0)).toBe(true);
@@ -155,8 +150,8 @@ describe('stripMetadata', () => {
   it("removes a program's own PNG chunks, keeping those that change how the image looks", () => {
     const original = bytesOf(fixture('no-face-pattern.png'));
     const types = (bytes: Uint8Array) => readContainer(bytes).segments.map((s) => ascii(bytes, s.start + 4, 4));
-    // A preview of a program's own and a gamma, before IEND (its last 12 bytes).
-    const extra = joined(original.subarray(0, -12), chunk('prVW', [1, 2, 3]), chunk('gAMA', [0, 0, 0xb1, 0x8f]), original.subarray(-12));
+    // A preview of a program's own and a gamma.
+    const extra = beforeIend(original, chunk('prVW', [1, 2, 3]), chunk('gAMA', [0, 0, 0xb1, 0x8f]));
     expect(types(stripMetadata(extra))).toEqual([...types(stripMetadata(original)).slice(0, -1), 'gAMA', 'IEND']);
   });
 
