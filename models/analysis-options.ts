@@ -28,6 +28,12 @@ export interface ViewOptions {
    * opinion costs as much as the first, and most of the photo does not need one.
    */
   confirmOnly?: boolean;
+  /**
+   * Only look at tiles where the other views saw something face-like (a candidate scoring at least
+   * `hintScore`): on the dev photos every face found had such a candidate on it scoring 0.24 or
+   * more, while most fine tiles of a photo have none, and fine tiles are most of the work.
+   */
+  guided?: boolean;
 }
 
 export interface AnalysisOptions {
@@ -36,6 +42,8 @@ export interface AnalysisOptions {
   overlap: number;
   /** Detector confidence below which a candidate is not even considered (at least the engine's floor). */
   minCandidateScore: number;
+  /** The least score of a candidate that sends the `guided` views to look at the tiles it overlaps. */
+  hintScore: number;
   vote: VoteOptions;
   /** Longest side of the working copy the tiles are cut from (see `workingScale`). */
   workingSide: number;
@@ -57,18 +65,21 @@ export interface AnalysisOptions {
 
 /**
  * The shipped pipeline (see `npm run bench` for the alternatives it was chosen over): the
- * full-range model on the whole photo and 2×2 and 3×3 tiles, the short-range model on 4×4 and 6×6
- * tiles where small faces fill its view, and the full-range model again on the mirrored photo
+ * full-range model on the whole photo and 2×2 and 3×3 tiles, the short-range model on those 4×4 and
+ * 6×6 tiles (where small faces fill its view) that the full-range model saw something face-like in,
+ * and the full-range model again on the mirrored photo
  * wherever those two disagree. A face must be seen by two of these views.
  */
 export const DEFAULT_ANALYSIS: AnalysisOptions = {
   views: [
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false },
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true },
-    { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false },
+    { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false, guided: true },
   ],
   overlap: 0.25,
   minCandidateScore: 0.4,
+  // Well below the weakest hint a found face had (0.24): faces unlike the dev photos' score lower.
+  hintScore: 0.15,
   vote: { minViews: 2, minScoreSum: 1.1 },
   workingSide: 1920,
   maxJobs: 400,
@@ -90,5 +101,5 @@ const SENSITIVITY_VOTES: Record<Sensitivity, Pick<AnalysisOptions, 'minCandidate
 
 export const analysisFor = (sensitivity: Sensitivity): AnalysisOptions => ({ ...DEFAULT_ANALYSIS, ...SENSITIVITY_VOTES[sensitivity] });
 
-/** The models' own confidence floor: low enough for the most sensitive setting. */
-export const DETECTOR_FLOOR = Math.min(...Object.values(SENSITIVITY_VOTES).map((v) => v.minCandidateScore));
+/** The models' own confidence floor: low enough for the most sensitive setting and for hints. */
+export const DETECTOR_FLOOR = Math.min(DEFAULT_ANALYSIS.hintScore, ...Object.values(SENSITIVITY_VOTES).map((v) => v.minCandidateScore));

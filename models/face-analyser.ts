@@ -1,5 +1,5 @@
 import { type AnalysisOptions, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from './analysis-options';
-import { type Box, type Rect, scaled } from './boxes';
+import { type Box, intersection, type Rect, scaled } from './boxes';
 import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
@@ -50,8 +50,13 @@ export async function analyseBitmap(
     const wanted = (tile: Rect) =>
       (!where || where({ x: tile.x / scale, y: tile.y / scale, width: tile.width / scale, height: tile.height / scale })) &&
       (!texture || (tile.width === size.width && tile.height === size.height) || texture(tile) >= options.minTexture);
-    const first = views.filter(({ view }) => !view.confirmOnly).flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options).filter(wanted)));
-    const candidates = keep(await session.detect(first), options);
+    const first = views.filter(({ view }) => !view.confirmOnly && !view.guided).flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options).filter(wanted)));
+    const seen = await session.detect(first);
+    const guided = views
+      .filter(({ view }) => view.guided)
+      .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen, options.hintScore)));
+    if (guided.length) seen.push(...(await session.detect(guided)));
+    const candidates = keep(seen, options);
     const undecided = clusterDetections(candidates, options.merge).filter((face) => face.votes.size < options.vote.minViews);
     const second = views
       .filter(({ view }) => view.confirmOnly)
@@ -77,6 +82,10 @@ export function regions(image: { width: number; height: number }, view: ViewOpti
   const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: options.overlap, minSide });
   return view.whole ? tiles : tiles.slice(1);
 }
+
+/** The tiles that a candidate scoring at least `hintScore` overlaps. */
+export const hinted = (tiles: Rect[], seen: Candidate[], hintScore: number): Rect[] =>
+  tiles.filter((tile) => seen.some((hint) => hint.score >= hintScore && intersection(tile, hint) > 0));
 
 /** The views, without their finest grid levels while the first pass would exceed `maxJobs`. */
 export function withinBudget(image: { width: number; height: number }, options: AnalysisOptions): ViewOptions[] {

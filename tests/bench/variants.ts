@@ -16,7 +16,7 @@ const withShort = (grids: number[]): ViewOptions[] =>
   DEFAULT_ANALYSIS.views.map((view) => (view.model === 'shortRange' ? { ...view, grids } : view));
 
 /** The pipeline the extension ships. */
-export const CHOSEN: Variant = { name: 'shipped: full 1+2x2+3x3, its mirror, short 4x4+6x6; 2 agree', options: DEFAULT_ANALYSIS };
+export const CHOSEN: Variant = { name: 'shipped: full 1+2x2+3x3, its mirror, short 4x4+6x6 guided; 2 agree', options: DEFAULT_ANALYSIS };
 
 /** The shipped pipeline without the worker pool: what parallelism buys. */
 export const ONE_WORKER: Variant = { ...CHOSEN, name: 'shipped, on one worker', workers: 1 };
@@ -51,4 +51,8 @@ export const ALTERNATIVES: Variant[] = [
   },
   { name: 'shipped + short-range 8x8', options: { views: withShort([4, 6, 8]) } },
   { name: 'shipped, flat tiles looked at too (no texture gate)', options: { minTexture: 0 } },
+  {
+    name: 'shipped, short-range on every fine tile (unguided)',
+    options: { views: DEFAULT_ANALYSIS.views.map((view) => ({ ...view, guided: false })) },
+  },
 ];

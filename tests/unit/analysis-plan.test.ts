@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYSIS } from '../../models/analysis-options';
-import { regions, withinBudget } from '../../models/face-analyser';
+import { hinted, regions, withinBudget } from '../../models/face-analyser';
 import { workingScale } from '../../models/tiling';
 
 /** The first pass's regions for an image of this size, as the analyser plans them. */
@@ -29,5 +29,26 @@ describe('the analysis plan', () => {
   it('looks at a banner or a single pixel once, whole', () => {
     expect(firstPass(4000, 50).count).toBe(1);
     expect(firstPass(1, 1).count).toBe(1);
+  });
+});
+
+describe('the guided view', () => {
+  const size = { width: 1920, height: 1280 };
+  const guided = DEFAULT_ANALYSIS.views.find((view) => view.guided)!;
+  const tiles = regions(size, guided, DEFAULT_ANALYSIS);
+  const hint = { x: 900, y: 600, width: 30, height: 30, view: 0 };
+
+  it('looks only at the tiles a face-like candidate lies on', () => {
+    const looked = hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore }], DEFAULT_ANALYSIS.hintScore);
+    expect(looked.length).toBeGreaterThan(0);
+    expect(looked.length).toBeLessThan(tiles.length / 10);
+    // Every tile holding the candidate whole is among them: the face gets its close look.
+    const holding = tiles.filter((t) => t.x <= hint.x && t.y <= hint.y && t.x + t.width >= hint.x + hint.width && t.y + t.height >= hint.y + hint.height);
+    expect(holding.length).toBeGreaterThan(0);
+    expect(looked).toEqual(expect.arrayContaining(holding));
+  });
+
+  it('is not sent anywhere by candidates scoring under the hint score', () => {
+    expect(hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore - 0.01 }], DEFAULT_ANALYSIS.hintScore)).toEqual([]);
   });
 });
