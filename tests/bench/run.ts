@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { openBenchPage, WIDER_DIR } from './bench-page';
 import { annotatedPhotos } from '../support/annotations';
 import { type BenchImage, fixturePhotos, widerDev } from './datasets';
-import { measureExtension, median } from './extension-timings';
+import { measureExtension, median, PASS_THROUGH_PHOTOS } from './extension-timings';
 import { addScores, precision, recall, scoreImage } from './score';
 import { ms, pct, percentile, printTable } from './stats';
 import { MAX_CHECKED_FRAMES } from '../../models/analysis-options';
@@ -52,10 +52,10 @@ async function coldStart(): Promise<void> {
       { what: 'cold start: bench page, analyser created + first photo (sample1.jpg)', time: ms(inPage) },
       { what: 'cold start, photo picked as the page opens: picked -> analysis back in the content script', time: ms(extension.coldStart) },
       { what: 'cold start, photo picked 3 s after the composer showed: picked -> analysis back', time: ms(extension.coldAfterComposer) },
-      {
-        what: `photo with nothing to report: picked -> received by the site (median of ${extension.passThrough.length})`,
-        time: `${ms(median(extension.passThrough))} (max ${ms(Math.max(...extension.passThrough))})`,
-      },
+      ...PASS_THROUGH_PHOTOS.map((name) => ({
+        what: `nothing to report, ${name}: picked -> received by the site (median of ${extension.passThrough[name].length})`,
+        time: `${ms(median(extension.passThrough[name]))} (max ${ms(Math.max(...extension.passThrough[name]))})`,
+      })),
       { what: '5 photos, the first with faces and location: picked -> overlay shown, location listed', time: ms(extension.selection.windowShown) },
       { what: '5 photos, the first with faces and location: picked -> its faces shown', time: ms(extension.selection.firstShown) },
       { what: '5 photos, the first with faces and location: picked -> all checked, choices offered', time: ms(extension.selection.allChecked) },
