@@ -24,8 +24,9 @@ export interface ViewOptions {
   grids: number[];
   mirrored: boolean;
   /**
-   * Only look where the other views left a face undecided (seen by too few views): a second
-   * opinion costs as much as the first, and most of the photo does not need one.
+   * Only look where the other views left a face undecided (not kept by the vote: seen by too few
+   * views, or too weakly): a second opinion costs as much as the first, and most of the photo does
+   * not need one.
    */
   confirmOnly?: boolean;
   /**
@@ -67,8 +68,8 @@ export interface AnalysisOptions {
  * The shipped pipeline (see `npm run bench` for the alternatives it was chosen over): the
  * full-range model on the whole photo and 2×2 and 3×3 tiles, the short-range model on those 4×4 and
  * 6×6 tiles (where small faces fill its view) that the full-range model saw something face-like in,
- * and the full-range model again on the mirrored photo
- * wherever those two disagree. A face must be seen by two of these views.
+ * and the full-range model again on the mirrored photo wherever those two leave a face undecided.
+ * A face must be seen by two of these views.
  */
 export const DEFAULT_ANALYSIS: AnalysisOptions = {
   views: [

@@ -57,7 +57,7 @@ export async function analyseBitmap(
       .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen, options.hintScore)));
     if (guided.length) seen.push(...(await session.detect(guided)));
     const candidates = keep(seen, options);
-    const undecided = clusterDetections(candidates, options.merge).filter((face) => face.votes.size < options.vote.minViews);
+    const undecided = clusterDetections(candidates, options.merge).filter((face) => !accepted(face, options.vote));
     const second = views
       .filter(({ view }) => view.confirmOnly)
       .flatMap(({ view, index }) =>
