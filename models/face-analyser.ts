@@ -4,6 +4,7 @@ import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
 import { textureOf } from './texture';
+import { decodeUpright } from './photo-decode';
 import { planTiles, workingScale } from './tiling';
 
 /** Faces of one image, in pixels of the image as a viewer displays it (EXIF orientation applied). */
@@ -22,22 +23,25 @@ export interface DetectionEngine {
 
 /** Throws when the browser cannot decode the image. */
 export async function analyseFaces(engine: DetectionEngine, image: Blob, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalysis> {
-  return analyseBitmap(engine, await createImageBitmap(image, { imageOrientation: 'from-image' }), options);
+  const { bitmap, width, height } = await decodeUpright(image, options.workingSide);
+  return analyseBitmap(engine, bitmap, options, undefined, { width, height });
 }
 
 /**
  * The faces of a decoded image, which this takes over (and closes). With `where`, only the regions
- * it accepts (in the image's pixels) are looked at: the rest is known already.
+ * it accepts (in the image's pixels) are looked at: the rest is known already. `shown` is the size
+ * the image is displayed at, when it was decoded smaller; faces are given in its pixels.
  */
 export async function analyseBitmap(
   engine: DetectionEngine,
   decoded: ImageBitmap,
   options: AnalysisOptions = DEFAULT_ANALYSIS,
   where?: (region: Rect) => boolean,
+  shown: { width: number; height: number } = decoded,
 ): Promise<FaceAnalysis> {
-  const { width, height } = decoded;
+  const { width, height } = shown;
   const scale = workingScale(width, height, options.workingSide);
-  const working = uprightCopy(decoded, scale);
+  const working = uprightCopy(decoded, Math.round(width * scale), Math.round(height * scale));
   decoded.close();
   const size = { width: working.width, height: working.height };
   const session = engine.open(working);
@@ -103,8 +107,8 @@ export function withinBudget(image: { width: number; height: number }, options: 
  * The working copy, drawn through a canvas: a bitmap decoded with its EXIF orientation keeps that
  * orientation as a property in Chrome, and crops taken from it are rotated a second time.
  */
-function uprightCopy(decoded: ImageBitmap, scale: number): ImageBitmap {
-  const canvas = new OffscreenCanvas(Math.round(decoded.width * scale), Math.round(decoded.height * scale));
+function uprightCopy(decoded: ImageBitmap, width: number, height: number): ImageBitmap {
+  const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d')!;
   context.imageSmoothingQuality = 'high';
   context.drawImage(decoded, 0, 0, canvas.width, canvas.height);

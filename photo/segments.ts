@@ -31,6 +31,8 @@ export interface Container {
   animated: boolean;
   /** A GIF's frames, counted (other formats' are not). */
   frames?: number;
+  /** JPEG: the size its frame header gives, as stored (before any EXIF rotation). */
+  size?: { width: number; height: number };
 }
 
 function detectFormat(bytes: Uint8Array): Format | null {
@@ -72,8 +74,12 @@ function jpegKind(bytes: Uint8Array, marker: number, body: number): SegmentKind 
   return 'other';
 }
 
+/** Start-of-frame markers: SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC). */
+const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+
 function readJpeg(bytes: Uint8Array): Container {
   const segments: Segment[] = [];
+  let size: Container['size'];
   let at = 2;
   for (;;) {
     if (at + 4 > bytes.length || bytes[at] !== 0xff) throw new Error('truncated or malformed JPEG');
@@ -84,7 +90,10 @@ function readJpeg(bytes: Uint8Array): Container {
     }
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     if (length < 2 || at + 2 + length > bytes.length) throw new Error('truncated or malformed JPEG');
-    if (marker === 0xda) return { format: 'jpeg', segments: [...segments, ...appendedVideo(bytes, jpegImageEnd(bytes, at))], scanStart: at, animated: false };
+    if (marker === 0xda) {
+      return { format: 'jpeg', segments: [...segments, ...appendedVideo(bytes, jpegImageEnd(bytes, at))], scanStart: at, animated: false, ...(size && { size }) };
+    }
+    if (isStartOfFrame(marker) && length >= 7) size = { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
     segments.push({ kind: jpegKind(bytes, marker, at + 4), start: at, end: at + 2 + length });
     at += 2 + length;
   }

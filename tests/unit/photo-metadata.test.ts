@@ -167,3 +167,15 @@ describe('stripMetadata', () => {
     expect(tags['ExifTool:Warning']).toBeUndefined();
   });
 });
+
+describe('readContainer', () => {
+  it("gives a JPEG's stored size from its frame header, baseline or progressive, before EXIF turns it", () => {
+    const turned = bytesOf(tagged); // orientation 6: shown 1280 × 1920
+    expect(readContainer(turned).size).toEqual({ width: 1920, height: 1280 });
+    const frame = readContainer(turned).segments.find((s) => turned[s.start + 1] === 0xc0)!;
+    const progressive = turned.slice();
+    progressive[frame.start + 1] = 0xc2;
+    expect(readContainer(progressive).size).toEqual({ width: 1920, height: 1280 });
+    expect(readContainer(bytesOf(fixture('no-face-pattern.png'))).size).toBeUndefined();
+  });
+});
