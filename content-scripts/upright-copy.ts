@@ -1,3 +1,5 @@
+import { decodeUpright, type ScaleOf } from '../photo/upright-decode';
+
 export interface UprightCopy {
   blob: Blob;
   /** The photo's displayed size, before scaling. */
@@ -6,16 +8,15 @@ export interface UprightCopy {
 }
 
 /** An upright JPEG of the photo scaled by `scaleOf` its size, or null when it cannot be decoded. */
-export async function uprightCopy(file: Blob, scaleOf: (width: number, height: number) => number, quality: number): Promise<UprightCopy | null> {
+export async function uprightCopy(file: Blob, scaleOf: ScaleOf, quality: number): Promise<UprightCopy | null> {
   try {
-    const full = await createImageBitmap(file, { imageOrientation: 'from-image' });
-    const { width, height } = full;
+    const { bitmap, width, height } = await decodeUpright(file, scaleOf);
     const scale = scaleOf(width, height);
     const canvas = new OffscreenCanvas(Math.round(width * scale), Math.round(height * scale));
     const context = canvas.getContext('2d')!;
     context.imageSmoothingQuality = 'high';
-    context.drawImage(full, 0, 0, canvas.width, canvas.height);
-    full.close();
+    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
     return { blob: await canvas.convertToBlob({ type: 'image/jpeg', quality }), width, height };
   } catch {
     return null;

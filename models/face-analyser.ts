@@ -1,10 +1,10 @@
+import { decodeUpright } from '../photo/upright-decode';
 import { type AnalysisOptions, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from './analysis-options';
 import { type Box, intersection, type Rect, scaled } from './boxes';
 import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
 import { textureOf } from './texture';
-import { decodeUpright } from './photo-decode';
 import { planTiles, workingScale } from './tiling';
 
 /** Faces of one image, in pixels of the image as a viewer displays it (EXIF orientation applied). */
@@ -23,7 +23,7 @@ export interface DetectionEngine {
 
 /** Throws when the browser cannot decode the image. */
 export async function analyseFaces(engine: DetectionEngine, image: Blob, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalysis> {
-  const { bitmap, width, height } = await decodeUpright(image, options.workingSide);
+  const { bitmap, width, height } = await decodeUpright(image, (w, h) => workingScale(w, h, options.workingSide));
   return analyseBitmap(engine, bitmap, options, undefined, { width, height });
 }
 

@@ -1,5 +1,4 @@
-import { readContainer } from '../photo/segments';
-import { workingScale } from './tiling';
+import { readContainer } from './segments';
 
 /** A photo decoded upright (EXIF orientation applied), maybe smaller than the size it is shown at. */
 export interface UprightImage {
@@ -12,17 +11,20 @@ export interface UprightImage {
 /** A decoded frame's orientation, which Chrome reads from EXIF (not yet in TypeScript's DOM types). */
 type OrientedFrame = VideoFrame & { rotation: number; flip: boolean };
 
+/** The share of a photo's displayed size a copy of it is wanted at (at most 1). */
+export type ScaleOf = (width: number, height: number) => number;
+
 /**
- * Decodes a photo for an analysis whose working copy's longest side is `side`. A JPEG larger than
- * that is decoded by libjpeg at the smallest of its n/8 scales that still covers the working copy
- * (WebCodecs' ImageDecoder asks for it): a 12 MP photo takes half the time of a full decode and
- * drawing it down (52 against 103 ms), and a 12 MB bitmap instead of 48 MB. Anything else, a browser whose
- * decoded frames do not say how EXIF turns them, or any failure: a full decode, whose error, if
- * any, is the one reported.
+ * Decodes a photo upright for a copy of it at `scaleOf` its size. A JPEG is decoded by libjpeg at
+ * the smallest of its n/8 scales that still covers the copy (WebCodecs' ImageDecoder asks for it):
+ * a 12 MP photo brought to 1920 px takes half the time of a full decode and drawing it down (52
+ * against 103 ms), and a 12 MB bitmap instead of 48 MB. Anything else, a browser whose decoded
+ * frames do not say how EXIF turns them, or any failure: a full decode, whose error, if any, is
+ * the one reported.
  */
-export async function decodeUpright(image: Blob, side: number): Promise<UprightImage> {
+export async function decodeUpright(image: Blob, scaleOf: ScaleOf): Promise<UprightImage> {
   try {
-    const scaled = await decodeScaled(image, side);
+    const scaled = await decodeScaled(image, scaleOf);
     if (scaled) return scaled;
   } catch {
     // Decoded again below, the usual way.
@@ -31,14 +33,14 @@ export async function decodeUpright(image: Blob, side: number): Promise<UprightI
   return { bitmap, width: bitmap.width, height: bitmap.height };
 }
 
-async function decodeScaled(image: Blob, side: number): Promise<UprightImage | null> {
+async function decodeScaled(image: Blob, scaleOf: ScaleOf): Promise<UprightImage | null> {
   if (image.type !== 'image/jpeg' || typeof ImageDecoder === 'undefined' || !('rotation' in VideoFrame.prototype)) return null;
   const data = new Uint8Array(await image.arrayBuffer());
   const { size } = readContainer(data);
   if (!size) return null;
   // libjpeg decodes at n/8 of the stored size. Handing over a decoded frame costs about 15 ms, so
   // at 7/8 (a 2400 px photo) a full decode is faster: 35 against 45 ms; at 6/8, 49 against 57 ms.
-  const eighths = Math.ceil(8 * workingScale(size.width, size.height, side) - 1e-9);
+  const eighths = Math.ceil(8 * scaleOf(size.width, size.height) - 1e-9);
   if (eighths > 6) return null;
   const decoder = new ImageDecoder({
     data,
@@ -51,8 +53,8 @@ async function decodeScaled(image: Blob, side: number): Promise<UprightImage | n
     try {
       const turned = frame.rotation === 90 || frame.rotation === 270;
       const [width, height] = turned ? [size.height, size.width] : [size.width, size.height];
-      const needed = Math.round(Math.max(width, height) * workingScale(width, height, side));
-      // Smaller than the working copy needs: the browser did not decode at the size asked for.
+      const needed = Math.round(Math.max(width, height) * scaleOf(width, height));
+      // Smaller than the copy needs: the browser did not decode at the size asked for.
       if (Math.max(frame.displayWidth, frame.displayHeight) < needed) return null;
       return { bitmap: await createImageBitmap(frame), width, height };
     } finally {
