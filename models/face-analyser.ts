@@ -88,8 +88,10 @@ export function regions(image: { width: number; height: number }, view: ViewOpti
 }
 
 /** The tiles that a candidate scoring at least `hintScore` overlaps. */
-export const hinted = (tiles: Rect[], seen: Candidate[], hintScore: number): Rect[] =>
-  tiles.filter((tile) => seen.some((hint) => hint.score >= hintScore && intersection(tile, hint) > 0));
+export function hinted(tiles: Rect[], seen: Candidate[], hintScore: number): Rect[] {
+  const hints = seen.filter((candidate) => candidate.score >= hintScore);
+  return tiles.filter((tile) => hints.some((hint) => intersection(tile, hint) > 0));
+}
 
 /** The views, without their finest grid levels while the first pass would exceed `maxJobs`. */
 export function withinBudget(image: { width: number; height: number }, options: AnalysisOptions): ViewOptions[] {
