@@ -1,4 +1,4 @@
-import { decodeUpright, type ScaleOf } from '../photo/upright-decode';
+import { decodeUpright, drawnAt, type ScaleOf } from '../photo/upright-decode';
 
 export interface UprightCopy {
   blob: Blob;
@@ -12,10 +12,7 @@ export async function uprightCopy(file: Blob, scaleOf: ScaleOf, quality: number)
   try {
     const { bitmap, width, height } = await decodeUpright(file, scaleOf);
     const scale = scaleOf(width, height);
-    const canvas = new OffscreenCanvas(Math.round(width * scale), Math.round(height * scale));
-    const context = canvas.getContext('2d')!;
-    context.imageSmoothingQuality = 'high';
-    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const canvas = drawnAt(bitmap, Math.round(width * scale), Math.round(height * scale));
     bitmap.close();
     return { blob: await canvas.convertToBlob({ type: 'image/jpeg', quality }), width, height };
   } catch {

@@ -1,4 +1,4 @@
-import { decodeUpright } from '../photo/upright-decode';
+import { decodeUpright, drawnAt } from '../photo/upright-decode';
 import { type AnalysisOptions, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from './analysis-options';
 import { type Box, intersection, type Rect, scaled } from './boxes';
 import type { ImageSession } from './detector-pool';
@@ -41,7 +41,7 @@ export async function analyseBitmap(
 ): Promise<FaceAnalysis> {
   const { width, height } = shown;
   const scale = workingScale(width, height, options.workingSide);
-  const working = uprightCopy(decoded, Math.round(width * scale), Math.round(height * scale));
+  const working = drawnAt(decoded, Math.round(width * scale), Math.round(height * scale)).transferToImageBitmap();
   decoded.close();
   const size = { width: working.width, height: working.height };
   const session = engine.open(working);
@@ -103,18 +103,6 @@ export function withinBudget(image: { width: number; height: number }, options: 
     views = views.map((v) => ({ ...v, grids: v.grids.filter((n) => n < finest) }));
   }
   return views;
-}
-
-/**
- * The working copy, drawn through a canvas: a bitmap decoded with its EXIF orientation keeps that
- * orientation as a property in Chrome, and crops taken from it are rotated a second time.
- */
-function uprightCopy(decoded: ImageBitmap, width: number, height: number): ImageBitmap {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(decoded, 0, 0, canvas.width, canvas.height);
-  return canvas.transferToImageBitmap();
 }
 
 function holdsCentre(tile: Rect, face: Rect): boolean {

@@ -33,6 +33,19 @@ export async function decodeUpright(image: Blob, scaleOf: ScaleOf): Promise<Upri
   return { bitmap, width: bitmap.width, height: bitmap.height };
 }
 
+/**
+ * The image drawn at a size with high-quality smoothing. Also how an upright copy is made: a
+ * bitmap decoded with its EXIF orientation keeps that orientation as a property in Chrome, and
+ * crops taken from it are rotated a second time; what a canvas drew is plain pixels.
+ */
+export function drawnAt(image: ImageBitmap, width: number, height: number): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, 0, 0, width, height);
+  return canvas;
+}
+
 async function decodeScaled(image: Blob, scaleOf: ScaleOf): Promise<UprightImage | null> {
   // A file may come with no type (Chromium on Linux gives none to some): its bytes say what it is.
   const otherType = image.type && image.type !== 'image/jpeg';
