@@ -57,6 +57,7 @@ function summary(outcome: Outcome, withheld: number, unchecked: string[], firstF
   const lines: string[] = [];
   if (outcome.maskedFaces) lines.push(counted(t, 'noticeMasked', outcome.maskedFaces));
   if (outcome.stripped) lines.push(counted(t, 'noticeStripped', outcome.stripped));
+  if (outcome.videosRemoved) lines.push(counted(t, 'noticeVideoRemoved', outcome.videosRemoved));
   if (unchecked.length) lines.push(t('noticeUnchecked', unchecked.join(', ')));
   if (firstFrames.length) lines.push(t('noticeAnimated', firstFrames.join(', ')));
   if (someFrames.length) lines.push(t('noticeFramesSome', someFrames.join(', '), String(MAX_CHECKED_FRAMES)));
@@ -143,7 +144,7 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
     if (decision.action === 'cancel') return selection.cancel();
     outcome =
       decision.action === 'original'
-        ? { files: new Map(checks.map((check) => [check.file, check.file])), maskedFaces: 0, stripped: 0, failed: [] }
+        ? { files: new Map(checks.map((check) => [check.file, check.file])), maskedFaces: 0, stripped: 0, videosRemoved: 0, failed: [] }
         : await protectAll(checks, (check, i) => ({ ...decision, faces: decision.photos[i]?.faces ?? [] }));
   }
   // Photos that could not be read, and animations not every frame of which was checked, were shown

@@ -48,15 +48,16 @@ export function needsAsking(check: PhotoCheck, rule: SiteRule): boolean {
 
 /**
  * What is done without asking. Protect mode masks every face found; metadata goes unless the rule
- * keeps it ("ask" removes it there: nobody is asked). Warn mode, when nothing needs asking, only
- * removes metadata the rule always removes.
+ * keeps it ("ask" removes it there: nobody is asked), and a motion photo's video goes even then
+ * (see `askedAbout`). Warn mode, when nothing needs asking, only removes metadata the rule always
+ * removes.
  */
 export function automaticProtection(check: PhotoCheck, rule: SiteRule): Protection {
   const protect = rule.mode === 'protect';
   return {
     mask: protect,
     style: rule.maskStyle,
-    strip: protect ? rule.metadata !== 'keep' : rule.metadata === 'remove',
+    strip: protect ? rule.metadata !== 'keep' || 'video' : rule.metadata === 'remove',
     faces: (check.faces ?? []).map(() => true),
   };
 }

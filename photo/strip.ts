@@ -7,7 +7,13 @@ import { type Container, jpegImageEnd, readContainer, type Segment, type Segment
  */
 const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time', 'credentials', 'video', 'private']);
 
-const kept = (segments: Segment[]) => segments.filter((s) => !REMOVED.has(s.kind));
+/**
+ * What goes when only a motion photo's video is to go: the video, and the XMP that describes it
+ * (where it starts, how long it is), which would otherwise point at nothing. EXIF stays.
+ */
+export const MOTION_VIDEO: ReadonlySet<SegmentKind> = new Set(['video', 'xmp']);
+
+const kept = (segments: Segment[], removed: ReadonlySet<SegmentKind>) => segments.filter((s) => !removed.has(s.kind));
 const slices = (bytes: Uint8Array, segments: Segment[]) => segments.map((s) => bytes.subarray(s.start, s.end));
 
 /** An APP1 Exif segment holding nothing but the orientation, so the photo still shows upright. */
@@ -23,14 +29,14 @@ function orientationOnlyExif(orientation: number): Uint8Array {
 }
 
 /** JPEG: every segment before the scan except metadata; the scan itself copied to its EOI. */
-function stripJpeg(bytes: Uint8Array, { segments, scanStart }: Container, orientation: number): Uint8Array<ArrayBuffer> {
+function stripJpeg(bytes: Uint8Array, { segments, scanStart }: Container, orientation: number, removed: ReadonlySet<SegmentKind>): Uint8Array<ArrayBuffer> {
   const imageEnd = jpegImageEnd(bytes, scanStart);
   if (imageEnd === null) throw new Error('truncated JPEG (no end of image)');
-  const keep = kept(segments);
+  const keep = kept(segments, removed);
   const parts = slices(bytes, keep);
   // JFIF's APP0 must stay first; the orientation goes right after it.
   const afterJfif = keep[0] && bytes[keep[0].start + 1] === 0xe0 ? 1 : 0;
-  if (orientation > 1 && orientation <= 8) parts.splice(afterJfif, 0, orientationOnlyExif(orientation));
+  if (removed.has('exif') && orientation > 1 && orientation <= 8) parts.splice(afterJfif, 0, orientationOnlyExif(orientation));
   return concat([
     bytes.subarray(0, 2),
     ...parts,
@@ -39,14 +45,14 @@ function stripJpeg(bytes: Uint8Array, { segments, scanStart }: Container, orient
   ]);
 }
 
-function stripPng(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
-  return concat([bytes.subarray(0, 8), ...slices(bytes, kept(segments))]);
+function stripPng(bytes: Uint8Array, { segments }: Container, removed: ReadonlySet<SegmentKind>): Uint8Array<ArrayBuffer> {
+  return concat([bytes.subarray(0, 8), ...slices(bytes, kept(segments, removed))]);
 }
 
 const VP8X_EXIF_AND_XMP = 0x08 | 0x04;
 
-function stripWebp(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
-  const chunks = slices(bytes, kept(segments)).map((chunk) => {
+function stripWebp(bytes: Uint8Array, { segments }: Container, removed: ReadonlySet<SegmentKind>): Uint8Array<ArrayBuffer> {
+  const chunks = slices(bytes, kept(segments, removed)).map((chunk) => {
     if (ascii(chunk, 0, 4) !== 'VP8X') return chunk;
     const copy = chunk.slice();
     copy[8] = copy[8]! & ~VP8X_EXIF_AND_XMP; // the header must not announce chunks that are gone
@@ -69,10 +75,10 @@ const XMP_END = '<?xpacket end="w"?>';
  * (a motion photo's video, Content Credentials) is cut off when it ends the file, or else becomes
  * empty `free` space.
  */
-function blankHeif(bytes: Uint8Array, { segments }: Container): Uint8Array<ArrayBuffer> {
-  const last = segments.find((s) => s.box && s.end === bytes.length);
+function blankHeif(bytes: Uint8Array, { segments }: Container, removed: ReadonlySet<SegmentKind>): Uint8Array<ArrayBuffer> {
+  const last = segments.find((s) => s.box && s.end === bytes.length && removed.has(s.kind));
   const out = bytes.slice(0, last?.start);
-  for (const { kind, start, end, box } of segments.filter((s) => REMOVED.has(s.kind) && s !== last)) {
+  for (const { kind, start, end, box } of segments.filter((s) => removed.has(s.kind) && s !== last)) {
     if (box) {
       // The box keeps its size (32- or 64-bit); its type becomes `free` and its content zeros.
       out.fill(0, start + box.header, end);
@@ -92,15 +98,16 @@ function blankHeif(bytes: Uint8Array, { segments }: Container): Uint8Array<Array
 
 /**
  * Removes metadata without re-encoding: the compressed image data is copied byte for byte, so the
- * decoded pixels are identical. `orientation` (EXIF 1–8) is written back alone for JPEG.
+ * decoded pixels are identical. `orientation` (EXIF 1–8) is written back alone for a JPEG whose
+ * EXIF goes. `removed`: what goes, all metadata unless told (see `MOTION_VIDEO`).
  * Throws on a file it cannot parse; the caller then passes the original on untouched.
  */
-export function stripMetadata(bytes: Uint8Array, orientation = 1): Uint8Array<ArrayBuffer> {
+export function stripMetadata(bytes: Uint8Array, orientation = 1, removed = REMOVED): Uint8Array<ArrayBuffer> {
   const container = readContainer(bytes);
-  if (container.format === 'jpeg') return stripJpeg(bytes, container, orientation);
-  if (container.format === 'png') return stripPng(bytes, container);
-  if (container.format === 'heif') return blankHeif(bytes, container);
+  if (container.format === 'jpeg') return stripJpeg(bytes, container, orientation, removed);
+  if (container.format === 'png') return stripPng(bytes, container, removed);
+  if (container.format === 'heif') return blankHeif(bytes, container, removed);
   // GIF: its first segment is the header and palette; frames and extensions follow as they were.
-  if (container.format === 'gif') return concat(slices(bytes, kept(container.segments)));
-  return stripWebp(bytes, container);
+  if (container.format === 'gif') return concat(slices(bytes, kept(container.segments, removed)));
+  return stripWebp(bytes, container, removed);
 }

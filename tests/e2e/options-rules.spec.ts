@@ -1,10 +1,17 @@
 import type { Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { expect, test } from '../support/extension-test';
 import { closedShadowText } from '../support/closed-shadow';
 import { apngOf } from '../support/apng';
 import { gifWith } from '../support/gif';
 import { expectPostedUntouched, fileBytes, overlayShown, received, sha256 } from '../support/guard-page';
 import { openOptions, setRule } from '../support/options-page';
+import { exiftoolTags } from '../support/exiftool';
+import { join } from '../support/heif';
+import { withSegments } from '../support/jpeg';
+import { motionPhotoXmp, MP4 } from '../support/motion-photo';
 import { photo, SITE_PAGES } from '../support/sites';
 
 let options: Page;
@@ -14,7 +21,6 @@ test.beforeEach(async ({ extension }) => {
   await expect(options.locator('[data-status]')).toHaveText('Settings reset to their defaults.');
 });
 test.afterEach(() => options.close());
-
 
 test('X set to "off": a photo with faces reaches the site untouched, with no overlay', async ({ tab }) => {
   await setRule(options, 'x', 'mode', 'off');
@@ -80,4 +86,26 @@ test('"Always remove" takes the hidden details off a photo without faces, withou
   expect(posted.length).toBeLessThan(fileBytes(photo('no-face-pattern.png')).length);
   expect(posted.includes(Buffer.from('tEXt'))).toBe(false);
   await expect.poll(() => closedShadowText(tab, 'photo-guard-status')).toContain('removed the hidden details');
+});
+
+test('"Protect" with details kept: a motion photo is posted with its details but not its hidden video', async ({ tab }) => {
+  await setRule(options, 'x', 'mode', 'protect');
+  await setRule(options, 'x', 'metadata', 'keep');
+  await tab.goto(SITE_PAGES.x.url);
+  // A photo without a face, given a camera's EXIF (location, date, model) and a Pixel's motion-photo XMP and video.
+  const camera = fileBytes(photo('sample2.jpg'));
+  const exif = camera.subarray(20, 1032);
+  const still = withSegments(fileBytes(photo('no-face-landscape.jpg')), 20, exif);
+  const motion = Buffer.from(join(withSegments(still, 20 + exif.length, motionPhotoXmp(MP4.length)), MP4));
+  await tab.locator('[data-testid="fileInput"]').setInputFiles({ name: 'motion.jpg', mimeType: 'image/jpeg', buffer: motion });
+  await expect.poll(() => received(tab)).toHaveLength(1);
+  expect(overlayShown(tab)).toBe(false);
+  const posted = Buffer.from((await received(tab))[0]!.base64, 'base64');
+  expect(posted).toEqual(Buffer.from(still));
+  const file = joinPath(mkdtempSync(joinPath(tmpdir(), 'photo-guard-kept-')), 'posted.jpg');
+  writeFileSync(file, posted);
+  const tags = exiftoolTags(file);
+  expect(tags['GPS:GPSLatitudeRef']).toBe('North');
+  expect(Object.keys(tags).filter((key) => /^XMP/.test(key) || /MotionPhoto|Trailer|EmbeddedVideo/.test(key))).toEqual([]);
+  await expect.poll(() => closedShadowText(tab, 'photo-guard-status')).toContain('removed the hidden video from 1 motion photo');
 });

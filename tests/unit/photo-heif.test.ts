@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
-import { stripMetadata } from '../../photo/strip';
+import { MOTION_VIDEO, stripMetadata } from '../../photo/strip';
 import { exiftoolTags } from '../support/exiftool';
 import { box, heifWith, JANE_XMP, join as joined } from '../support/heif';
 import { mpvd } from '../support/motion-photo';
@@ -56,6 +56,14 @@ describe('HEIF (an iPhone\'s HEIC)', () => {
     expect(Buffer.from(stripped).indexOf('ftyp', heic.length)).toBe(-1);
     expect((await readMetadata(stripped)).findings).toEqual([]);
     expect(exiftool(stripped, '-validate', '-warning')['ExifTool:Validate']).toBe('OK');
+  });
+
+  it('when only the video is to go, keeps the Exif item as it was', async () => {
+    const motion = joined(heic, mpvd());
+    const kept = stripMetadata(motion, 1, MOTION_VIDEO);
+    expect(Buffer.from(kept.subarray(0, heic.length))).not.toEqual(Buffer.from(heic)); // the XMP item is emptied
+    expect((await readMetadata(kept)).findings.map((f) => f.kind)).toEqual(['gps', 'datetime', 'camera', 'software']);
+    expect(exiftool(kept, '-validate', '-warning')['ExifTool:Validate']).toBe('OK');
   });
 
   it('finds C2PA Content Credentials in their uuid box, and removes them', async () => {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
-import { stripMetadata } from '../../photo/strip';
+import { MOTION_VIDEO, stripMetadata } from '../../photo/strip';
 import { exiftoolTags } from '../support/exiftool';
-import { motionPhotos } from '../support/motion-photo';
+import { motionPhotos, motionPhotoXmp, MP4 } from '../support/motion-photo';
 import { jpegWithCredentials, pngWithCredentials } from '../support/c2pa';
 import { beforeIend, chunk } from '../support/apng';
 import { join as joined, text } from '../support/heif';
@@ -114,6 +114,16 @@ describe('stripMetadata', () => {
       expect(Buffer.from(stripped).indexOf('ftyp')).toBe(-1);
       expect((await readMetadata(stripped)).findings).toEqual([]);
     }
+  });
+
+  it("when only the video is to go, gives back the camera's photo with its details and nothing of the video", async () => {
+    const camera = bytesOf(fixture('sample2.jpg'));
+    const exifEnd = readContainer(camera).segments.find((s) => s.kind === 'exif')!.end;
+    const motion = joined(withSegments(camera, exifEnd, motionPhotoXmp(MP4.length)), MP4);
+    const kinds = async (bytes: Uint8Array) => (await readMetadata(bytes)).findings.map((f) => f.kind);
+    expect(await kinds(motion)).toEqual([...(await kinds(camera)), 'xmp', 'video']);
+    // Its XMP goes with it: it says where the video is, and would point at nothing.
+    expect(Buffer.from(stripMetadata(motion, 6, MOTION_VIDEO))).toEqual(Buffer.from(camera));
   });
 
   it('removes C2PA Content Credentials, whose assertions can hold the location, from JPEG and PNG', async () => {

@@ -66,14 +66,15 @@ describe('needsAsking (warn mode)', () => {
 });
 
 describe('automaticProtection', () => {
-  it('protect mode masks every face and removes metadata unless the rule keeps it', () => {
+  it("protect mode masks every face and removes metadata, or with a rule that keeps it a motion photo's video", () => {
     expect(automaticProtection(photo(2, true), rule({ mode: 'protect', maskStyle: 'pixelate' }))).toEqual({
       mask: true,
       style: 'pixelate',
       strip: true,
       faces: [true, true],
     });
-    expect(automaticProtection(photo(1, true), rule({ mode: 'protect', metadata: 'keep' })).strip).toBe(false);
+    // Still the video of a motion photo: not one of the details the rule keeps.
+    expect(automaticProtection(photo(1, true), rule({ mode: 'protect', metadata: 'keep' })).strip).toBe('video');
   });
 
   it('warn mode, unasked, only removes what the rule always removes', () => {
