@@ -53,13 +53,13 @@ async function protectPhoto(check: PhotoCheck, choice: Protection): Promise<{ fi
         : new File([masked], check.file.name.replace(/\.[^.]*$/, '') + '.png', { type: masked.type, lastModified: check.file.lastModified });
     return { file, masked: faces.length, stripped: !!check.metadata?.findings.length };
   }
-  const findings = check.metadata?.findings.filter((f) => choice.strip === true || f.kind === 'video') ?? [];
-  if (choice.strip && findings.length) {
+  const { metadata } = check;
+  if (choice.strip && metadata?.findings.some((f) => choice.strip === true || f.kind === 'video')) {
     const bytes = await fileBytes(check.file);
     const removed = choice.strip === 'video' ? MOTION_VIDEO : undefined;
     let stripped: Blob;
     try {
-      stripped = new Blob([stripMetadata(bytes, check.metadata!.orientation, removed)]);
+      stripped = new Blob([stripMetadata(bytes, metadata.orientation, removed)]);
     } catch {
       // A container readMetadata could walk but not copy (a JPEG without its end marker): redrawn
       // instead, which drops the metadata too, rather than posted with it.
