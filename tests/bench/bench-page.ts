@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { CHROMIUM } from '../support/browser';
+import type { BenchApi } from './page';
 
 export const ORIGIN = 'https://bench.photo-guard.test';
 export const WIDER_DIR = resolve('../shared/widerface-dev');
@@ -49,4 +50,15 @@ export async function openBenchPage(): Promise<{ page: Page; close: () => Promis
   await page.goto(`${ORIGIN}/`);
   await page.waitForFunction(() => 'bench' in globalThis);
   return { page, close: () => browser.close() };
+}
+
+type Remote<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never };
+
+/** The bench page's `bench` object, called from Node: the same methods, each run in the page. */
+export function benchApi(page: Page): Remote<BenchApi> {
+  type InPage = { bench: Record<string, (...args: unknown[]) => unknown> };
+  return new Proxy({} as Remote<BenchApi>, {
+    get: (_, name: string) => (...args: unknown[]) =>
+      page.evaluate(([method, values]) => (globalThis as unknown as InPage).bench[method]!(...values), [name, args] as const),
+  });
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: speed and accuracy of the face analysis, printed as tables. Figures, not tests.
 import type { Page } from '@playwright/test';
 import { cpus, totalmem } from 'node:os';
-import { openBenchPage, WIDER_DIR } from './bench-page';
+import { benchApi, openBenchPage, WIDER_DIR } from './bench-page';
 import { annotatedPhotos } from '../support/annotations';
 import { type BenchImage, fixturePhotos, widerDev } from './datasets';
 import { measureExtension, median, PASS_THROUGH_PHOTOS } from './extension-timings';
@@ -10,27 +10,6 @@ import { ms, pct, percentile, printTable } from './stats';
 import { MAX_CHECKED_FRAMES } from '../../models/analysis-options';
 import type { Rect } from '../../models/boxes';
 import { ALTERNATIVES, CHOSEN, NAIVE, ONE_WORKER, SENSITIVITY_LEVELS, type Variant } from './variants';
-
-interface BenchApi {
-  cores(): number;
-  load(key: string, url: string, longSide?: number): Promise<number>;
-  mosaic(key: string, url: string, across: number, down: number, width: number, height: number): Promise<void>;
-  animation(key: string, url: string, width: number, count: number, motion: Animation['motion']): Promise<void>;
-  coldStart(options: Variant['options'], key: string): Promise<{ ms: number }>;
-  run(options: Variant['options'], key: string, workers?: number): Promise<{ ms: number; faces: number[][] }>;
-  tutorial(key: string): Promise<{ ms: number; faces: number[][] }>;
-}
-const bench = (page: Page) => ({
-  cores: () => page.evaluate(() => (globalThis as unknown as { bench: BenchApi }).bench.cores()),
-  load: (key: string, url: string, longSide?: number) => page.evaluate(([k, u, s]) => (globalThis as unknown as { bench: BenchApi }).bench.load(k, u, s), [key, url, longSide] as const),
-  mosaic: (key: string, shape: Shape) =>
-    page.evaluate(([k, u, s]) => (globalThis as unknown as { bench: BenchApi }).bench.mosaic(k, u, s.across, s.down, s.width, s.height), [key, `/photos/${shape.photo}`, shape] as const),
-  animation: (key: string, gif: Animation) =>
-    page.evaluate(([k, u, g]) => (globalThis as unknown as { bench: BenchApi }).bench.animation(k, u, g.width, g.frames, g.motion), [key, `/photos/${gif.photo}`, gif] as const),
-  cold: (v: Variant, key: string) => page.evaluate(([o, k]) => (globalThis as unknown as { bench: BenchApi }).bench.coldStart(o, k), [v.options, key] as const),
-  run: (v: Variant, key: string) => page.evaluate(([o, k, w]) => (globalThis as unknown as { bench: BenchApi }).bench.run(o, k, w), [v.options, key, v.workers] as const),
-  tutorial: (key: string) => page.evaluate((k) => (globalThis as unknown as { bench: BenchApi }).bench.tutorial(k), key),
-});
 
 /** The naive single pass as tutorials write it, timed beside the variants (not a pipeline option). */
 const TUTORIAL = 'naive, as a tutorial writes it: main thread, decoded bitmap';
@@ -44,9 +23,9 @@ const SIZES = [
 async function coldStart(): Promise<void> {
   const { page, close } = await openBenchPage();
   try {
-    const b = bench(page);
+    const b = benchApi(page);
     await b.load('cold', SAMPLES[0]!);
-    const inPage = (await b.cold(CHOSEN, 'cold')).ms;
+    const inPage = (await b.coldStart(CHOSEN.options, 'cold')).ms;
     const extension = await measureExtension();
     printTable('Through the extension (new browser, X fixture)', [
       { what: 'cold start: bench page, analyser created + first photo (sample1.jpg)', time: ms(inPage) },
@@ -66,11 +45,11 @@ async function coldStart(): Promise<void> {
 }
 
 async function latency(page: Page, variants: Variant[]): Promise<void> {
-  const b = bench(page);
+  const b = benchApi(page);
   const rows: Array<Record<string, string>> = [];
   for (const size of SIZES) {
     for (const [i, url] of SAMPLES.entries()) await b.load(`${size.label}-${i}`, url, size.longSide);
-    const runners = [...variants.map((v) => ({ name: v.name, run: (key: string) => b.run(v, key) })), { name: TUTORIAL, run: b.tutorial }];
+    const runners = [...variants.map((v) => ({ name: v.name, run: (key: string) => b.run(v.options, key, v.workers) })), { name: TUTORIAL, run: b.tutorial }];
     for (const { name, run } of runners) {
       // Warm up on every photo first: V8 keeps optimising the 11.5 MB wasm in the background for a
       // while after the workers start, and the first runs would measure that, not the pipeline.
@@ -127,11 +106,11 @@ function shapeRow(image: string, run: { ms: number; faces: number[][] }, faces: 
 }
 
 async function shapes(page: Page): Promise<void> {
-  const b = bench(page);
+  const b = benchApi(page);
   const rows: Array<Record<string, string | number>> = [];
   for (const shape of SHAPES) {
-    await b.mosaic(shape.what, shape);
-    const run = await b.run(CHOSEN, shape.what);
+    await b.mosaic(shape.what, `/photos/${shape.photo}`, shape.across, shape.down, shape.width, shape.height);
+    const run = await b.run(CHOSEN.options, shape.what);
     const copy = annotatedPhotos().find((p) => p.file === shape.photo)!;
     // A squeezed photo shows no face; copies at the photo's own shape show its faces, scaled.
     const [w, h] = [shape.width / shape.across, shape.height / shape.down];
@@ -143,8 +122,8 @@ async function shapes(page: Page): Promise<void> {
     rows.push(shapeRow(`${shape.what}, ${shape.width} x ${shape.height}`, run, all));
   }
   for (const gif of ANIMATIONS) {
-    await b.animation(gif.what, gif);
-    const run = await b.run(CHOSEN, gif.what);
+    await b.animation(gif.what, `/photos/${gif.photo}`, gif.width, gif.frames, gif.motion);
+    const run = await b.run(CHOSEN.options, gif.what);
     const copy = annotatedPhotos().find((p) => p.file === gif.photo)!;
     const s = gif.width / copy.width;
     const faces = copy.faces.map(([x, y, w, h]) => ({ x: x! * s, y: y! * s, width: w! * s, height: h! * s }));
@@ -154,14 +133,14 @@ async function shapes(page: Page): Promise<void> {
 }
 
 async function accuracy(page: Page, title: string, images: BenchImage[], variants: Variant[]): Promise<void> {
-  const b = bench(page);
+  const b = benchApi(page);
   const rows: Array<Record<string, string | number>> = [];
   for (const [i, image] of images.entries()) await b.load(`${title}-${i}`, image.url);
   for (const variant of variants) {
     const scores = [];
     const times: number[] = [];
     for (const [i, image] of images.entries()) {
-      const run = await b.run(variant, `${title}-${i}`);
+      const run = await b.run(variant.options, `${title}-${i}`, variant.workers);
       times.push(run.ms);
       scores.push(scoreImage(run.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })), image.truth));
     }
