@@ -7,8 +7,11 @@ import { launchFirefox, serveSite, until } from '../support/firefox';
 import { startProxyWitness } from '../support/proxy-witness';
 import { photo, SITE_PAGES } from '../support/sites';
 
-/** Firefox's own services (remote settings and the like), which it calls whatever the page or extension. */
-const FIREFOX_OWN = /^CONNECT [\w.-]+\.(mozilla\.(com|net|org)|firefox\.com):443$/;
+/**
+ * Firefox's own services (remote settings and the like), which it calls whatever the page or
+ * extension, by HTTPS or plain HTTP; `dummy.test` is where Puppeteer points the ones it can.
+ */
+const FIREFOX_OWN = /^(CONNECT ([\w-]+\.)*(mozilla\.(com|net|org)|firefox\.com|dummy\.test):443|[A-Z]+ http:\/\/([\w-]+\.)*(mozilla\.(com|net|org)|firefox\.com|dummy\.test)\/)/;
 
 test('Firefox: analysing photos makes no network request from any context', async () => {
   const proxy = await startProxyWitness();
