@@ -57,7 +57,7 @@ export function automaticProtection(check: PhotoCheck, rule: SiteRule): Protecti
   return {
     mask: protect,
     style: rule.maskStyle,
-    strip: protect ? rule.metadata !== 'keep' || 'video' : rule.metadata === 'remove',
+    strip: protect ? (rule.metadata === 'keep' ? 'video' : true) : rule.metadata === 'remove',
     faces: (check.faces ?? []).map(() => true),
   };
 }
