@@ -11,42 +11,67 @@ type EmscriptenHook = {
  * Both BlazeFace models, instantiated from one compiled wasm module: compiling MediaPipe's
  * 11.5 MB wasm is most of a cold start, and tasks-vision would otherwise compile it per model.
  * tasks-vision hands `self.Module` to Emscripten, whose `instantiateWasm` hook takes the module.
+ *
+ * Only the full-range model is loaded up front: every analysis starts with it, while the
+ * short-range model is asked only about what looks like a face. Its ~0.25 s leaves a cold start:
+ * it is loaded when first needed, or by `preload` once the worker has nothing else to do.
  */
 export class TileDetector {
-  private constructor(private readonly models: Map<ModelName, FaceDetector>) {}
+  private readonly models = new Map<ModelName, Promise<FaceDetector>>();
+
+  private constructor(
+    private readonly assets: ModelAssets,
+    private readonly wasm: WebAssembly.Module,
+    private readonly minScore: number,
+  ) {}
 
   static async create(assets: ModelAssets, wasm: WebAssembly.Module, minScore: number): Promise<TileDetector> {
-    const fileset = { wasmLoaderPath: assets.wasmLoaderUrl, wasmBinaryPath: assets.wasmBinaryUrl };
-    const models = new Map<ModelName, FaceDetector>();
-    // One after the other: `self.Module` is read and cleared by each creation.
-    for (const model of ['fullRange', 'shortRange'] as const) {
-      const hook: EmscriptenHook = {
-        instantiateWasm: (imports, done) => {
-          void WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm));
-          return {};
-        },
-      };
-      (self as unknown as { Module?: EmscriptenHook }).Module = hook;
-      models.set(
-        model,
-        await FaceDetector.createFromOptions(fileset, {
-          // CPU: the same result on every machine, and no GPU context to lose in a hidden page.
-          baseOptions: { modelAssetPath: assets.modelUrls[model], delegate: 'CPU' },
-          runningMode: 'IMAGE',
-          minDetectionConfidence: minScore,
-        }),
-      );
-    }
-    const detector = new TileDetector(models);
-    detector.warmUp();
+    const detector = new TileDetector(assets, wasm, minScore);
+    await detector.model('fullRange');
     return detector;
   }
 
-  /** The first detection of each model sets up its buffers (~200 ms): done here, not on a photo. */
-  private warmUp(): void {
+  /** Loads a model now if it is not loaded yet; a failure is left for the job that needs it. */
+  preload(name: ModelName): void {
+    this.model(name).catch(() => undefined);
+  }
+
+  /** A model, loaded and warmed on first use; the same promise for every later caller. */
+  private model(name: ModelName): Promise<FaceDetector> {
+    let loaded = this.models.get(name);
+    if (!loaded) {
+      loaded = this.load(name);
+      this.models.set(name, loaded);
+      // Not kept when it fails (a fetch cut by memory pressure, say): the next job tries again.
+      loaded.catch(() => this.models.delete(name));
+    }
+    return loaded;
+  }
+
+  private async load(name: ModelName): Promise<FaceDetector> {
+    const hook: EmscriptenHook = {
+      instantiateWasm: (imports, done) => {
+        void WebAssembly.instantiate(this.wasm, imports).then((instance) => done(instance, this.wasm));
+        return {};
+      },
+    };
+    // Read and cleared by the creation: loads never overlap, since `model` keeps one per name and
+    // the short-range model is first asked for after `create` has finished the full-range one.
+    (self as unknown as { Module?: EmscriptenHook }).Module = hook;
+    const model = await FaceDetector.createFromOptions(
+      { wasmLoaderPath: this.assets.wasmLoaderUrl, wasmBinaryPath: this.assets.wasmBinaryUrl },
+      {
+        // CPU: the same result on every machine, and no GPU context to lose in a hidden page.
+        baseOptions: { modelAssetPath: this.assets.modelUrls[name], delegate: 'CPU' },
+        runningMode: 'IMAGE',
+        minDetectionConfidence: this.minScore,
+      },
+    );
+    // The first detection sets up the model's buffers (~200 ms): done here, not on a photo.
     const blank = new OffscreenCanvas(64, 64);
     blank.getContext('2d')!.fillRect(0, 0, 64, 64);
-    for (const model of this.models.values()) model.detect(blank);
+    model.detect(blank);
+    return model;
   }
 
   /**
@@ -88,7 +113,7 @@ export class TileDetector {
     // a crop-only bitmap (what MediaPipe does with its input) sends the whole uncropped source.
     const crop = whole ? source : await createImageBitmap(source, x, y, width, height, { resizeWidth: width, resizeHeight: height });
     try {
-      const { detections } = this.models.get(model)!.detect(mirrored ? mirror(crop) : crop);
+      const { detections } = (await this.model(model)).detect(mirrored ? mirror(crop) : crop);
       return detections.flatMap(({ boundingBox: b, categories }) =>
         b
           ? [
@@ -106,10 +131,6 @@ export class TileDetector {
     } finally {
       if (crop !== source) crop.close();
     }
-  }
-
-  close(): void {
-    for (const model of this.models.values()) model.close();
   }
 }
 
