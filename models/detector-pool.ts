@@ -103,6 +103,11 @@ export class DetectorPool {
     });
   }
 
+  /** Called when no photo is waiting, so that loading the rest of the models delays none. */
+  preload(): void {
+    for (const worker of this.workers) worker.postMessage({ type: 'preload' } satisfies ToWorker);
+  }
+
   close(): void {
     for (const worker of this.workers) worker.terminate();
     this.fail(new Error('detector closed'));

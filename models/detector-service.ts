@@ -52,6 +52,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
   };
   const releaseLater = (): void => {
     if (--pending > 0) return;
+    running?.preload();
     idleTimer = setTimeout(async () => {
       const current = pool;
       pool = null;

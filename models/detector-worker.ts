@@ -7,13 +7,6 @@ export interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
 }
 
-/**
- * How long a worker waits without a job before loading the short-range model. Long enough that
- * the rounds of a photo picked during a cold start (a few ms apart) run first; a photo picked
- * later finds it loaded.
- */
-const PRELOAD_AFTER_IDLE_MS = 300;
-
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -23,26 +16,13 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function serveDetector(scope: WorkerScope): void {
   const images = new Map<number, ImageBitmap>();
   let detector: Promise<TileDetector> | null = null;
-  let preload: ReturnType<typeof setTimeout> | undefined;
-  let busy = 0;
   const reply = (answer: FromWorker) => scope.postMessage(answer);
-  const preloadWhenIdle = (ready: TileDetector) => {
-    clearTimeout(preload);
-    if (busy === 0) preload = setTimeout(() => ready.preload('shortRange'), PRELOAD_AFTER_IDLE_MS);
-  };
 
   scope.addEventListener('message', async ({ data }: MessageEvent<ToWorker>) => {
     if (data.type === 'init') {
       detector = TileDetector.create(data.assets, data.wasm, data.minScore);
-      detector
-        .then((ready) => {
-          reply({ type: 'ready' });
-          preloadWhenIdle(ready);
-        })
-        .catch((error: unknown) => reply({ type: 'failed', error: message(error) }));
+      detector.then(() => reply({ type: 'ready' })).catch((error: unknown) => reply({ type: 'failed', error: message(error) }));
     } else if (data.type === 'detect') {
-      clearTimeout(preload);
-      busy++;
       if (data.image) images.set(data.imageId, data.image);
       try {
         const image = images.get(data.imageId);
@@ -50,10 +30,9 @@ export function serveDetector(scope: WorkerScope): void {
         reply({ type: 'detected', request: data.request, candidates: await (await detector).detect(image, data.jobs) });
       } catch (error) {
         reply({ type: 'failed', request: data.request, error: message(error) });
-      } finally {
-        busy--;
-        void detector?.then(preloadWhenIdle, () => undefined);
       }
+    } else if (data.type === 'preload') {
+      void detector?.then((ready) => ready.preload('shortRange'), () => undefined);
     } else {
       images.get(data.imageId)?.close();
       images.delete(data.imageId);

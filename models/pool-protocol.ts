@@ -8,7 +8,9 @@ import type { ModelAssets, TileJob } from './tile-job';
 export type ToWorker =
   | { type: 'init'; wasm: WebAssembly.Module; assets: ModelAssets; minScore: number }
   | { type: 'detect'; request: number; imageId: number; image?: ImageBitmap; jobs: TileJob[] }
-  | { type: 'release'; imageId: number };
+  | { type: 'release'; imageId: number }
+  /** Nothing is waiting: load what is loaded only when first needed. */
+  | { type: 'preload' };
 
 export type FromWorker =
   | { type: 'ready' }

@@ -14,7 +14,7 @@ type EmscriptenHook = {
  *
  * Only the full-range model is loaded up front: every analysis starts with it, while the
  * short-range model is asked only about what looks like a face. Its ~0.25 s leaves a cold start:
- * it is loaded when first needed, or by `preload` once the worker has nothing else to do.
+ * it is loaded when first needed, or by `preload` once no photo is waiting.
  */
 export class TileDetector {
   private readonly models = new Map<ModelName, Promise<FaceDetector>>();
