@@ -32,20 +32,22 @@ describe('poolSize', () => {
   });
 });
 
-describe('DetectorPool when a worker dies', () => {
-  /** A worker that starts, then never answers a detection: enough to watch the pool's bookkeeping. */
-  class SilentWorker extends EventTarget {
-    static all: SilentWorker[] = [];
-    constructor() {
-      super();
-      SilentWorker.all.push(this);
-    }
-    postMessage(message: { type: string }) {
-      if (message.type === 'init') queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'ready' } })));
-    }
-    terminate() {}
+/** A worker that starts, then never answers a detection: enough to watch the pool's bookkeeping. */
+class SilentWorker extends EventTarget {
+  static all: SilentWorker[] = [];
+  readonly received: string[] = [];
+  constructor() {
+    super();
+    SilentWorker.all.push(this);
   }
+  postMessage(message: { type: string }) {
+    this.received.push(message.type);
+    if (message.type === 'init') queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'ready' } })));
+  }
+  terminate() {}
+}
 
+describe('DetectorPool when a worker dies', () => {
   it('fails the pending requests instead of leaving them waiting, and says it is broken', async () => {
     const { vi } = await import('vitest');
     vi.stubGlobal('Worker', SilentWorker);
@@ -63,6 +65,31 @@ describe('DetectorPool when a worker dies', () => {
       SilentWorker.all[0]!.dispatchEvent(new Event('error'));
       await expect(detecting).rejects.toThrow('a detector worker stopped');
       expect(pool.broken).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  });
+});
+
+describe('the detector service', () => {
+  it('has the workers load the rest of their models only once no photo is waiting', async () => {
+    const { vi } = await import('vitest');
+    vi.stubGlobal('Worker', SilentWorker);
+    vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
+    vi.stubGlobal('fetch', async () => new Response(''));
+    vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
+    SilentWorker.all = [];
+    try {
+      const { createDetectorService } = await import('../../models/detector-service');
+      const assets = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', modelUrls: { fullRange: '', shortRange: '' } };
+      const service = createDetectorService(assets, { idleMs: 60_000 });
+      // Two requests at once: the first to finish still leaves one waiting, so only the second's end preloads.
+      await Promise.all([service.warm(), service.warm()]);
+      expect(SilentWorker.all.map((worker) => worker.received)).toEqual([
+        ['init', 'preload'],
+        ['init', 'preload'],
+      ]);
     } finally {
       vi.unstubAllGlobals();
       vi.restoreAllMocks();
