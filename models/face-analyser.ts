@@ -54,8 +54,12 @@ export async function analyseBitmap(
     const wanted = (tile: Rect) =>
       (!where || where({ x: tile.x / scale, y: tile.y / scale, width: tile.width / scale, height: tile.height / scale })) &&
       (!texture || (tile.width === size.width && tile.height === size.height) || texture(tile) >= options.minTexture);
-    const first = views.filter(({ view }) => !view.confirmOnly && !view.guided).flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options).filter(wanted)));
+    const first = views
+      .filter(({ view }) => !view.confirmOnly && !view.guided)
+      .flatMap(({ view, index }) => jobsOf(view, index, regions(size, { ...view, grids: view.grids.filter((n) => !isDeferred(view, n)) }, options).filter(wanted)));
     const seen = await session.detect(first);
+    const deferred = views.flatMap(({ view, index }) => jobsOf(view, index, deferredRegions(size, view, options, seen).filter(wanted)));
+    if (deferred.length) seen.push(...(await session.detect(deferred)));
     const guided = views
       .filter(({ view }) => view.guided)
       .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen, options.hintScore)));
@@ -78,6 +82,8 @@ export async function analyseBitmap(
   }
 }
 
+const isDeferred = (view: ViewOptions, grid: number) => !view.confirmOnly && !view.guided && !!view.deferredGrids?.includes(grid);
+
 const keep = (candidates: Candidate[], options: AnalysisOptions) => candidates.filter((c) => c.score >= options.minCandidateScore);
 
 export function regions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions): Rect[] {
@@ -85,6 +91,12 @@ export function regions(image: { width: number; height: number }, view: ViewOpti
   const minSide = MODEL_INPUT_SIDE[view.model] / 2;
   const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: options.overlap, minSide });
   return view.whole ? tiles : tiles.slice(1);
+}
+
+/** A view's deferred grid levels: the tiles that a first-round candidate of `coarseHintScore` overlaps. */
+export function deferredRegions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions, seen: Candidate[]): Rect[] {
+  const grids = view.grids.filter((n) => isDeferred(view, n));
+  return grids.length ? hinted(regions(image, { ...view, whole: false, grids }, options), seen, options.coarseHintScore) : [];
 }
 
 /** The tiles that a candidate scoring at least `hintScore` overlaps. */

@@ -47,9 +47,15 @@ export const ALTERNATIVES: Variant[] = [
   { name: 'shipped with 15 % tile overlap', options: { overlap: 0.15 } },
   {
     name: 'shipped + full-range 4x4 (and its mirror)',
-    options: { views: DEFAULT_ANALYSIS.views.map((view) => (view.model === 'fullRange' ? { ...view, grids: [2, 3, 4] } : view)) },
+    options: {
+      views: DEFAULT_ANALYSIS.views.map((view) => (view.model === 'fullRange' ? { ...view, grids: [2, 3, 4], ...(view.deferredGrids && { deferredGrids: [3, 4] }) } : view)),
+    },
   },
   { name: 'shipped + short-range 8x8', options: { views: withShort([4, 6, 8]) } },
+  {
+    name: 'shipped, full-range 3x3 on every tile (not only where coarser tiles saw a trace)',
+    options: { views: DEFAULT_ANALYSIS.views.map(({ deferredGrids: _, ...view }) => view) },
+  },
   { name: 'shipped, flat tiles looked at too (no texture gate)', options: { minTexture: 0 } },
   {
     name: 'shipped, short-range on every fine tile (unguided)',
