@@ -95,6 +95,18 @@ async function animation(url: string, width: number, count: number, motion: 'swe
   return new Blob([gifWith({ width, height: h, palette: frames[0]!.palette, frames: frames.map((f) => f.pixels) })], { type: 'image/gif' });
 }
 
+/** The photo turned `quarters` quarter turns clockwise, pixels and all (no orientation tag). */
+async function turned(url: string, quarters: number): Promise<Blob> {
+  const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+  const sideways = quarters % 2 === 1;
+  const canvas = new OffscreenCanvas(sideways ? bitmap.height : bitmap.width, sideways ? bitmap.width : bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.translate(canvas.width / 2, canvas.height / 2);
+  context.rotate((quarters * Math.PI) / 2);
+  context.drawImage(bitmap, -bitmap.width / 2, -bitmap.height / 2);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+}
+
 const images = new Map<string, Blob>();
 let tutorial: Promise<FaceDetector> | undefined;
 
@@ -121,6 +133,9 @@ const api = {
   },
   async mosaic(key: string, url: string, across: number, down: number, width: number, height: number) {
     images.set(key, await mosaic(url, across, down, width, height));
+  },
+  async turned(key: string, url: string, quarters: number) {
+    images.set(key, await turned(url, quarters));
   },
   async animation(key: string, url: string, width: number, count: number, motion: 'sweep' | 'boomerang' | 'zoom') {
     images.set(key, await animation(url, width, count, motion));

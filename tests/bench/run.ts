@@ -7,6 +7,7 @@ import { type BenchImage, fixturePhotos, widerDev } from './datasets';
 import { measureExtension, median, PASS_THROUGH_PHOTOS } from './extension-timings';
 import { addScores, precision, recall, scoreImage } from './score';
 import { ms, pct, percentile, printTable } from './stats';
+import { turnedPhotos } from './turned';
 import { MAX_CHECKED_FRAMES } from '../../models/analysis-options';
 import type { Rect } from '../../models/boxes';
 import { ALTERNATIVES, CHOSEN, NAIVE, ONE_WORKER, SENSITIVITY_LEVELS, type Variant } from './variants';
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
       : [CHOSEN, NAIVE, ...SENSITIVITY_LEVELS, ...ALTERNATIVES].filter((v) => !only || v === CHOSEN || v === NAIVE || v.name.includes(only));
     await latency(page, [CHOSEN, ONE_WORKER, NAIVE]);
     await shapes(page);
+    await turnedPhotos(page);
     await accuracy(page, `Fixtures (${fixturePhotos().length} photos in tests/fixtures/photos)`, fixturePhotos(), variants);
     const wider = widerDev(WIDER_DIR);
     if (wider) await accuracy(page, `WIDER FACE dev subset (${wider.length} photos, ${WIDER_DIR})`, wider, variants);
