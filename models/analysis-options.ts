@@ -23,6 +23,8 @@ export interface ViewOptions {
   /** Grid levels of square tiles, counted on the shorter side (2 = 2×2). */
   grids: number[];
   mirrored: boolean;
+  /** The photo turned a half turn: faces upside down in it (a baby lying on its back) become upright. */
+  upsideDown?: boolean;
   /**
    * Only look where the other views left a face undecided (not kept by the vote: seen by too few
    * views, or too weakly): a second opinion costs as much as the first, and most of the photo does

@@ -103,7 +103,7 @@ export class TileDetector {
   }
 
   /** One job on the image scaled by `scale`; boxes are returned in unscaled pixels. */
-  private async detectIn(source: ImageBitmap, scale: number, { region, model, mirrored, view }: TileJob): Promise<Candidate[]> {
+  private async detectIn(source: ImageBitmap, scale: number, { region, model, mirrored, upsideDown = false, view }: TileJob): Promise<Candidate[]> {
     const x = Math.round(region.x * scale);
     const y = Math.round(region.y * scale);
     const width = Math.max(1, Math.min(source.width - x, Math.round(region.width * scale)));
@@ -113,13 +113,15 @@ export class TileDetector {
     // a crop-only bitmap (what MediaPipe does with its input) sends the whole uncropped source.
     const crop = whole ? source : await createImageBitmap(source, x, y, width, height, { resizeWidth: width, resizeHeight: height });
     try {
-      const { detections } = (await this.model(model)).detect(mirrored ? mirror(crop) : crop);
+      // Mirrored, upside down, or both (which flips it top to bottom only).
+      const flipX = mirrored !== upsideDown;
+      const { detections } = (await this.model(model)).detect(flipX || upsideDown ? flipped(crop, flipX, upsideDown) : crop);
       return detections.flatMap(({ boundingBox: b, categories }) =>
         b
           ? [
               {
-                x: (x + (mirrored ? width - b.originX - b.width : b.originX)) / scale,
-                y: (y + b.originY) / scale,
+                x: (x + (flipX ? width - b.originX - b.width : b.originX)) / scale,
+                y: (y + (upsideDown ? height - b.originY - b.height : b.originY)) / scale,
                 width: b.width / scale,
                 height: b.height / scale,
                 score: categories[0]?.score ?? 0,
@@ -134,10 +136,10 @@ export class TileDetector {
   }
 }
 
-function mirror(image: ImageBitmap): OffscreenCanvas {
+function flipped(image: ImageBitmap, acrossX: boolean, acrossY: boolean): OffscreenCanvas {
   const canvas = new OffscreenCanvas(image.width, image.height);
   const context = canvas.getContext('2d')!;
-  context.scale(-1, 1);
-  context.drawImage(image, -image.width, 0);
+  context.setTransform(acrossX ? -1 : 1, 0, 0, acrossY ? -1 : 1, acrossX ? image.width : 0, acrossY ? image.height : 0);
+  context.drawImage(image, 0, 0);
   return canvas;
 }

@@ -13,6 +13,8 @@ export interface TileJob {
   region: Rect;
   model: ModelName;
   mirrored: boolean;
+  /** Seen upside down (turned a half turn), for faces that are upside down in the photo. */
+  upsideDown?: boolean;
   /** Resized so its longest side is at most this before MediaPipe sees it. */
   inputSide: number;
   /** Which view of the analysis asked for it (votes are counted per view). */

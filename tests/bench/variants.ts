@@ -16,7 +16,7 @@ const withShort = (grids: number[]): ViewOptions[] =>
   DEFAULT_ANALYSIS.views.map((view) => (view.model === 'shortRange' ? { ...view, grids } : view));
 
 /** The pipeline the extension ships. */
-export const CHOSEN: Variant = { name: 'shipped: full 1+2x2+3x3, its mirror, short 4x4+6x6 guided; 2 agree', options: DEFAULT_ANALYSIS };
+export const CHOSEN: Variant = { name: 'shipped: full 1+2x2 (3x3 where traced), its mirror, short 4x4+6x6 guided; 2 agree', options: DEFAULT_ANALYSIS };
 
 /** The shipped pipeline without the worker pool: what parallelism buys. */
 export const ONE_WORKER: Variant = { ...CHOSEN, name: 'shipped, on one worker', workers: 1 };
@@ -26,6 +26,21 @@ export const NAIVE: Variant = {
   name: 'naive: full-range, one pass, full resolution',
   options: { ...alone, views: [full([])], workingSide: Infinity, inputSide: Infinity },
   workers: 1,
+};
+
+/**
+ * Upside-down faces (a baby on its back, photographed from above its head): the whole photo also
+ * seen turned a half turn, and mirrored so to confirm. The bench's turned photos show what it finds.
+ */
+export const UPSIDE_DOWN: Variant = {
+  name: 'shipped + the whole photo upside down, and its mirror to confirm',
+  options: {
+    views: [
+      ...DEFAULT_ANALYSIS.views,
+      { ...full([]), upsideDown: true },
+      { ...full([], true), upsideDown: true, confirmOnly: true },
+    ],
+  },
 };
 
 /** The options page's other two sensitivities (the shipped pipeline is "balanced"). */
@@ -52,6 +67,7 @@ export const ALTERNATIVES: Variant[] = [
     },
   },
   { name: 'shipped + short-range 8x8', options: { views: withShort([4, 6, 8]) } },
+  UPSIDE_DOWN,
   {
     name: 'shipped, full-range 3x3 on every tile (not only where coarser tiles saw a trace)',
     options: { views: DEFAULT_ANALYSIS.views.map(({ deferredGrids: _, ...view }) => view) },
