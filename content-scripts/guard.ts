@@ -36,7 +36,7 @@ async function overlayPhoto(check: PhotoCheck, shown?: Blob | null): Promise<Ove
     width: check.width,
     height: check.height,
     faces: check.faces?.map((f) => [f.x, f.y, f.width, f.height]) ?? null,
-    ...(!check.faces && { unreadable: check.metadata?.format === 'heif' ? 'heic' : 'damaged' }),
+    ...(!check.faces && { unreadable: check.timedOut ? 'slow' : check.metadata?.format === 'heif' ? 'heic' : 'damaged' }),
     metadata: check.metadata?.findings ?? [],
     animated: check.metadata?.animated ?? false,
     ...(check.frames && { frames: check.frames }),
@@ -102,7 +102,7 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
   try {
     notice.show([t('checkingPhotos', '1', String(files.length))]);
     for (const file of files) said.push(await fileMetadata(file));
-    const start = (i: number) => checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity);
+    const start = (i: number) => checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity, signal);
     // The first analysis starts before the window is drawn, not after.
     const first = files.length ? start(0) : null;
     /** The first photo's thumbnail, when the window opened on it before any face was looked for. */

@@ -18,6 +18,22 @@ export interface PhotoCheck {
   metadata: PhotoMetadata | null;
   /** An animation whose frames the detector read (a GIF): how many it looked at. */
   frames?: FaceAnalysis['frames'];
+  /** The detector did not answer in time (see `CHECK_TIMEOUT_MS`): its faces are unknown. */
+  timedOut?: true;
+}
+
+/**
+ * The longest wait for the detector's answer on one photo. A cold start with a large photo or a
+ * long animation takes seconds on a slow machine; a detector that never answers (a stalled worker)
+ * must not hold this post back forever, nor every later one on the tab, which wait their turn.
+ */
+export const CHECK_TIMEOUT_MS = 60_000;
+
+/** The promise's value, or 'timeout' when it has not settled within `ms` or the signal aborted. */
+function withinTime<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T | 'timeout'> {
+  const late = AbortSignal.any([signal, AbortSignal.timeout(ms)]);
+  const given = new Promise<'timeout'>((resolve) => (late.aborted ? resolve('timeout') : late.addEventListener('abort', () => resolve('timeout'), { once: true })));
+  return Promise.race([promise, given]);
 }
 
 /**
@@ -27,16 +43,27 @@ export interface PhotoCheck {
  */
 const MAX_SENT_BYTES = 24 * 1024 * 1024;
 
+/** How the detector is asked about one photo, and how long it is waited for. */
+interface Asking {
+  detector: DetectorPort;
+  sensitivity: Sensitivity;
+  timeoutMs: number;
+  signal: AbortSignal;
+}
+
 /** Faces in pixels of the photo as displayed; null when the photo could not be decoded. */
-async function findFaces(file: File, bytes: Uint8Array, detector: DetectorPort, sensitivity: Sensitivity): Promise<FaceAnalysis | null> {
+async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<FaceAnalysis | null | 'timeout'> {
+  const ask = (image: File, imageBytes: Uint8Array) =>
+    withinTime(asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity), asking.timeoutMs, asking.signal);
   if (file.size <= MAX_SENT_BYTES) {
-    const result = await detector.analyse(encodeImage(file, bytes), sensitivity);
-    return result.ok ? result.analysis : null;
+    const result = await ask(file, bytes);
+    return result === 'timeout' ? result : result.ok ? result.analysis : null;
   }
   const copy = await uprightCopy(file, (w, h) => workingScale(w, h, DEFAULT_ANALYSIS.workingSide), 0.95);
   if (!copy) return null;
   const sent = new File([copy.blob], file.name, { type: copy.blob.type });
-  const result = await detector.analyse(encodeImage(sent, await fileBytes(sent)), sensitivity);
+  const result = await ask(sent, await fileBytes(sent));
+  if (result === 'timeout') return result;
   if (!result.ok) return null;
   const faces = result.analysis.faces.map((face) => scaled(face, copy.width / result.analysis.width));
   return { width: copy.width, height: copy.height, faces };
@@ -55,9 +82,17 @@ export const fileMetadata = (file: File): Promise<PhotoCheck['metadata']> =>
  * A file that cannot even be read (gone or changed since it was picked) is a photo nothing is
  * known about, like one that cannot be decoded: the user is told, and it is theirs to post.
  */
-export async function checkPhoto(file: File, metadata: PhotoCheck['metadata'], detector: DetectorPort, sensitivity: Sensitivity): Promise<PhotoCheck> {
+export async function checkPhoto(
+  file: File,
+  metadata: PhotoCheck['metadata'],
+  detector: DetectorPort,
+  sensitivity: Sensitivity,
+  signal: AbortSignal,
+  timeoutMs = CHECK_TIMEOUT_MS,
+): Promise<PhotoCheck> {
   const bytes = await fileBytes(file).catch(() => null);
-  const analysis = bytes && (await findFaces(file, bytes, detector, sensitivity));
+  const analysis = bytes && (await findFaces(file, bytes, { detector, sensitivity, timeoutMs, signal }));
+  if (analysis === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
   return analysis
     ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height, ...(analysis.frames && { frames: analysis.frames }) }
     : { file, metadata, faces: null, width: 0, height: 0 };

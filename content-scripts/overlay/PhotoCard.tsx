@@ -12,6 +12,13 @@ interface Props {
   t: Translate;
 }
 
+/** What the card says of a photo whose faces are unknown, by why. */
+const UNKNOWN_FACES: Record<NonNullable<OverlayPhoto['unreadable']>, string> = {
+  damaged: 'facesUnknown',
+  heic: 'facesUnknownHeic',
+  slow: 'facesUnknownSlow',
+};
+
 const percent = (value: number, total: number) => `${((value / total) * 100).toFixed(2)}%`;
 
 /**
@@ -49,7 +56,7 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
           ))}
         </div>
         <figcaption>
-          {faces === null ? t(photo.unreadable === 'heic' ? 'facesUnknownHeic' : 'facesUnknown') : counted(t, 'facesFound', faces.length)}
+          {faces === null ? t(UNKNOWN_FACES[photo.unreadable ?? 'damaged']) : counted(t, 'facesFound', faces.length)}
         </figcaption>
       </figure>
       {boxes.length > 0 && (

@@ -9,8 +9,8 @@ export interface OverlayPhoto {
   height: number;
   /** null: the photo could not be read, so nothing is known about its faces. */
   faces: Array<[number, number, number, number]> | null;
-  /** Why a photo could not be read: a HEIC, which browsers cannot open, or a damaged or unknown file. */
-  unreadable?: 'heic' | 'damaged';
+  /** Why a photo could not be read: a HEIC, which browsers cannot open, a damaged or unknown file, or a check that took too long. */
+  unreadable?: 'heic' | 'damaged' | 'slow';
   metadata: MetadataFinding[];
   /** An animation: without `frames`, only its first frame was checked, and masking posts that frame as a still image. */
   animated: boolean;

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../messaging/protocol';
+import { checkPhoto } from '../../content-scripts/photo-check';
+import type { DetectorPort } from '../../content-scripts/detector-port';
+
+// Chromium has Uint8Array.prototype.toBase64, which the content script sends photos with; Node 20 has not.
+const proto = Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string };
+const hadBase64 = !!proto.toBase64;
+beforeAll(() => {
+  proto.toBase64 ??= function () {
+    return Buffer.from(this).toString('base64');
+  };
+});
+afterAll(() => {
+  if (!hadBase64) delete proto.toBase64;
+});
+
+const photo = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'child.jpg', { type: 'image/jpeg' });
+const answered: AnalysisResult = { ok: true, analysis: { width: 40, height: 30, faces: [{ x: 1, y: 2, width: 10, height: 10, score: 0.9 }] }, ms: 5 };
+const port = (analyse: DetectorPort['analyse']): DetectorPort => ({ analyse, warm: async () => null });
+
+describe('checkPhoto when the detector does not answer', () => {
+  it('gives up after the time allowed: faces unknown, said to be a check that took too long', async () => {
+    const stalled = port(() => new Promise(() => undefined));
+    const check = await checkPhoto(photo, null, stalled, 'balanced', new AbortController().signal, 30);
+    expect(check).toMatchObject({ file: photo, faces: null, timedOut: true });
+  });
+
+  it('gives up at once when the page goes away', async () => {
+    const stalled = port(() => new Promise(() => undefined));
+    const leaving = new AbortController();
+    const checking = checkPhoto(photo, null, stalled, 'balanced', leaving.signal, 60_000);
+    leaving.abort();
+    expect(await checking).toMatchObject({ faces: null, timedOut: true });
+  });
+
+  it('keeps an answer that comes in time, and a photo the detector could not read is not a timeout', async () => {
+    const check = await checkPhoto(photo, null, port(async () => answered), 'balanced', new AbortController().signal, 1000);
+    expect(check).toMatchObject({ faces: [{ x: 1, y: 2, width: 10, height: 10 }], width: 40, height: 30 });
+    expect(check.timedOut).toBeUndefined();
+    const failed = await checkPhoto(photo, null, port(async () => ({ ok: false, error: 'cannot decode' })), 'balanced', new AbortController().signal, 1000);
+    expect(failed).toMatchObject({ faces: null });
+    expect(failed.timedOut).toBeUndefined();
+  });
+});
