@@ -7,7 +7,16 @@ export interface PoolOptions {
   size: number;
   /** The models' own confidence floor: candidates below it are never produced. */
   minScore: number;
+  /** How long a request may go unanswered before its worker counts as stalled (default `STALLED_MS`). */
+  stalledMs?: number;
 }
+
+/**
+ * A request unanswered this long means a stalled worker, handled as a dead one: the pool fails
+ * what it holds and is replaced for the next photo. Longer than the guard waits for a photo (60 s),
+ * which it then shows as not checked; no round of any photo comes near it.
+ */
+export const STALLED_MS = 90_000;
 
 export const poolSize = (cores = navigator.hardwareConcurrency || 2) => Math.max(1, Math.min(4, cores));
 
@@ -37,10 +46,13 @@ export class DetectorPool {
   private nextImage = 0;
   private readonly pending = new Map<number, { resolve: (c: Candidate[]) => void; reject: (e: Error) => void }>();
 
-  /** Set when a worker died (out of memory on a huge photo, say): the pool must be replaced. */
+  /** Set when a worker died (out of memory on a huge photo, say) or stalled: the pool must be replaced. */
   broken = false;
 
-  private constructor(private readonly workers: Worker[]) {
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly stalledMs: number,
+  ) {
     for (const worker of workers) {
       // Requests a dead worker held would never be answered: fail them all, so that no photo waits forever.
       worker.addEventListener('error', () => this.fail(new Error('a detector worker stopped')));
@@ -59,7 +71,7 @@ export class DetectorPool {
     try {
       const wasm = await WebAssembly.compileStreaming(fetch(assets.wasmBinaryUrl));
       await Promise.all(workers.map((worker) => initialise(worker, { type: 'init', wasm, assets, minScore: options.minScore })));
-      return new DetectorPool(workers);
+      return new DetectorPool(workers, options.stalledMs ?? STALLED_MS);
     } catch (error) {
       for (const worker of workers) worker.terminate();
       throw error;
@@ -97,7 +109,11 @@ export class DetectorPool {
   private request(worker: Worker, imageId: number, jobs: TileJob[], image?: ImageBitmap): Promise<Candidate[]> {
     const request = this.nextRequest++;
     return new Promise((resolve, reject) => {
-      this.pending.set(request, { resolve, reject });
+      const stalled = setTimeout(() => this.fail(new Error('a detector worker stalled')), this.stalledMs);
+      this.pending.set(request, {
+        resolve: (candidates) => (clearTimeout(stalled), resolve(candidates)),
+        reject: (error) => (clearTimeout(stalled), reject(error)),
+      });
       const message: ToWorker = { type: 'detect', request, imageId, jobs, ...(image && { image }) };
       worker.postMessage(message, image ? [image] : []);
     });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { poolSize, shareJobs } from '../../models/detector-pool';
 import { JOB_COST, type TileJob } from '../../models/tile-job';
 
@@ -47,34 +47,60 @@ class SilentWorker extends EventTarget {
   terminate() {}
 }
 
-describe('DetectorPool when a worker dies', () => {
-  it('fails the pending requests instead of leaving them waiting, and says it is broken', async () => {
-    const { vi } = await import('vitest');
-    vi.stubGlobal('Worker', SilentWorker);
+/** A worker that answers every detection at once, finding nothing. */
+class AnsweringWorker extends SilentWorker {
+  override postMessage(message: { type: string; request?: number }) {
+    super.postMessage(message);
+    if (message.type === 'detect') {
+      queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'detected', request: message.request, candidates: [] } })));
+    }
+  }
+}
+
+describe('DetectorPool when a worker dies or stalls', () => {
+  /** A pool of two stubbed workers, and a detection on both of them. */
+  async function detectingWith(worker: typeof SilentWorker, stalledMs?: number) {
+    vi.stubGlobal('Worker', worker);
     vi.stubGlobal('fetch', async () => new Response(''));
     vi.stubGlobal('createImageBitmap', async () => ({ close() {} }));
     vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
-    try {
-      const { DetectorPool } = await import('../../models/detector-pool');
-      const assets = { wasmLoaderUrl: '', wasmBinaryUrl: '', modelUrls: { fullRange: '', shortRange: '' } };
-      const pool = await DetectorPool.create('worker.js', assets, { size: 2, minScore: 0.3 });
-      const session = pool.open({ close() {} } as unknown as ImageBitmap);
-      const detecting = session.detect([job('fullRange'), job('shortRange')]);
-      await new Promise((r) => setTimeout(r, 0));
-      expect(pool.broken).toBe(false);
-      SilentWorker.all[0]!.dispatchEvent(new Event('error'));
-      await expect(detecting).rejects.toThrow('a detector worker stopped');
-      expect(pool.broken).toBe(true);
-    } finally {
-      vi.unstubAllGlobals();
-      vi.restoreAllMocks();
-    }
+    SilentWorker.all = [];
+    const { DetectorPool } = await import('../../models/detector-pool');
+    const assets = { wasmLoaderUrl: '', wasmBinaryUrl: '', modelUrls: { fullRange: '', shortRange: '' } };
+    const pool = await DetectorPool.create('worker.js', assets, { size: 2, minScore: 0.3, ...(stalledMs && { stalledMs }) });
+    const detecting = pool.open({ close() {} } as unknown as ImageBitmap).detect([job('fullRange'), job('shortRange')]);
+    return { pool, detecting };
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('fails the pending requests instead of leaving them waiting, and says it is broken', async () => {
+    const { pool, detecting } = await detectingWith(SilentWorker);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(pool.broken).toBe(false);
+    SilentWorker.all[0]!.dispatchEvent(new Event('error'));
+    await expect(detecting).rejects.toThrow('a detector worker stopped');
+    expect(pool.broken).toBe(true);
+  });
+
+  it('treats a worker that does not answer in time as stalled, the same way', async () => {
+    const { pool, detecting } = await detectingWith(SilentWorker, 30);
+    await expect(detecting).rejects.toThrow('a detector worker stalled');
+    expect(pool.broken).toBe(true);
+  });
+
+  it('forgets the deadline of a request once it is answered', async () => {
+    const { pool, detecting } = await detectingWith(AnsweringWorker, 30);
+    expect(await detecting).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(pool.broken).toBe(false);
   });
 });
 
 describe('the detector service', () => {
   it('has the workers load the rest of their models only once no photo is waiting', async () => {
-    const { vi } = await import('vitest');
     vi.stubGlobal('Worker', SilentWorker);
     vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
     vi.stubGlobal('fetch', async () => new Response(''));
