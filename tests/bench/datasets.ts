@@ -9,7 +9,8 @@ export interface BenchImage {
   truth: Truth;
 }
 
-const rect = ([x, y, width, height]: number[]): Rect => ({ x: x!, y: y!, width: width!, height: height! });
+/** A box written as [x, y, width, height, …] (annotations, the bench page's faces). */
+export const rect = ([x, y, width, height]: number[]): Rect => ({ x: x!, y: y!, width: width!, height: height! });
 
 /** The repository's own fixtures: every annotated face is required. */
 export function fixturePhotos(): BenchImage[] {

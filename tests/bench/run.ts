@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { cpus, totalmem } from 'node:os';
 import { benchApi, openBenchPage, WIDER_DIR } from './bench-page';
 import { annotatedPhotos } from '../support/annotations';
-import { type BenchImage, fixturePhotos, widerDev } from './datasets';
+import { type BenchImage, fixturePhotos, rect, widerDev } from './datasets';
 import { measureExtension, median, PASS_THROUGH_PHOTOS } from './extension-timings';
 import { addScores, precision, recall, scoreImage } from './score';
 import { ms, pct, percentile, printTable } from './stats';
@@ -102,7 +102,7 @@ const ANIMATIONS: Animation[] = [
 
 /** A row of the shapes table: the faces the run found among `faces`, its false alarms, its time. */
 function shapeRow(image: string, run: { ms: number; faces: number[][] }, faces: Rect[]): Record<string, string | number> {
-  const score = scoreImage(run.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })), { required: faces, all: faces });
+  const score = scoreImage(run.faces.map(rect), { required: faces, all: faces });
   return { image, found: `${score.found}/${score.required}`, 'false alarms': score.detections - score.correct, time: ms(run.ms) };
 }
 
@@ -143,7 +143,7 @@ async function accuracy(page: Page, title: string, images: BenchImage[], variant
     for (const [i, image] of images.entries()) {
       const run = await b.run(variant.options, `${title}-${i}`, variant.workers);
       times.push(run.ms);
-      scores.push(scoreImage(run.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })), image.truth));
+      scores.push(scoreImage(run.faces.map(rect), image.truth));
     }
     const total = addScores(scores);
     rows.push({

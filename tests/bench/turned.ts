@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Rect } from '../../models/boxes';
 import { annotatedPhotos } from '../support/annotations';
 import { benchApi } from './bench-page';
+import { rect } from './datasets';
 import { addScores, scoreImage } from './score';
 import { CHOSEN, UPSIDE_DOWN } from './variants';
 import { ms, percentile, printTable } from './stats';
@@ -24,7 +25,7 @@ export async function turnedPhotos(page: Page): Promise<void> {
     const scores = [];
     const times: number[] = [];
     for (const photo of photos) {
-      let faces: Rect[] = photo.faces.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! }));
+      let faces = photo.faces.map(rect);
       let size = { width: photo.width, height: photo.height };
       for (let q = 0; q < quarters; q++) {
         faces = faces.map((face) => quarterTurned(face, size.height));
@@ -34,7 +35,7 @@ export async function turnedPhotos(page: Page): Promise<void> {
       await b.turned(key, `/photos/${photo.file}`, quarters);
       const run = await b.run(variant.options, key);
       times.push(run.ms);
-      scores.push(scoreImage(run.faces.map(([x, y, width, height]) => ({ x, y, width, height })), { required: faces, all: faces }));
+      scores.push(scoreImage(run.faces.map(rect), { required: faces, all: faces }));
     }
     const total = addScores(scores);
     rows.push({
