@@ -51,21 +51,19 @@ interface Asking {
   signal: AbortSignal;
 }
 
-/** Faces in pixels of the photo as displayed; null when the photo could not be decoded. */
+/** Faces in pixels of the photo as displayed; null when it could not be decoded, 'timeout' when no answer came in time. */
 async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<FaceAnalysis | null | 'timeout'> {
-  const ask = (image: File, imageBytes: Uint8Array) =>
-    withinTime(asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity), asking.timeoutMs, asking.signal);
-  if (file.size <= MAX_SENT_BYTES) {
-    const result = await ask(file, bytes);
+  const ask = async (image: File, imageBytes: Uint8Array) => {
+    const result = await withinTime(asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity), asking.timeoutMs, asking.signal);
     return result === 'timeout' ? result : result.ok ? result.analysis : null;
-  }
+  };
+  if (file.size <= MAX_SENT_BYTES) return ask(file, bytes);
   const copy = await uprightCopy(file, (w, h) => workingScale(w, h, DEFAULT_ANALYSIS.workingSide), 0.95);
   if (!copy) return null;
   const sent = new File([copy.blob], file.name, { type: copy.blob.type });
-  const result = await ask(sent, await fileBytes(sent));
-  if (result === 'timeout') return result;
-  if (!result.ok) return null;
-  const faces = result.analysis.faces.map((face) => scaled(face, copy.width / result.analysis.width));
+  const found = await ask(sent, await fileBytes(sent));
+  if (!found || found === 'timeout') return found;
+  const faces = found.faces.map((face) => scaled(face, copy.width / found.width));
   return { width: copy.width, height: copy.height, faces };
 }
 
