@@ -1,5 +1,9 @@
 import { ascii } from './bytes';
+import { type EmbeddedDetails, readable } from './details';
 import { type ExifTags, readExifTags, type StringTag } from './exif-tags';
+import { readIptc } from './iptc';
+import { readNote } from './notes';
+import { readXmp } from './xmp';
 import { type Container, type Format, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** The vocabulary of the overlay's and popup's `data-metadata` attribute, in display order. */
@@ -26,14 +30,18 @@ export interface PhotoMetadata {
 const coordinate = (value: number, positive: string, negative: string) =>
   `${Math.abs(value).toFixed(5)}° ${value >= 0 ? positive : negative}`;
 
-/** EXIF dates are "2017:10:31 20:16:18". */
-const readableDate = (value: string) => value.replace(/^(\d{4}):(\d{2}):(\d{2})/, '$1-$2-$3');
+/** EXIF dates are "2017:10:31 20:16:18", XMP's "2017-10-31T20:16:18.25+02:00": both read "2017-10-31 20:16:18". */
+const readableDate = (value: string) =>
+  value.replace(/^(\d{4})[:-](\d{2})[:-](\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?.*$/, (_, y, m, d, time?: string) => `${y}-${m}-${d}${time ? ` ${time}` : ''}`);
 
-/** What the EXIF tags reveal about where, when, with what and by whom. */
-function tagFindings({ strings, latitude, longitude }: ExifTags): MetadataFinding[] {
+/** What the EXIF tags (or what XMP and IPTC say in their stead) reveal about where, when, with what and by whom. */
+function tagFindings({ strings, latitude, longitude }: EmbeddedDetails['tags']): MetadataFinding[] {
   const first = (names: StringTag[]) => names.map((n) => strings[n]).find(Boolean) ?? '';
   const found: MetadataFinding[] = [];
-  const add = (kind: MetadataKind, value: string) => value && found.push({ kind, value });
+  const add = (kind: MetadataKind, value: string) => {
+    const line = readable(value); // a file's text, on one line
+    if (line) found.push({ kind, value: line });
+  };
   if (latitude !== undefined && longitude !== undefined) {
     add('gps', `${coordinate(latitude, 'N', 'S')}, ${coordinate(longitude, 'E', 'W')}`);
   }
@@ -72,6 +80,31 @@ const PRESENCE: Partial<Record<SegmentKind, MetadataKind>> = {
   video: 'video',
 };
 
+const utf8 = new TextDecoder();
+const ADDING_UP = new Set<MetadataKind>(['xmp', 'iptc', 'comment', 'text']);
+
+/**
+ * What one segment says, in findings: an XMP packet or IPTC block also what its fields tell
+ * (EXIF's details, where EXIF lacks them, and the names it holds), a comment or text note its text.
+ */
+function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segment): MetadataFinding[] {
+  const kind = PRESENCE[segment.kind];
+  if (!kind) return [];
+  const details = (read: () => EmbeddedDetails) => {
+    try {
+      const { tags, named } = read();
+      return [...tagFindings(tags), { kind, value: named.join(' · ') }];
+    } catch {
+      return [{ kind, value: '' }]; // damaged: still there, saying nothing reliable
+    }
+  };
+  const { start, end } = segment;
+  if (segment.kind === 'xmp') return details(() => readXmp(utf8.decode(bytes.subarray(start, end))));
+  if (segment.kind === 'iptc') return details(() => readIptc(bytes.subarray(start + 4, end)));
+  if (segment.kind === 'comment' || segment.kind === 'text') return details(() => readNote(bytes, format, segment));
+  return [{ kind, value: '' }];
+}
+
 /**
  * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG, WebP, HEIF or GIF it can walk:
  * the caller reports "couldn't check" and never rewrites such a file.
@@ -85,11 +118,17 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
   } catch {
     // A damaged EXIF block still says nothing reliable; what else the file holds is still listed.
   }
+  // One finding per kind: EXIF's first, then each segment's in file order. A later one fills in a
+  // value still missing; names and notes from several segments (two comments, PNG's text chunks) add up.
   const found = tagFindings(tags);
   for (const segment of container.segments) {
     if (emptyXmp(bytes, segment)) continue;
-    const kind = PRESENCE[segment.kind];
-    if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, value: '' });
+    for (const { kind, value } of segmentFindings(bytes, container, segment)) {
+      const same = found.find((f) => f.kind === kind);
+      if (!same) found.push({ kind, value });
+      else if (!same.value) same.value = value;
+      else if (ADDING_UP.has(kind) && value && !same.value.includes(value)) same.value = readable(`${same.value} · ${value}`, 240);
+    }
   }
   const { orientation } = tags;
   return {

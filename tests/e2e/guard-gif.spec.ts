@@ -148,12 +148,14 @@ test('an APNG is shown even when its first frame has nothing to report: only tha
   expect((await received(page))[0]).toMatchObject({ name: 'party.png', type: 'image/png', sha256: sha256(animation.buffer) });
 });
 
-test("a GIF's comment and XMP are listed, and removed without touching its frames", async ({ composer: { page, input } }) => {
+test("a GIF's comment and XMP are listed, what they say shown, and removed without touching its frames", async ({ composer: { page, input } }) => {
   const frames = { width: 160, height: 120, frames: [30, 220] };
   await input().setInputFiles(gif('card.gif', gifWith({ ...frames, comment: 'Lily, 4, at Bluebell nursery', xmp: JANE_XMP })));
   const overlay = await overlayFrame(page);
   const card = overlay.locator('[data-guard-photo]');
-  await expect(card).toHaveAttribute('data-metadata', 'xmp,comment');
+  await expect(card).toHaveAttribute('data-metadata', 'owner,xmp,comment');
+  // In plain words: who wrote the XMP, and what the comment says.
+  await expect(card.locator('.metadata li')).toContainText(['Jane Parent', 'XMP', 'Lily, 4, at Bluebell nursery']);
   await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
   await overlay.locator('[data-action="protect"]').click();
 

@@ -25,7 +25,12 @@ describe('GIF', () => {
     expect(tags['File:Comment']).toBe('Lily, 4, at Bluebell nursery');
     expect(tags['XMP-dc:Creator']).toBe('Jane Parent');
     const metadata = await readMetadata(gif);
-    expect(metadata.findings.map((f) => f.kind)).toEqual(['xmp', 'comment']);
+    // Read as exiftool reads them, and shown as they are: a name, an age, a nursery.
+    expect(metadata.findings).toEqual([
+      { kind: 'owner', value: 'Jane Parent' },
+      { kind: 'xmp', value: '' },
+      { kind: 'comment', value: 'Lily, 4, at Bluebell nursery' },
+    ]);
     expect(metadata.animated).toBe(false);
   });
 

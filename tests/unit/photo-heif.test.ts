@@ -20,8 +20,9 @@ describe('HEIF (an iPhone\'s HEIC)', () => {
     expect(tags['GPS:GPSLatitudeRef']).toBe('North');
     expect(tags['XMP-dc:Creator']).toBe('Jane Parent');
     const { findings } = await readMetadata(heic);
-    expect(findings.map((f) => f.kind)).toEqual(['gps', 'datetime', 'camera', 'software', 'xmp']);
+    expect(findings.map((f) => f.kind)).toEqual(['gps', 'datetime', 'camera', 'owner', 'software', 'xmp']);
     expect(findings[0]!.value).toBe('37.31964° N, 121.94650° W');
+    expect(findings.find((f) => f.kind === 'owner')!.value).toBe('Jane Parent'); // from the XMP item
   });
 
   it('empties them where they lie: same length, every other byte unchanged, nothing left to read', async () => {
