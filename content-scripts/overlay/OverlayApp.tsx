@@ -35,6 +35,9 @@ export function OverlayApp({ request, decide, t }: Props) {
   // Per photo, the faces the user unticked (every face found starts ticked).
   const [unticked, setUnticked] = useState<Array<Set<number>>>(() => photos.map(() => new Set()));
   const faceChoices = photos.map((p, i) => (isPending(p) ? [] : (p.faces ?? []).map((_, face) => !unticked[i]?.has(face))));
+  // Masking redraws a photo, which leaves its hidden details behind whatever the strip choice says
+  // (they could not be kept safely: an EXIF thumbnail would still show the faces).
+  const detailsGoAnyway = mask && !strip && photos.some((p, i) => !isPending(p) && p.metadata.length > 0 && faceChoices[i]!.some(Boolean));
   const dialog = useRef<HTMLDivElement>(null);
   const thumbnails = useObjectUrls(photos.map((p) => p.thumbnail ?? null));
   // Focus on the main action, without scrolling it into view: the title and photos come first.
@@ -116,9 +119,21 @@ export function OverlayApp({ request, decide, t }: Props) {
             ))}
           </div>
           <label>
-            <input type="checkbox" data-option="strip" checked={strip} disabled={!anyMetadata} onChange={(e) => setStrip(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              data-option="strip"
+              checked={strip}
+              disabled={!anyMetadata}
+              aria-describedby={detailsGoAnyway ? 'pg-strip-hint' : undefined}
+              onChange={(e) => setStrip(e.currentTarget.checked)}
+            />
             {t('optionStrip')}
           </label>
+          {detailsGoAnyway && (
+            <p class="hint" id="pg-strip-hint">
+              {t('stripHintMasked')}
+            </p>
+          )}
         </fieldset>
         <div class="actions">
           <button type="button" class="primary" data-action="protect" disabled={waiting > 0} onClick={() => decide({ action: 'protect', mask, style, strip, photos: faceChoices.map((faces) => ({ faces })) })}>
