@@ -3,6 +3,7 @@ import { type EmbeddedDetails, readable } from './details';
 import { type ExifTags, readExifTags, type StringTag } from './exif-tags';
 import { readIptc } from './iptc';
 import { readNote } from './notes';
+import { type PngNote, readPngNotes } from './png-text';
 import { readXmp } from './xmp';
 import { type Container, type Format, readContainer, type Segment, type SegmentKind } from './segments';
 
@@ -87,7 +88,7 @@ const ADDING_UP = new Set<MetadataKind>(['xmp', 'iptc', 'comment', 'text']);
  * What one segment says, in findings: an XMP packet or IPTC block also what its fields tell
  * (EXIF's details, where EXIF lacks them, and the names it holds), a comment or text note its text.
  */
-function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segment): MetadataFinding[] {
+function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segment, pngNotes: Map<number, PngNote>): MetadataFinding[] {
   const kind = PRESENCE[segment.kind];
   if (!kind) return [];
   const details = (read: () => EmbeddedDetails) => {
@@ -101,7 +102,7 @@ function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segm
   const { start, end } = segment;
   if (segment.kind === 'xmp') return details(() => readXmp(utf8.decode(bytes.subarray(start, end))));
   if (segment.kind === 'iptc') return details(() => readIptc(bytes.subarray(start + 4, end)));
-  if (segment.kind === 'comment' || segment.kind === 'text') return details(() => readNote(bytes, format, segment));
+  if (segment.kind === 'comment' || segment.kind === 'text') return details(() => readNote(bytes, format, segment, pngNotes.get(start)));
   return [{ kind, value: '' }];
 }
 
@@ -121,9 +122,10 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
   // One finding per kind: EXIF's first, then each segment's in file order. A later one fills in a
   // value still missing; names and notes from several segments (two comments, PNG's text chunks) add up.
   const found = tagFindings(tags);
+  const pngNotes = await readPngNotes(bytes, container);
   for (const segment of container.segments) {
     if (emptyXmp(bytes, segment)) continue;
-    for (const { kind, value } of segmentFindings(bytes, container, segment)) {
+    for (const { kind, value } of segmentFindings(bytes, container, segment, pngNotes)) {
       const same = found.find((f) => f.kind === kind);
       if (!same) found.push({ kind, value });
       else if (!same.value) same.value = value;

@@ -1,13 +1,15 @@
-import { ascii } from './bytes';
 import type { EmbeddedDetails } from './details';
 import { readable } from './details';
-import type { StringTag } from './exif-tags';
+import { readExifTags, type StringTag } from './exif-tags';
+import type { PngNote } from './png-text';
 import type { Format, Segment } from './segments';
+import { readXmp } from './xmp';
 
 /**
  * A comment or text note as a person would read it: a JPEG's COM segment, a GIF's comment
- * extension, a PNG's tEXt or iTXt chunk ("keyword: text"; a compressed one, zTXt or iTXt, gives
- * its keyword only). PNG's standard keywords say what EXIF tags say, and are read as those too.
+ * extension, a PNG's text chunk ("keyword: text"). PNG's standard keywords say what EXIF tags
+ * say, and are read as those too; so is the EXIF or XMP that ImageMagick keeps, hex-encoded, in a
+ * "Raw profile type exif" (or "APP1", "xmp") note when it converts a photo to PNG.
  */
 
 const PNG_AS_EXIF: Record<string, StringTag> = {
@@ -19,8 +21,9 @@ const PNG_AS_EXIF: Record<string, StringTag> = {
   'Creation Time': 'CreateDate',
 };
 
+const RAW_PROFILE = /^Raw profile type (exif|APP1|xmp)$/i;
+
 const utf8 = new TextDecoder();
-const latin1 = new TextDecoder('latin1');
 
 /** A GIF extension's data: sub-blocks, each after its length byte, up to an empty one. */
 function subBlocks(bytes: Uint8Array, at: number, end: number): Uint8Array {
@@ -29,26 +32,33 @@ function subBlocks(bytes: Uint8Array, at: number, end: number): Uint8Array {
   return new Uint8Array(parts);
 }
 
-function pngNote(data: Uint8Array, type: string): { keyword: string; text?: string } {
-  const nul = data.indexOf(0);
-  if (nul < 0) return { keyword: '' };
-  const keyword = latin1.decode(data.subarray(0, nul));
-  if (type === 'tEXt') return { keyword, text: latin1.decode(data.subarray(nul + 1)) };
-  // iTXt: compression flag and method, language tag, translated keyword, then UTF-8 text.
-  if (type !== 'iTXt' || data[nul + 1] !== 0) return { keyword };
-  const language = data.indexOf(0, nul + 3);
-  const translated = language < 0 ? -1 : data.indexOf(0, language + 1);
-  return translated < 0 ? { keyword } : { keyword, text: utf8.decode(data.subarray(translated + 1)) };
+/** ImageMagick's raw profile: "\n<name>\n<length>\n" then the bytes in hex, in lines. */
+function rawProfile(text: string): Uint8Array {
+  const [, length, hex] = /^\s*\S+\s+(\d+)\s+([\s\S]*)$/.exec(text) ?? [];
+  const digits = (hex ?? '').replace(/\s+/g, '');
+  if (!length || !/^[0-9a-f]*$/i.test(digits) || digits.length < 2 * Number(length)) throw new Error('malformed raw profile');
+  return Uint8Array.from({ length: Number(length) }, (_, i) => parseInt(digits.slice(2 * i, 2 * i + 2), 16));
 }
 
-/** What a comment or text note says (one line, cut when long). */
-export function readNote(bytes: Uint8Array, format: Format, { start, end }: Segment): EmbeddedDetails {
-  if (format === 'png') {
-    const { keyword, text } = pngNote(bytes.subarray(start + 8, end - 4), ascii(bytes, start + 4, 4)); // length, type; CRC last
-    const tag = PNG_AS_EXIF[keyword];
-    const line = readable(text === undefined ? keyword : `${keyword}: ${text}`);
-    return { tags: { strings: tag && text ? { [tag]: readable(text) } : {} }, named: line ? [line] : [] };
-  }
+function profileDetails(kind: string, text: string): EmbeddedDetails['tags'] {
+  const profile = rawProfile(text);
+  if (kind.toLowerCase() === 'xmp') return readXmp(utf8.decode(profile)).tags;
+  const exif = utf8.decode(profile.subarray(0, 6)) === 'Exif\0\0' ? profile.subarray(6) : profile;
+  const { strings, latitude, longitude } = readExifTags(exif);
+  return { strings, ...(latitude !== undefined && longitude !== undefined && { latitude, longitude }) };
+}
+
+function pngNoteDetails({ keyword, text }: PngNote): EmbeddedDetails {
+  const profile = RAW_PROFILE.exec(keyword);
+  if (profile && text !== undefined) return { tags: profileDetails(profile[1]!, text), named: [keyword] };
+  const tag = PNG_AS_EXIF[keyword];
+  const line = readable(text === undefined ? keyword : `${keyword}: ${text}`);
+  return { tags: { strings: tag && text ? { [tag]: readable(text) } : {} }, named: line ? [line] : [] };
+}
+
+/** What a comment or text note says (one line, cut when long); a PNG's notes come read (see `readPngNotes`). */
+export function readNote(bytes: Uint8Array, format: Format, { start, end }: Segment, pngNote?: PngNote): EmbeddedDetails {
+  if (format === 'png') return pngNote ? pngNoteDetails(pngNote) : { tags: { strings: {} }, named: [] };
   const data = format === 'gif' ? subBlocks(bytes, start + 2, end) : bytes.subarray(start + 4, end); // GIF: introducer, label; JPEG: marker, length
   const line = readable(utf8.decode(data));
   return { tags: { strings: {} }, named: line ? [line] : [] };

@@ -3,7 +3,10 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deflateSync } from 'node:zlib';
 import { readMetadata } from '../../photo/metadata';
+import { readContainer } from '../../photo/segments';
+import { beforeIend, chunk } from '../support/apng';
 import { jpegSegment, withSegments } from '../support/jpeg';
 import { exiftoolTagsOf } from '../support/exiftool';
 
@@ -113,4 +116,25 @@ describe('comments and text notes', () => {
       { kind: 'text', value: expect.stringMatching(/^date:create: 2026-\S+ · date:modify: \S+ · Author: Jane Parent · Comment: Lily at the beach$/) },
     ]);
   });
+
+  it('reads the EXIF ImageMagick keeps in a compressed "Raw profile type exif" note, as exiftool does', async () => {
+    const jpeg = new Uint8Array(readFileSync('tests/fixtures/photos/sample1.jpg'));
+    const exif = readContainer(jpeg).segments.find((s) => s.kind === 'exif')!;
+    const block = Buffer.from(jpeg.subarray(exif.start + 4, exif.end)); // "Exif\0\0" and the TIFF block, as ImageMagick keeps them
+    const hex = block.toString('hex').replace(/.{1,72}/g, '$&\n');
+    const profile = `\nexif\n${String(block.length).padStart(8)}\n${hex}`;
+    const zTXt = (keyword: string, text: Buffer) => chunk('zTXt', [...Buffer.from(`${keyword}\0\0`, 'latin1'), ...text]);
+    const iTXt = (keyword: string, text: string) => chunk('iTXt', [...Buffer.from(`${keyword}\0\x01\0\0\0`), ...deflateSync(text)]);
+    const png = beforeIend(written('no-face-pattern.png', '-all='), // its own notes removed
+      zTXt('Raw profile type exif', deflateSync(profile)), iTXt('Comment', 'Lily at the beach'), zTXt('Title', Buffer.from('not zlib data')));
+    const tags = exiftoolTagsOf(png, '-n');
+    expect(tags['GPS:GPSLatitude']).toBeCloseTo(37.3196, 3);
+    const found = await findings(png);
+    expect(found.find((f) => f.kind === 'gps')!.value).toBe('37.31964° N, 121.94650° W');
+    expect(found.find((f) => f.kind === 'camera')!.value).toBe('SONY ILCE-7M2');
+    expect(found.find((f) => f.kind === 'comment')!.value).toBe('Lily at the beach');
+    // A note that cannot be inflated still shows its keyword.
+    expect(found.find((f) => f.kind === 'text')!.value).toBe('Raw profile type exif · Comment: Lily at the beach · Title');
+  });
 });
+
