@@ -62,6 +62,24 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     }, options.idleMs);
   };
 
+  /**
+   * Runs work on the pool, and once more on a new pool if this one broke under it: a worker that
+   * died or stalled failed every photo it held, whichever photo caused it, and the next try may
+   * well succeed (a photo that itself kills its worker fails the second time too).
+   */
+  const onPool = async <T>(work: (engine: DetectorPool) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      const engine = await acquire();
+      try {
+        return await work(engine);
+      } catch (error) {
+        if (attempt > 1 || !engine.broken) throw error;
+      } finally {
+        releaseLater();
+      }
+    }
+  };
+
   return {
     async warm() {
       try {
@@ -74,17 +92,16 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     async analyse(image, sensitivity) {
       const started = performance.now();
       try {
-        const engine = await acquire();
         const bytes = Uint8Array.fromBase64(image.base64);
         const how = analysisFor(sensitivity);
         // An animated GIF's frames are read here; anything else is what the browser decodes.
-        const found = (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how));
+        const found = await onPool(
+          async (engine) => (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how)),
+        );
         const analysis = { ...found, faces: inReadingOrder(found.faces) };
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      } finally {
-        releaseLater();
       }
     },
   };
