@@ -59,6 +59,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       <h1>{t('optionsTitle')}</h1>
       <p>{t('optionsIntro')}</p>
       <p class="help">{t('modeHelp')}</p>
+      <p class="help">{t('metadataHelp')}</p>
       <p class="help">{t('sensitivityHelp')}</p>
       <section aria-labelledby="sites-title">
         <h2 id="sites-title">{t('sitesHeading')}</h2>
