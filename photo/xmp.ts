@@ -46,13 +46,40 @@ const unescaped = (text: string) =>
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 
+/**
+ * The longest attribute value looked for: far beyond any name or title, and it keeps a quote
+ * never ended, in a damaged or hostile packet, from costing time that grows with the square of
+ * its size. Elements are walked with `indexOf`, in one pass.
+ */
+const REACH = 4096;
+
+/** The content of each element named `property` (self-closing ones have none). */
+function elements(xmp: string, property: string): string[] {
+  const open = `<${property}`;
+  const close = `</${property}>`;
+  const found: string[] = [];
+  for (let at = xmp.indexOf(open); at >= 0; at = xmp.indexOf(open, at + 1)) {
+    if (!/[\s>/]/.test(xmp[at + open.length] ?? '')) continue; // a longer name that starts alike
+    const start = xmp.indexOf('>', at) + 1;
+    if (start === 0) break;
+    if (xmp[start - 2] === '/') {
+      at = start - 1;
+      continue;
+    }
+    const end = xmp.indexOf(close, start);
+    if (end < 0) break; // never closed, nor is any later one
+    found.push(xmp.slice(start, end));
+    at = end;
+  }
+  return found;
+}
+
 /** Every value of a property, written as an attribute or as an element, a list's items included. */
 function values(xmp: string, property: string): string[] {
   const found: string[] = [];
-  for (const m of xmp.matchAll(new RegExp(`\\s${property}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g'))) found.push(m[1] ?? m[2]!);
-  for (const m of xmp.matchAll(new RegExp(`<${property}(?:\\s[^>]*)?>([\\s\\S]*?)</${property}>`, 'g'))) {
-    const inner = m[1]!;
-    const items = [...inner.matchAll(/<rdf:li(?:\s[^>]*)?>([^<]*)<\/rdf:li>/g)].map((li) => li[1]!);
+  for (const m of xmp.matchAll(new RegExp(`\\s${property}\\s*=\\s*(?:"([^"]{0,${REACH}})"|'([^']{0,${REACH}})')`, 'g'))) found.push(m[1] ?? m[2]!);
+  for (const inner of elements(xmp, property)) {
+    const items = [...inner.matchAll(/<rdf:li(?:\s[^>]{0,256})?>([^<]*)<\/rdf:li>/g)].map((li) => li[1]!);
     // An element holding a structure rather than text names nothing itself.
     found.push(...(items.length > 0 || inner.includes('<') ? items : [inner]));
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
+import { readXmp } from '../../photo/xmp';
 import { beforeIend, chunk } from '../support/apng';
 import { jpegSegment, withSegments } from '../support/jpeg';
 import { exiftoolTagsOf } from '../support/exiftool';
@@ -62,6 +63,19 @@ describe('XMP', () => {
       { kind: 'xmp', value: 'Jules · Saint-Malo' },
       { kind: 'comment', value: 'Jules été 2023' },
     ]);
+  });
+
+  it('reads a damaged or hostile packet in one pass: tags never closed, quotes never ended', () => {
+    const hostile = [
+      '<photoshop:City>Lyon</photoshop:City>',
+      '<photoshop:City>'.repeat(60000),
+      '<dc:creator '.repeat(60000),
+      '<dc:subject><rdf:Bag>', '<rdf:li '.repeat(60000), '</rdf:Bag></dc:subject>',
+    ].join('');
+    // Read from each start to the end, this took about a minute (60 000 starts); in one pass, milliseconds.
+    const { tags, named } = readXmp(hostile);
+    expect(named).toEqual(['Lyon']);
+    expect(tags.strings).toEqual({});
   });
 
   it('leaves what EXIF says first, and lists XMP that names nothing as present', async () => {
