@@ -16,6 +16,15 @@ export function isHeif(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Major brands of image sequences (an animated AVIF, a HEIF burst or live sequence). */
+const SEQUENCE_BRANDS = new Set(['avis', 'msf1', 'hevc', 'hevx', 'hevm', 'hevs']);
+
+/**
+ * An image sequence: a browser decodes its first image only, as it does an APNG's, so the rest
+ * goes unchecked. Only the major brand tells: a still AVIF may list sequence brands as compatible.
+ */
+export const isHeifSequence = (bytes: Uint8Array): boolean => SEQUENCE_BRANDS.has(ascii(bytes, 8, 4));
+
 interface Box {
   type: string;
   start: number;

@@ -1,6 +1,6 @@
 import { ascii } from './bytes';
 import { isGif, readGifBlocks } from './gif';
-import { isHeif, readHeifItems } from './heif';
+import { isHeif, isHeifSequence, readHeifItems } from './heif';
 
 /**
  * The metadata-bearing parts of JPEG, PNG, WebP, HEIF and GIF files, found by walking their
@@ -25,7 +25,7 @@ export interface Container {
   /** JPEG: where the entropy-coded scan starts (kept verbatim); other formats: unused (0). */
   scanStart: number;
   /**
-   * More than one frame (a GIF, an APNG, an animated WebP): a browser decodes, and so the detector
+   * More than one frame (a GIF, an APNG, an animated WebP or AVIF): a browser decodes, and so the detector
    * sees, only the first.
    */
   animated: boolean;
@@ -50,7 +50,7 @@ export function readContainer(bytes: Uint8Array): Container {
   if (format === 'jpeg') return readJpeg(bytes);
   if (format === 'png') return readPng(bytes);
   if (format === 'webp') return readWebp(bytes);
-  if (format === 'heif') return { format, segments: readHeifItems(bytes), scanStart: 0, animated: false };
+  if (format === 'heif') return { format, segments: readHeifItems(bytes), scanStart: 0, animated: isHeifSequence(bytes) };
   if (format === 'gif') {
     const { segments, frames } = readGifBlocks(bytes);
     return { format, segments, scanStart: 0, animated: frames > 1, frames };

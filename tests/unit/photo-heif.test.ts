@@ -7,6 +7,7 @@ import { exiftoolTagsOf } from '../support/exiftool';
 import { box, heifWith, JANE_XMP, join as joined } from '../support/heif';
 import { mpvd } from '../support/motion-photo';
 import { heifCredentials } from '../support/c2pa';
+import { firstFrameOnly } from '../../content-scripts/policy';
 
 
 /** The Exif block of a tagged camera photo, as an iPhone writes one into its HEIC. */
@@ -63,6 +64,21 @@ describe('HEIF (an iPhone\'s HEIC)', () => {
     const signed = joined(heic, heifCredentials());
     expect((await readMetadata(signed)).findings.map((f) => f.kind)).toContain('credentials');
     expect(stripMetadata(signed)).toEqual(stripMetadata(heic));
+  });
+
+  it('takes an animated AVIF (an image sequence, by its major brand) for an animation, and a still one for a still', async () => {
+    /** The test file with its ftyp's major brand and compatible brands (12 bytes) replaced. */
+    const branded = (major: string, compatible: string) => {
+      const copy = heic.slice();
+      copy.set(new TextEncoder().encode(major), 8);
+      copy.set(new TextEncoder().encode(compatible), 16);
+      return copy;
+    };
+    const animated = await readMetadata(branded('avis', 'avifmsf1'));
+    expect(animated).toMatchObject({ format: 'heif', animated: true });
+    expect(firstFrameOnly(animated)).toBe(true); // the window says only the first image was checked
+    expect((await readMetadata(branded('avif', 'avifavis'))).animated).toBe(false);
+    expect((await readMetadata(heic)).animated).toBe(false);
   });
 
   it('refuses a truncated file rather than guess', async () => {
