@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/channel';
-import type { DetectorService } from '../models/detector-service';
+import type { DetectorRequests } from '../models/detector-requests';
 
 const DOCUMENT_PATH = '/offscreen.html';
 
@@ -9,7 +9,7 @@ const DOCUMENT_PATH = '/offscreen.html';
  * document created on first need. The document closes itself when idle; a request that races
  * with that close recreates it once.
  */
-export function offscreenDetector(): DetectorService {
+export function offscreenDetector(): DetectorRequests {
   let creating: Promise<void> | null = null;
 
   const ensureDocument = async (): Promise<void> => {
@@ -35,7 +35,9 @@ export function offscreenDetector(): DetectorService {
   };
 
   return {
-    analyse: (image, sensitivity) => forward(() => sendMessage('detector:analyse', { image, sensitivity })),
+    analyse: (request) => forward(() => sendMessage('detector:analyse', request)),
+    // No document, no analysis to stop: none is created for this.
+    abandon: async (request) => ((await browser.offscreen.hasDocument()) ? sendMessage('detector:abandon', request) : null),
     warm: () => forward(() => sendMessage('detector:warm', {})),
   };
 }

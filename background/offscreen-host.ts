@@ -1,4 +1,5 @@
 import { handleMessages } from '../messaging/channel';
+import { detectorRequests } from '../models/detector-requests';
 import { createDetectorService } from '../models/detector-service';
 import { DETECTOR_IDLE_MS, detectorAssets } from './detector-assets';
 import { requireExtensionPage } from './sender';
@@ -6,15 +7,19 @@ import { requireExtensionPage } from './sender';
 /** The offscreen document's whole job: answer the background's detector requests. */
 export function startOffscreenHost(): void {
   // Closing the document when idle frees the wasm heap; the background recreates it on need.
-  const service = createDetectorService(detectorAssets(), { idleMs: DETECTOR_IDLE_MS, onRelease: () => window.close() });
+  const detector = detectorRequests(createDetectorService(detectorAssets(), { idleMs: DETECTOR_IDLE_MS, onRelease: () => window.close() }));
   handleMessages({
-    'detector:analyse': async ({ image, sensitivity }, sender) => {
+    'detector:analyse': async (request, sender) => {
       requireExtensionPage(sender);
-      return service.analyse(image, sensitivity);
+      return detector.analyse(request);
+    },
+    'detector:abandon': async (request, sender) => {
+      requireExtensionPage(sender);
+      return detector.abandon(request);
     },
     'detector:warm': async (_, sender) => {
       requireExtensionPage(sender);
-      return service.warm();
+      return detector.warm();
     },
   });
 }

@@ -1,10 +1,29 @@
 import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
 import type { Sensitivity } from '../models/analysis-options';
+import type { DetectorRequests } from '../models/detector-requests';
 
 /** What the guard needs from the extension's detector; the entry wires it to runtime messaging. */
 export interface DetectorPort {
-  analyse(image: EncodedImage, sensitivity: Sensitivity): Promise<AnalysisResult>;
+  /** Once `signal` aborts, the answer is no longer waited for, and the detector is told to stop. */
+  analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal): Promise<AnalysisResult>;
   warm(): Promise<null>;
+}
+
+/** The port over the extension's messages: each analysis named, so that it can be abandoned. */
+export function messagePort(send: DetectorRequests): DetectorPort {
+  return {
+    async analyse(image, sensitivity, signal) {
+      const id = crypto.randomUUID();
+      const abandon = () => void send.abandon({ id }).catch(() => null); // the extension may be gone
+      signal?.addEventListener('abort', abandon, { once: true });
+      try {
+        return await send.analyse({ image, sensitivity, id });
+      } finally {
+        signal?.removeEventListener('abort', abandon);
+      }
+    },
+    warm: () => send.warm(),
+  };
 }
 
 export const encodeImage = (file: File, bytes: Uint8Array): EncodedImage => ({

@@ -3,7 +3,7 @@ import { MAX_CHECKED_FRAMES } from '../models/analysis-options';
 import { t } from '../messaging/i18n';
 import { counted } from '../messaging/translate';
 import type { SiteRule } from '../settings/schema';
-import { type DetectorPort, warmOnComposer } from './detector-port';
+import { messagePort, warmOnComposer } from './detector-port';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
 import type { OverlayPhoto, PendingPhoto } from './overlay/protocol';
@@ -19,10 +19,11 @@ import { DELIVERING_ATTRIBUTE } from './trust-bridge';
 /** Photos checked in one go (Instagram's own limit); more are not added, and the user is told. */
 export const MAX_PHOTOS = 20;
 
-const detector: DetectorPort = {
-  analyse: (image, sensitivity) => sendMessage('analyse', { image, sensitivity }),
+const detector = messagePort({
+  analyse: (request) => sendMessage('analyse', request),
+  abandon: (request) => sendMessage('abandon', request),
   warm: () => sendMessage('warm', {}),
-};
+});
 
 /** Largest animated GIF the overlay shows as it is, moving, its boxes over where faces go. */
 const MAX_MOVING_THUMBNAIL = 8 * 1024 * 1024;
@@ -77,13 +78,14 @@ interface Checked {
  * the user: at once when what a file itself says is why (every file's metadata is read first, in
  * milliseconds each), else when that photo's faces are found — so the first result shows after
  * one analysis at most instead of all of them; the others fill in as they are checked. A cancel
- * while photos are still being checked stops the checking.
+ * while photos are still being checked stops the checking, the detector's work on the photo in hand too.
  */
 async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
   const notice = statusNotice(signal);
   const checks: PhotoCheck[] = [];
   const asking = rule.mode === 'warn';
   let overlay: OverlaySession | null = null;
+  const done = new AbortController();
   const said: Array<PhotoCheck['metadata']> = [];
   const waiting = (file: File, i: number): PendingPhoto => ({
     name: file.name,
@@ -102,7 +104,7 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
   try {
     notice.show([t('checkingPhotos', '1', String(files.length))]);
     for (const file of files) said.push(await fileMetadata(file));
-    const start = (i: number) => checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity, signal);
+    const start = (i: number) => checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity, AbortSignal.any([signal, done.signal]));
     // The first analysis starts before the window is drawn, not after.
     const first = files.length ? start(0) : null;
     /** The first photo's thumbnail, when the window opened on it before any face was looked for. */
@@ -125,6 +127,7 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
     overlay?.close(); // never leave a window "checking" a selection that was given up
     throw error;
   } finally {
+    done.abort(); // a check still running (the user cancelled before it ended) is not waited for
     notice.remove();
   }
   return { checks, overlay };

@@ -29,11 +29,14 @@ export interface PhotoCheck {
  */
 export const CHECK_TIMEOUT_MS = 60_000;
 
-/** The promise's value, or 'timeout' when it has not settled within `ms` or the signal aborted. */
-function withinTime<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T | 'timeout'> {
+/**
+ * What `ask` gives, or 'timeout' when it has not settled within `ms` or the signal aborted. `ask`
+ * gets a signal that aborts then, so that the work can be abandoned too.
+ */
+function withinTime<T>(ask: (late: AbortSignal) => Promise<T>, ms: number, signal: AbortSignal): Promise<T | 'timeout'> {
   const late = AbortSignal.any([signal, AbortSignal.timeout(ms)]);
   const given = new Promise<'timeout'>((resolve) => (late.aborted ? resolve('timeout') : late.addEventListener('abort', () => resolve('timeout'), { once: true })));
-  return Promise.race([promise, given]);
+  return Promise.race([ask(late), given]);
 }
 
 /**
@@ -54,7 +57,8 @@ interface Asking {
 /** Faces in pixels of the photo as displayed; null when it could not be decoded, 'timeout' when no answer came in time. */
 async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<FaceAnalysis | null | 'timeout'> {
   const ask = async (image: File, imageBytes: Uint8Array) => {
-    const result = await withinTime(asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity), asking.timeoutMs, asking.signal);
+    const answer = (late: AbortSignal) => asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity, late);
+    const result = await withinTime(answer, asking.timeoutMs, asking.signal);
     return result === 'timeout' ? result : result.ok ? result.analysis : null;
   };
   if (file.size <= MAX_SENT_BYTES) return ask(file, bytes);

@@ -11,19 +11,28 @@ export interface EncodedImage {
 export interface AnalysisRequest {
   image: EncodedImage;
   sensitivity: Sensitivity;
+  /** Names the request, so that its sender can abandon it (see `Abandon`). */
+  id?: string;
+}
+
+/** The analysis named `id` is no longer waited for: the detector stops it at its next round. */
+export interface Abandon {
+  id: string;
 }
 
 export type AnalysisResult = { ok: true; analysis: FaceAnalysis; ms: number } | { ok: false; error: string };
 
 /**
  * Every message the extension's contexts exchange, by type: what it carries and what it answers.
- * `analyse`/`warm` go from content scripts to the background; `detector:*` from the background to
+ * `analyse`/`abandon`/`warm` go from content scripts to the background; `detector:*` from the background to
  * the offscreen document that hosts the detector in Chrome.
  */
 export interface Protocol {
   analyse: { request: AnalysisRequest; response: AnalysisResult };
+  abandon: { request: Abandon; response: null };
   warm: { request: Record<string, never>; response: null };
   'detector:analyse': { request: AnalysisRequest; response: AnalysisResult };
+  'detector:abandon': { request: Abandon; response: null };
   'detector:warm': { request: Record<string, never>; response: null };
 }
 

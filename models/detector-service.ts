@@ -2,7 +2,7 @@ import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
 import { inReadingOrder } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
-import { analyseFaces } from './face-analyser';
+import { analyseFaces, untilAborted } from './face-analyser';
 import { analyseAnimation } from './frame-analyser';
 import type { ModelAssets } from './tile-job';
 
@@ -12,7 +12,8 @@ export interface DetectorAssets extends ModelAssets {
 }
 
 export interface DetectorService {
-  analyse(image: EncodedImage, sensitivity: Sensitivity): Promise<AnalysisResult>;
+  /** With `signal`: abandoned, at its next round, once that aborts. */
+  analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal): Promise<AnalysisResult>;
   warm(): Promise<null>;
 }
 
@@ -67,13 +68,13 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
    * died or stalled failed every photo it held, whichever photo caused it, and the next try may
    * well succeed (a photo that itself kills its worker fails the second time too).
    */
-  const onPool = async <T>(work: (engine: DetectorPool) => Promise<T>): Promise<T> => {
+  const onPool = async <T>(work: (engine: DetectorPool) => Promise<T>, signal?: AbortSignal): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       const engine = await acquire();
       try {
         return await work(engine);
       } catch (error) {
-        if (attempt > 1 || !engine.broken) throw error;
+        if (attempt > 1 || !engine.broken || signal?.aborted) throw error;
       } finally {
         releaseLater();
       }
@@ -89,15 +90,16 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       }
       return null;
     },
-    async analyse(image, sensitivity) {
+    async analyse(image, sensitivity, signal = new AbortController().signal) {
       const started = performance.now();
       try {
         const bytes = Uint8Array.fromBase64(image.base64);
         const how = analysisFor(sensitivity);
         // An animated GIF's frames are read here; anything else is what the browser decodes.
-        const found = await onPool(
-          async (engine) => (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how)),
-        );
+        const found = await onPool(async (pool) => {
+          const engine = untilAborted(pool, signal);
+          return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how));
+        }, signal);
         const analysis = { ...found, faces: inReadingOrder(found.faces) };
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };
       } catch (error) {

@@ -21,6 +21,23 @@ export interface DetectionEngine {
   open(image: ImageBitmap): ImageSession;
 }
 
+/**
+ * The engine, refusing every round once the signal has aborted: an analysis nobody waits for any
+ * more (the user cancelled, the guard gave up) stops at its next round instead of running on.
+ */
+export const untilAborted = (engine: DetectionEngine, signal: AbortSignal): DetectionEngine => ({
+  open(image) {
+    const session = engine.open(image);
+    return {
+      detect: async (jobs) => {
+        signal.throwIfAborted();
+        return session.detect(jobs);
+      },
+      release: () => session.release(),
+    };
+  },
+});
+
 /** Throws when the browser cannot decode the image. */
 export async function analyseFaces(engine: DetectionEngine, image: Blob, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalysis> {
   const { bitmap, width, height } = await decodeUpright(image, (w, h) => workingScale(w, h, options.workingSide));

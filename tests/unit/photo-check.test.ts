@@ -26,6 +26,13 @@ describe('checkPhoto when the detector does not answer', () => {
     expect(check).toMatchObject({ file: photo, faces: null, timedOut: true });
   });
 
+  it('tells the detector its answer is no longer waited for', async () => {
+    let given: AbortSignal | undefined;
+    const stalled = port((_image, _sensitivity, signal) => ((given = signal), new Promise(() => undefined)));
+    await checkPhoto(photo, null, stalled, 'balanced', new AbortController().signal, 30);
+    expect(given?.aborted).toBe(true);
+  });
+
   it('gives up at once when the page goes away', async () => {
     const stalled = port(() => new Promise(() => undefined));
     const leaving = new AbortController();

@@ -1,0 +1,61 @@
+import type { Locator, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '../support/composer-test';
+import { inDetectorPage, unwrapWorkerMessages, wrapWorkerMessages } from '../support/detector-page';
+import { gifWith, photoRgbaInPage, quantised } from '../support/gif';
+import { overlayFrame, overlayShown, received } from '../support/guard-page';
+import { photo } from '../support/sites';
+
+/** Counts, in the detector's page, the rounds of passes it sends its workers. */
+const COUNT_ROUNDS = `if (message?.type === 'detect') globalThis.rounds = (globalThis.rounds ?? 0) + 1;
+  return send(message, transfer);`;
+const rounds = async (page: Page) => Number((await inDetectorPage(page, 'globalThis.rounds')) ?? 0);
+const resetRounds = (page: Page) => inDetectorPage(page, 'globalThis.rounds = 0');
+
+/**
+ * Eight frames of a photo of three children, each shifted sideways so that no frame repeats
+ * another: each is looked at in full. Its comment opens the window at once, Cancel with it.
+ */
+async function eightFrames(page: Page) {
+  const { height, base64 } = await page.evaluate(photoRgbaInPage, [readFileSync(photo('sample1.jpg')).toString('base64'), 480] as const);
+  const { palette, pixels } = quantised(new Uint8Array(Buffer.from(base64, 'base64')));
+  const shifted = (by: number) => pixels.map((_, i) => pixels[i - (i % 480) + (((i % 480) + by) % 480)]!);
+  const frames = Array.from({ length: 8 }, (_, k) => shifted(k * 57));
+  return { name: 'party.gif', mimeType: 'image/gif', buffer: Buffer.from(gifWith({ width: 480, height, palette, frames, comment: 'Lily, 4' })) };
+}
+
+async function cancel(page: Page, overlay: Awaited<ReturnType<typeof overlayFrame>>) {
+  await overlay.locator('[data-action="cancel"]').click();
+  await expect.poll(() => overlayShown(page)).toBe(false);
+}
+
+async function roundsChecked(page: Page, input: () => Locator, animation: Awaited<ReturnType<typeof eightFrames>>) {
+  await resetRounds(page);
+  await input().setInputFiles(animation);
+  const overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-frames', '8/8');
+  const whole = await rounds(page);
+  await cancel(page, overlay);
+  return whole;
+}
+
+test("a cancel while a photo is being checked stops the detector's work on it", async ({ composer: { page, input } }) => {
+  const animation = await eightFrames(page);
+  await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
+  await expect.poll(() => received(page)).toHaveLength(1);
+  await wrapWorkerMessages(page, COUNT_ROUNDS);
+  try {
+    // Checked to the end, the animation takes this many rounds.
+    const whole = await roundsChecked(page, input, animation);
+    expect(whole).toBeGreaterThan(16);
+
+    // Cancelled as soon as the window shows it, a few (4 here): the detector stops at its next round.
+    await resetRounds(page);
+    await input().setInputFiles(animation);
+    await cancel(page, await overlayFrame(page));
+    await page.waitForTimeout(whole * 150); // longer than the whole animation takes (about 80 ms a round here)
+    expect(await rounds(page)).toBeLessThan(whole / 2);
+  } finally {
+    await unwrapWorkerMessages(page);
+  }
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Abandon, AnalysisRequest, AnalysisResult } from '../../messaging/protocol';
+import { messagePort } from '../../content-scripts/detector-port';
+import { detectorRequests } from '../../models/detector-requests';
+import type { DetectorService } from '../../models/detector-service';
+import { type DetectionEngine, untilAborted } from '../../models/face-analyser';
+
+const image = { name: 'child.jpg', type: 'image/jpeg', base64: '' };
+const answer: AnalysisResult = { ok: true, analysis: { width: 1, height: 1, faces: [] }, ms: 1 };
+
+describe('abandoning an analysis nobody waits for', () => {
+  it('the content script names each analysis, and asks the detector to stop it when its signal aborts', async () => {
+    const sent: Array<AnalysisRequest | Abandon> = [];
+    let finish = (_: AnalysisResult) => {};
+    const port = messagePort({
+      analyse: (request) => (sent.push(request), new Promise((resolve) => (finish = resolve))),
+      abandon: async (request) => (sent.push(request), null),
+      warm: async () => null,
+    });
+    const waited = new AbortController();
+    const analysing = port.analyse(image, 'balanced', waited.signal);
+    waited.abort();
+    finish(answer);
+    await analysing;
+    const [request, abandon] = sent as [AnalysisRequest, Abandon];
+    expect(request.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(abandon).toEqual({ id: request.id });
+
+    // Once answered, an abort later (the guard's minute running out) sends nothing.
+    const later = new AbortController();
+    const answered = port.analyse(image, 'balanced', later.signal);
+    finish(answer);
+    await answered;
+    const count = sent.length;
+    later.abort();
+    expect(sent).toHaveLength(count);
+  });
+
+  it('the detector aborts the named analysis, and forgets it once done', async () => {
+    const signals: AbortSignal[] = [];
+    let finish = () => {};
+    const service: DetectorService = {
+      analyse: (_image, _sensitivity, signal) => (signals.push(signal!), new Promise((resolve) => (finish = () => resolve(answer)))),
+      warm: async () => null,
+    };
+    const requests = detectorRequests(service);
+    const analysing = requests.analyse({ image, sensitivity: 'balanced', id: 'a' });
+    await requests.abandon({ id: 'b' }); // another one's name: nothing happens
+    expect(signals[0]!.aborted).toBe(false);
+    await requests.abandon({ id: 'a' });
+    expect(signals[0]!.aborted).toBe(true);
+    finish();
+    expect(await analysing).toBe(answer);
+
+    const next = requests.analyse({ image, sensitivity: 'balanced', id: 'a' });
+    finish();
+    await next;
+    await requests.abandon({ id: 'a' }); // done: its name is free again, and aborts nothing
+    expect(signals[1]!.aborted).toBe(false);
+  });
+
+  it('an abandoned analysis asks for no further round', async () => {
+    let rounds = 0;
+    const engine: DetectionEngine = { open: () => ({ detect: async () => (rounds++, []), release: () => {} }) };
+    const waited = new AbortController();
+    const session = untilAborted(engine, waited.signal).open({} as ImageBitmap);
+    await session.detect([]);
+    waited.abort();
+    await expect(session.detect([])).rejects.toThrow(/abort/i);
+    expect(rounds).toBe(1);
+  });
+});
