@@ -1,5 +1,4 @@
-import { concat } from './bytes';
-import { readGifBlocks } from './gif';
+import { joinSubBlocks, readGifBlocks } from './gif';
 import { lzwDecode } from './gif-lzw';
 import type { Segment } from './segments';
 
@@ -39,15 +38,6 @@ export interface Rgba {
 
 const u16 = (bytes: Uint8Array, at: number) => bytes[at]! | (bytes[at + 1]! << 8);
 const paletteLength = (packed: number) => (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0);
-
-function joinSubBlocks(bytes: Uint8Array, at: number, end: number): Uint8Array {
-  const parts: Uint8Array[] = [];
-  while (at < end && bytes[at]) {
-    parts.push(bytes.subarray(at + 1, at + 1 + bytes[at]!));
-    at += 1 + bytes[at]!;
-  }
-  return concat(parts);
-}
 
 /** A GIF's frames, undecoded. Throws on a truncated or malformed file. */
 export function readGif(bytes: Uint8Array): GifImage {

@@ -1,4 +1,4 @@
-import { ascii } from './bytes';
+import { ascii, concat } from './bytes';
 import type { Segment, SegmentKind } from './segments';
 
 export const isGif = (bytes: Uint8Array) => ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a';
@@ -23,6 +23,16 @@ function skipSubBlocks(bytes: Uint8Array, at: number): number {
   while (at < bytes.length && bytes[at] !== 0) at += 1 + bytes[at]!;
   if (at >= bytes.length) throw new Error('truncated GIF');
   return at + 1;
+}
+
+/** The data of the sub-blocks starting at `at`, before `end`, joined: an image's LZW codes, a comment's text. */
+export function joinSubBlocks(bytes: Uint8Array, at: number, end: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  while (at < end && bytes[at]) {
+    parts.push(bytes.subarray(at + 1, at + 1 + bytes[at]!));
+    at += 1 + bytes[at]!;
+  }
+  return concat(parts);
 }
 
 /** Application extensions that change how the GIF plays or looks: its loop count, its colour profile. */

@@ -1,6 +1,7 @@
 import type { EmbeddedDetails } from './details';
 import { readable } from './details';
 import { readExifTags, type StringTag } from './exif-tags';
+import { joinSubBlocks } from './gif';
 import type { PngNote } from './png-text';
 import type { Format, Segment } from './segments';
 import { readXmp } from './xmp';
@@ -24,13 +25,6 @@ const PNG_AS_EXIF: Record<string, StringTag> = {
 const RAW_PROFILE = /^Raw profile type (exif|APP1|xmp)$/i;
 
 const utf8 = new TextDecoder();
-
-/** A GIF extension's data: sub-blocks, each after its length byte, up to an empty one. */
-function subBlocks(bytes: Uint8Array, at: number, end: number): Uint8Array {
-  const parts: number[] = [];
-  for (let size = bytes[at]!; size > 0 && at + 1 + size <= end; at += 1 + size, size = bytes[at]!) parts.push(...bytes.subarray(at + 1, at + 1 + size));
-  return new Uint8Array(parts);
-}
 
 /** ImageMagick's raw profile: "\n<name>\n<length>\n" then the bytes in hex, in lines. */
 function rawProfile(text: string): Uint8Array {
@@ -59,7 +53,7 @@ function pngNoteDetails({ keyword, text }: PngNote): EmbeddedDetails {
 /** What a comment or text note says (one line, cut when long); a PNG's notes come read (see `readPngNotes`). */
 export function readNote(bytes: Uint8Array, format: Format, { start, end }: Segment, pngNote?: PngNote): EmbeddedDetails {
   if (format === 'png') return pngNote ? pngNoteDetails(pngNote) : { tags: { strings: {} }, named: [] };
-  const data = format === 'gif' ? subBlocks(bytes, start + 2, end) : bytes.subarray(start + 4, end); // GIF: introducer, label; JPEG: marker, length
+  const data = format === 'gif' ? joinSubBlocks(bytes, start + 2, end) : bytes.subarray(start + 4, end); // GIF: introducer, label; JPEG: marker, length
   const line = readable(utf8.decode(data));
   return { tags: { strings: {} }, named: line ? [line] : [] };
 }
