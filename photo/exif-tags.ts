@@ -1,3 +1,5 @@
+import { ascii } from './bytes';
+
 /**
  * A small reader for the TIFF structure inside EXIF: the few tags that say where, when, with
  * what and by whom a photo was taken. (A full EXIF library would also bring code that can fetch
@@ -41,6 +43,9 @@ interface Entry {
   /** Offset of the value inside the TIFF data. */
   at: number;
 }
+
+/** The TIFF block of EXIF data that may start with the "Exif\0\0" header (PNG, WebP, ImageMagick's profiles) or not. */
+export const tiffBlock = (data: Uint8Array): Uint8Array => (ascii(data, 0, 6) === 'Exif\0\0' ? data.subarray(6) : data);
 
 /** Parses a TIFF block (EXIF payload without the "Exif\0\0" prefix). Throws when malformed. */
 export function readExifTags(tiff: Uint8Array): ExifTags {

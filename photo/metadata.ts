@@ -1,6 +1,5 @@
-import { ascii } from './bytes';
 import { type EmbeddedDetails, readable } from './details';
-import { type ExifTags, readExifTags, type StringTag } from './exif-tags';
+import { type ExifTags, readExifTags, type StringTag, tiffBlock } from './exif-tags';
 import { readIptc } from './iptc';
 import { readNote } from './notes';
 import { type PngNote, readPngNotes } from './png-text';
@@ -63,8 +62,7 @@ function tiffOf(bytes: Uint8Array, { format }: Container, segment: Segment): Uin
     const skip = new DataView(bytes.buffer, bytes.byteOffset + segment.start, 4).getUint32(0);
     return bytes.subarray(segment.start + 4 + skip, segment.end);
   }
-  const data = bytes.subarray(segment.start + 8, format === 'png' ? segment.end - 4 : segment.end);
-  return ascii(data, 0, 4) === 'Exif' ? data.subarray(6) : data;
+  return tiffBlock(bytes.subarray(segment.start + 8, format === 'png' ? segment.end - 4 : segment.end));
 }
 
 /** An XMP packet without RDF says nothing: it is what stripping leaves of a HEIF file's XMP item. */

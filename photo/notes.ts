@@ -1,6 +1,6 @@
 import type { EmbeddedDetails } from './details';
 import { readable } from './details';
-import { readExifTags, type StringTag } from './exif-tags';
+import { readExifTags, type StringTag, tiffBlock } from './exif-tags';
 import { joinSubBlocks } from './gif';
 import type { PngNote } from './png-text';
 import type { Format, Segment } from './segments';
@@ -37,9 +37,7 @@ function rawProfile(text: string): Uint8Array {
 function profileDetails(kind: string, text: string): EmbeddedDetails['tags'] {
   const profile = rawProfile(text);
   if (kind.toLowerCase() === 'xmp') return readXmp(utf8.decode(profile)).tags;
-  const exif = utf8.decode(profile.subarray(0, 6)) === 'Exif\0\0' ? profile.subarray(6) : profile;
-  const { strings, latitude, longitude } = readExifTags(exif);
-  return { strings, ...(latitude !== undefined && longitude !== undefined && { latitude, longitude }) };
+  return readExifTags(tiffBlock(profile));
 }
 
 function pngNoteDetails({ keyword, text }: PngNote): EmbeddedDetails {
@@ -47,7 +45,7 @@ function pngNoteDetails({ keyword, text }: PngNote): EmbeddedDetails {
   if (profile && text !== undefined) return { tags: profileDetails(profile[1]!, text), named: [keyword] };
   const tag = PNG_AS_EXIF[keyword];
   const line = readable(text === undefined ? keyword : `${keyword}: ${text}`);
-  return { tags: { strings: tag && text ? { [tag]: readable(text) } : {} }, named: line ? [line] : [] };
+  return { tags: { strings: tag && text ? { [tag]: text } : {} }, named: line ? [line] : [] }; // put on one line where tags are read
 }
 
 /** What a comment or text note says (one line, cut when long); a PNG's notes come read (see `readPngNotes`). */
