@@ -65,10 +65,6 @@ function tiffOf(bytes: Uint8Array, { format }: Container, segment: Segment): Uin
   return tiffBlock(bytes.subarray(segment.start + 8, format === 'png' ? segment.end - 4 : segment.end));
 }
 
-/** An XMP packet without RDF says nothing: it is what stripping leaves of a HEIF file's XMP item. */
-const emptyXmp = (bytes: Uint8Array, { kind, start, end }: Segment) =>
-  kind === 'xmp' && !new TextDecoder('latin1').decode(bytes.subarray(start, end)).includes('rdf:RDF');
-
 const PRESENCE: Partial<Record<SegmentKind, MetadataKind>> = {
   xmp: 'xmp',
   iptc: 'iptc',
@@ -98,7 +94,11 @@ function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segm
     }
   };
   const { start, end } = segment;
-  if (segment.kind === 'xmp') return details(() => readXmp(utf8.decode(bytes.subarray(start, end))));
+  if (segment.kind === 'xmp') {
+    const packet = utf8.decode(bytes.subarray(start, end));
+    // A packet without RDF says nothing: it is what stripping leaves of a HEIF file's XMP item.
+    return packet.includes('rdf:RDF') ? details(() => readXmp(packet)) : [];
+  }
   if (segment.kind === 'iptc') return details(() => readIptc(bytes.subarray(start + 4, end)));
   if (segment.kind === 'comment' || segment.kind === 'text') return details(() => readNote(bytes, format, segment, pngNotes.get(start)));
   return [{ kind, value: '' }];
@@ -122,7 +122,6 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
   const found = tagFindings(tags);
   const pngNotes = await readPngNotes(bytes, container);
   for (const segment of container.segments) {
-    if (emptyXmp(bytes, segment)) continue;
     for (const { kind, value } of segmentFindings(bytes, container, segment, pngNotes)) {
       const same = found.find((f) => f.kind === kind);
       if (!same) found.push({ kind, value });
