@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { iou } from '../../models/boxes';
 import { readContainer } from '../../photo/segments';
 import { annotatedPhotos } from '../support/annotations';
+import { beforeIend, chunk } from '../support/apng';
 import { expect, test } from '../support/composer-test';
 import { decodeInPage, fileBytes, overlayFrame, received, sha256, stackedInPage } from '../support/guard-page';
 import { exiftoolTagsOf } from '../support/exiftool';
@@ -12,12 +14,17 @@ import { heifWith, JANE_XMP } from '../support/heif';
 import { motionPhotos } from '../support/motion-photo';
 import { photo } from '../support/sites';
 
+/** A camera's EXIF (location, date, camera), "Exif\0\0" and the TIFF block, from sample1.jpg. */
+function cameraExif(): Uint8Array {
+  const jpeg = fileBytes(photo('sample1.jpg'));
+  const exif = readContainer(jpeg).segments.find((s) => s.kind === 'exif')!;
+  return jpeg.subarray(exif.start + 4, exif.end);
+}
+
 test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is held; its location is shown and removed in place', async ({ composer: { page, input } }) => {
   // Browsers give such files no type or a generic one (Chromium on Linux types "x.heic" but not
   // "x.HEIC"); Playwright fills in an empty type itself, so the generic one is what it can send.
-  const jpeg = fileBytes(photo('sample1.jpg'));
-  const exif = readContainer(jpeg).segments.find((s) => s.kind === 'exif')!;
-  const heic = Buffer.from(heifWith(jpeg.subarray(exif.start + 10, exif.end), JANE_XMP));
+  const heic = Buffer.from(heifWith(cameraExif().subarray(6), JANE_XMP));
   const type = 'application/octet-stream';
   await input().setInputFiles({ name: 'IMG_0001.HEIC', mimeType: type, buffer: heic });
   const overlay = await overlayFrame(page);
@@ -119,4 +126,34 @@ test('a photo that can no longer be read (gone from the disk since it was picked
   await second.locator('[data-action="original"]').click();
   // The site's own reading fails too, so its upload stub records nothing: the input shows it got it.
   await expect.poll(() => input().evaluate((el: HTMLInputElement) => Array.from(el.files ?? [], (f) => f.name))).toEqual(['later.jpg']);
+});
+
+test('a PNG made by ImageMagick from a phone photo: the location in its compressed EXIF note is shown, and removed', async ({ composer: { page, input } }) => {
+  // ImageMagick keeps the photo's EXIF, hex-encoded, in a zTXt chunk "Raw profile type exif".
+  const block = Buffer.from(cameraExif());
+  const profile = `\nexif\n${String(block.length).padStart(8)}\n${block.toString('hex').replace(/.{1,72}/g, '$&\n')}`;
+  const note = chunk('zTXt', [...Buffer.from('Raw profile type exif\0\0', 'latin1'), ...deflateSync(profile)]);
+  const png = Buffer.from(beforeIend(fileBytes(photo('no-face-pattern.png')), note));
+  expect(exiftoolTagsOf(png)['GPS:GPSLatitudeRef']).toBe('North');
+
+  await input().setInputFiles({ name: 'beach.png', mimeType: 'image/png', buffer: png });
+  const card = (await overlayFrame(page)).locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', '0');
+  expect((await card.getAttribute('data-metadata'))!.split(',')).toEqual(expect.arrayContaining(['gps', 'camera', 'text']));
+  await expect(card.locator('.metadata')).toContainText('37.31964° N, 121.94650° W');
+  await (await overlayFrame(page)).locator('[data-action="protect"]').click();
+
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const tags = exiftoolTagsOf(Buffer.from((await received(page))[0]!.base64, 'base64'));
+  expect(Object.keys(tags).filter((key) => /GPS|Make|Model|Raw/.test(key))).toEqual([]);
+});
+
+test('an animated AVIF (an image sequence) is taken for an animation: only its first frame could be checked', async ({ composer: { page, input } }) => {
+  const avif = Buffer.from(heifWith(cameraExif().subarray(6), JANE_XMP));
+  avif.write('avis', 8, 'latin1'); // the major brand of an AVIF image sequence
+  avif.write('avifmsf1', 16, 'latin1');
+  await input().setInputFiles({ name: 'party.avif', mimeType: 'image/avif', buffer: avif });
+  const card = (await overlayFrame(page)).locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-animated', 'true');
+  await expect(card).toContainText('only its first frame could be checked');
 });
