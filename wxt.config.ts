@@ -7,6 +7,7 @@ import { IMAGE_HOSTS } from './scan/image-hosts';
 
 const require = createRequire(import.meta.url);
 const visionWasmDir = join(dirname(require.resolve('@mediapipe/tasks-vision')), 'wasm');
+const tfjsWasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
 
 
 const ANY_SITE = ['https://*/*', 'http://*/*'];
@@ -64,14 +65,19 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // Only the SIMD wasm build is shipped: every browser this extension supports runs it, and
-    // tasks-vision is pointed at it directly instead of probing for the other builds.
+    // Only the SIMD wasm builds are shipped: every browser this extension supports runs them, and
+    // tasks-vision and TensorFlow.js are pointed at them directly instead of probing for others.
     'build:publicAssets': (_, assets) => {
       assets.push(
         { absoluteSrc: join(visionWasmDir, 'vision_wasm_internal.js'), relativeDest: ASSET_PATHS.wasmLoader },
         { absoluteSrc: join(visionWasmDir, 'vision_wasm_internal.wasm'), relativeDest: ASSET_PATHS.wasmBinary },
         ...[ASSET_PATHS.fullRange, ASSET_PATHS.shortRange].map((path) => ({
           absoluteSrc: resolve('models/generated', basename(path)),
+          relativeDest: path,
+        })),
+        { absoluteSrc: join(tfjsWasmDir, basename(ASSET_PATHS.tfjsWasm)), relativeDest: ASSET_PATHS.tfjsWasm },
+        ...[ASSET_PATHS.faceBoxes, ASSET_PATHS.faceBoxesWeights].map((path) => ({
+          absoluteSrc: resolve('models/faceboxes', basename(path)),
           relativeDest: path,
         })),
       );

@@ -8,6 +8,9 @@ export const ASSET_PATHS = {
   wasmBinary: 'mediapipe/vision_wasm_internal.wasm',
   fullRange: `models/${MODEL_FILES.fullRange}`,
   shortRange: `models/${MODEL_FILES.shortRange}`,
+  tfjsWasm: 'tfjs/tfjs-backend-wasm-simd.wasm',
+  faceBoxes: 'models/faceboxes.json',
+  faceBoxesWeights: 'models/faceboxes.bin',
 } as const;
 
 export function detectorAssets(): DetectorAssets {
@@ -17,7 +20,8 @@ export function detectorAssets(): DetectorAssets {
     workerUrl: url('detector-worker.js'),
     wasmLoaderUrl: url(ASSET_PATHS.wasmLoader),
     wasmBinaryUrl: url(ASSET_PATHS.wasmBinary),
-    modelUrls: { fullRange: url(ASSET_PATHS.fullRange), shortRange: url(ASSET_PATHS.shortRange) },
+    tfjsWasmUrl: url(ASSET_PATHS.tfjsWasm),
+    modelUrls: { fullRange: url(ASSET_PATHS.fullRange), shortRange: url(ASSET_PATHS.shortRange), faceBoxes: url(ASSET_PATHS.faceBoxes) },
   };
 }
 

@@ -1,9 +1,12 @@
 import { DEFAULT_MERGE, type MergeOptions, type VoteOptions } from './merge';
 
-export type ModelName = 'fullRange' | 'shortRange';
+export type ModelName = 'fullRange' | 'shortRange' | 'faceBoxes';
 
-/** The side of the square each model sees its input at (MediaPipe resizes every region to it). */
-export const MODEL_INPUT_SIDE: Record<ModelName, number> = { fullRange: 192, shortRange: 128 };
+/**
+ * The side of the square each model sees its input at (MediaPipe resizes every region to it;
+ * FaceBoxes takes any size, and was trained on 1024-px crops).
+ */
+export const MODEL_INPUT_SIDE: Record<ModelName, number> = { fullRange: 192, shortRange: 128, faceBoxes: 1024 };
 
 /**
  * Frames of one animation looked at, spread over it: each costs a photo's analysis, and next

@@ -1,5 +1,6 @@
 import { FaceDetector } from '@mediapipe/tasks-vision';
 import type { ModelName } from './analysis-options';
+import { loadFaceBoxes, type RegionDetector } from './faceboxes-detector';
 import type { Candidate } from './merge';
 import type { ModelAssets, TileJob } from './tile-job';
 
@@ -8,16 +9,17 @@ type EmscriptenHook = {
 };
 
 /**
- * Both BlazeFace models, instantiated from one compiled wasm module: compiling MediaPipe's
- * 11.5 MB wasm is most of a cold start, and tasks-vision would otherwise compile it per model.
- * tasks-vision hands `self.Module` to Emscripten, whose `instantiateWasm` hook takes the module.
+ * The detectors: both BlazeFace models, instantiated from one compiled wasm module (compiling
+ * MediaPipe's 11.5 MB wasm is most of a cold start, and tasks-vision would otherwise compile it
+ * per model; it hands `self.Module` to Emscripten, whose `instantiateWasm` hook takes the module),
+ * and FaceBoxes on TensorFlow.js.
  *
- * Only the full-range model is loaded up front: every analysis starts with it, while the
- * short-range model is asked only about what looks like a face. Its ~0.25 s leaves a cold start:
- * it is loaded when first needed, or by `preload` once no photo is waiting.
+ * The full-range model and FaceBoxes are loaded up front: every analysis starts with them, while
+ * the short-range model is asked only about what looks like a face. Its ~0.25 s leaves a cold
+ * start: it is loaded when first needed, or by `preload` once no photo is waiting.
  */
 export class TileDetector {
-  private readonly models = new Map<ModelName, Promise<FaceDetector>>();
+  private readonly models = new Map<ModelName, Promise<RegionDetector>>();
 
   private constructor(
     private readonly assets: ModelAssets,
@@ -27,7 +29,7 @@ export class TileDetector {
 
   static async create(assets: ModelAssets, wasm: WebAssembly.Module, minScore: number): Promise<TileDetector> {
     const detector = new TileDetector(assets, wasm, minScore);
-    await detector.model('fullRange');
+    await Promise.all([detector.model('fullRange'), detector.model('faceBoxes')]);
     return detector;
   }
 
@@ -37,7 +39,7 @@ export class TileDetector {
   }
 
   /** A model, loaded and warmed on first use; the same promise for every later caller. */
-  private model(name: ModelName): Promise<FaceDetector> {
+  private model(name: ModelName): Promise<RegionDetector> {
     let loaded = this.models.get(name);
     if (!loaded) {
       loaded = this.load(name);
@@ -48,7 +50,11 @@ export class TileDetector {
     return loaded;
   }
 
-  private async load(name: ModelName): Promise<FaceDetector> {
+  private load(name: ModelName): Promise<RegionDetector> {
+    return name === 'faceBoxes' ? loadFaceBoxes(this.assets.modelUrls.faceBoxes, this.assets.tfjsWasmUrl) : this.loadBlazeFace(name);
+  }
+
+  private async loadBlazeFace(name: Exclude<ModelName, 'faceBoxes'>): Promise<RegionDetector> {
     const hook: EmscriptenHook = {
       instantiateWasm: (imports, done) => {
         void WebAssembly.instantiate(this.wasm, imports).then((instance) => done(instance, this.wasm));
@@ -71,7 +77,12 @@ export class TileDetector {
     const blank = new OffscreenCanvas(64, 64);
     blank.getContext('2d')!.fillRect(0, 0, 64, 64);
     model.detect(blank);
-    return model;
+    return {
+      detect: async (picture) =>
+        model.detect(picture).detections.flatMap(({ boundingBox: b, categories }) =>
+          b ? [{ x: b.originX, y: b.originY, width: b.width, height: b.height, score: categories[0]?.score ?? 0 }] : [],
+        ),
+    };
   }
 
   /**
@@ -115,21 +126,15 @@ export class TileDetector {
     try {
       // Mirrored, upside down, or both (which flips it top to bottom only).
       const flipX = mirrored !== upsideDown;
-      const { detections } = (await this.model(model)).detect(flipX || upsideDown ? flipped(crop, flipX, upsideDown) : crop);
-      return detections.flatMap(({ boundingBox: b, categories }) =>
-        b
-          ? [
-              {
-                x: (x + (flipX ? width - b.originX - b.width : b.originX)) / scale,
-                y: (y + (upsideDown ? height - b.originY - b.height : b.originY)) / scale,
-                width: b.width / scale,
-                height: b.height / scale,
-                score: categories[0]?.score ?? 0,
-                view,
-              },
-            ]
-          : [],
-      );
+      const boxes = await (await this.model(model)).detect(flipX || upsideDown ? flipped(crop, flipX, upsideDown) : crop);
+      return boxes.map((b) => ({
+        x: (x + (flipX ? width - b.x - b.width : b.x)) / scale,
+        y: (y + (upsideDown ? height - b.y - b.height : b.y)) / scale,
+        width: b.width / scale,
+        height: b.height / scale,
+        score: b.score,
+        view,
+      }));
     } finally {
       if (crop !== source) crop.close();
     }

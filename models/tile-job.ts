@@ -1,10 +1,11 @@
 import type { ModelName } from './analysis-options';
 import type { Rect } from './boxes';
 
-/** Where the MediaPipe runtime and the prepared models are served from (absolute URLs). */
+/** Where the MediaPipe and TensorFlow.js runtimes and the models are served from (absolute URLs). */
 export interface ModelAssets {
   wasmLoaderUrl: string;
   wasmBinaryUrl: string;
+  tfjsWasmUrl: string;
   modelUrls: Record<ModelName, string>;
 }
 
@@ -15,11 +16,11 @@ export interface TileJob {
   mirrored: boolean;
   /** Seen upside down (turned a half turn), for faces that are upside down in the photo. */
   upsideDown?: boolean;
-  /** Resized so its longest side is at most this before MediaPipe sees it. */
+  /** Resized so its longest side is at most this before the model sees it. */
   inputSide: number;
   /** Which view of the analysis asked for it (votes are counted per view). */
   view: number;
 }
 
-/** Relative cost of one pass, for sharing jobs fairly between workers (measured: ~18 ms vs ~7 ms). */
-export const JOB_COST: Record<ModelName, number> = { fullRange: 2.5, shortRange: 1 };
+/** Relative cost of one pass, for sharing jobs fairly between workers (measured: ~18 ms, ~7 ms, ~150 ms). */
+export const JOB_COST: Record<ModelName, number> = { fullRange: 2.5, shortRange: 1, faceBoxes: 20 };

@@ -26,9 +26,11 @@ function pool(workers: number): Promise<DetectorPool> {
       {
         wasmLoaderUrl: absolute('/ext/mediapipe/vision_wasm_internal.js'),
         wasmBinaryUrl: absolute('/ext/mediapipe/vision_wasm_internal.wasm'),
+        tfjsWasmUrl: absolute('/ext/tfjs/tfjs-backend-wasm-simd.wasm'),
         modelUrls: {
           fullRange: absolute('/ext/models/face_detection_full_range.tflite'),
           shortRange: absolute('/ext/models/face_detection_short_range.tflite'),
+          faceBoxes: absolute('/ext/models/faceboxes.json'),
         },
       },
       { size: workers, minScore: DETECTOR_FLOOR },

@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 
 /**
  * Runs a script in the detector's page (Chrome's offscreen document, which Playwright does not
- * list as a page) over the DevTools protocol, through the tab's session; gives back its value.
+ * list as a page) over the DevTools protocol, through the tab's session; gives back its value
+ * (a promise's, once settled).
  */
 export async function inDetectorPage(page: Page, expression: string): Promise<unknown> {
   const cdp = await page.context().newCDPSession(page);
@@ -12,7 +13,7 @@ export async function inDetectorPage(page: Page, expression: string): Promise<un
     if (!detector) throw new Error('no detector page running');
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: detector.targetId, flatten: false });
     const answer = new Promise<string>((resolve) => cdp.on('Target.receivedMessageFromTarget', (e) => e.sessionId === sessionId && resolve(e.message)));
-    const message = { id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } };
+    const message = { id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } };
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
     const { result } = JSON.parse(await answer) as { result?: { result?: { value?: unknown }; exceptionDetails?: unknown } };
     if (!result || result.exceptionDetails) throw new Error(`the detector page refused the script: ${JSON.stringify(result)}`);

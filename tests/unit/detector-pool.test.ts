@@ -66,7 +66,7 @@ describe('DetectorPool when a worker dies or stalls', () => {
     vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
     SilentWorker.all = [];
     const { DetectorPool } = await import('../../models/detector-pool');
-    const assets = { wasmLoaderUrl: '', wasmBinaryUrl: '', modelUrls: { fullRange: '', shortRange: '' } };
+    const assets = { wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
     const pool = await DetectorPool.create('worker.js', assets, { size: 2, minScore: 0.3, ...(stalledMs && { stalledMs }) });
     const detecting = pool.open({ close() {} } as unknown as ImageBitmap).detect([job('fullRange'), job('shortRange')]);
     return { pool, detecting };
@@ -108,7 +108,7 @@ describe('the detector service', () => {
     SilentWorker.all = [];
     try {
       const { createDetectorService } = await import('../../models/detector-service');
-      const assets = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', modelUrls: { fullRange: '', shortRange: '' } };
+      const assets = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
       const service = createDetectorService(assets, { idleMs: 60_000 });
       // Two requests at once: the first to finish still leaves one waiting, so only the second's end preloads.
       await Promise.all([service.warm(), service.warm()]);
