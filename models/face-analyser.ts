@@ -65,7 +65,7 @@ export async function analyseBitmap(
   try {
     const views = withinBudget(size, options).map((view, index) => ({ view, index }));
     const jobsOf = (view: ViewOptions, index: number, regions: Rect[]): TileJob[] =>
-      regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, ...(view.upsideDown && { upsideDown: true }), inputSide: options.inputSide, view: index }));
+      regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, ...(view.upsideDown && { upsideDown: true }), inputSide: view.inputSide ?? options.inputSide, view: index }));
 
     const texture = options.minTexture ? textureOf(working) : null;
     const wanted = (tile: Rect) =>
