@@ -65,7 +65,7 @@ export interface AnalysisOptions {
   /** Longest side of the working copy the tiles are cut from (see `workingScale`). */
   workingSide: number;
   /**
-   * Most regions in the first pass (a 3:2 photo needs 113). Their number grows with how elongated
+   * Most regions in the first pass (a 3:2 photo needs 112). Their number grows with how elongated
    * the image is: past this, the finest grid levels are left out, so that a long screenshot costs
    * a few photos' worth of time, not a dozen.
    */
@@ -93,7 +93,7 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false, deferredGrids: [3] },
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true },
     { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false, guided: true },
-    { model: 'faceBoxes', whole: true, grids: [], mirrored: false, inputSide: MODEL_INPUT_SIDE.faceBoxes },
+    { model: 'faceBoxes', whole: true, grids: [], mirrored: false, confirmOnly: true, inputSide: MODEL_INPUT_SIDE.faceBoxes },
   ],
   overlap: 0.25,
   minCandidateScore: 0.4,

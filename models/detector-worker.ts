@@ -32,7 +32,7 @@ export function serveDetector(scope: WorkerScope): void {
         reply({ type: 'failed', request: data.request, error: message(error) });
       }
     } else if (data.type === 'preload') {
-      void detector?.then((ready) => ready.preload('shortRange'), () => undefined);
+      void detector?.then((ready) => (ready.preload('shortRange'), ready.preload('faceBoxes')), () => undefined);
     } else {
       images.get(data.imageId)?.close();
       images.delete(data.imageId);

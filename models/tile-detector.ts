@@ -14,9 +14,10 @@ type EmscriptenHook = {
  * per model; it hands `self.Module` to Emscripten, whose `instantiateWasm` hook takes the module),
  * and FaceBoxes on TensorFlow.js.
  *
- * The full-range model and FaceBoxes are loaded up front: every analysis starts with them, while
- * the short-range model is asked only about what looks like a face. Its ~0.25 s leaves a cold
- * start: it is loaded when first needed, or by `preload` once no photo is waiting.
+ * Only the full-range model is loaded up front: every analysis starts with it, while the
+ * short-range model is asked only about what looks like a face, and FaceBoxes only about faces
+ * the others leave undecided. Their load (~0.25 s, ~1 s) leaves a cold start: each is loaded when
+ * first needed, or by `preload` once no photo is waiting.
  */
 export class TileDetector {
   private readonly models = new Map<ModelName, Promise<RegionDetector>>();
@@ -29,7 +30,7 @@ export class TileDetector {
 
   static async create(assets: ModelAssets, wasm: WebAssembly.Module, minScore: number): Promise<TileDetector> {
     const detector = new TileDetector(assets, wasm, minScore);
-    await Promise.all([detector.model('fullRange'), detector.model('faceBoxes')]);
+    await detector.model('fullRange');
     return detector;
   }
 
