@@ -5,9 +5,9 @@ import { dispose, env, ready, setBackend, tensor4d, type Tensor } from '@tensorf
 import type { Box } from './boxes';
 
 /**
- * Its candidates below this are dropped: the model always answers its 200 best boxes, most of
- * them near 0, and weaker ones would send the other views' fine tiles to look at nothing. Below
- * every sensitivity's `minCandidateScore`, so that the vote still sees what it may keep.
+ * Its candidates below this are dropped here: the model always answers its 200 best boxes, most
+ * of them near 0, which are not worth sending back. Not above any sensitivity's
+ * `minCandidateScore` (thorough's is 0.3), so that the vote still sees all it may keep.
  */
 export const FACEBOXES_FLOOR = 0.3;
 
