@@ -1,4 +1,4 @@
-import { type AnalysisOptions, analysisFor, DEFAULT_ANALYSIS, type ViewOptions } from '../../models/analysis-options';
+import { type AnalysisOptions, analysisFor, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from '../../models/analysis-options';
 
 export interface Variant {
   name: string;
@@ -52,7 +52,10 @@ export const SENSITIVITY_LEVELS: Variant[] = [
 /** Alternatives measured beside the shipped pipeline, so the choice stays visible. */
 export const ALTERNATIVES: Variant[] = [
   { name: 'shipped without FaceBoxes (BlazeFace views only)', options: { views: DEFAULT_ANALYSIS.views.filter((view) => view.model !== 'faceBoxes') } },
-  { name: 'FaceBoxes alone, one pass at 1024 px', options: { ...alone, views: [{ model: 'faceBoxes', whole: true, grids: [], mirrored: false, inputSide: 1024 }] } },
+  {
+    name: `FaceBoxes alone, one pass at ${MODEL_INPUT_SIDE.faceBoxes} px`,
+    options: { ...alone, views: DEFAULT_ANALYSIS.views.filter((view) => view.model === 'faceBoxes').map((view) => ({ ...view, confirmOnly: false })) },
+  },
   { name: 'full-range, one pass, 1920 px copy', options: { ...alone, views: [full([])] } },
   { name: 'full-range 1+2x2+3x3', options: { ...alone, views: [full([2, 3])] } },
   { name: 'full-range 1+2x2+3x3+4x4', options: { ...alone, views: [full([2, 3, 4])] } },

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ASSET_PATHS } from '../../background/detector-assets';
+import { MODEL_INPUT_SIDE } from '../../models/analysis-options';
 import { iou } from '../../models/boxes';
 import type { Candidate } from '../../models/merge';
 import { annotatedPhotos } from '../support/annotations';
@@ -53,7 +54,7 @@ const faceBoxesIn = (base64: string) => `(async () => {
     } });
     if ((await ready).type !== 'ready') throw new Error('worker not ready');
     const detected = answer();
-    worker.postMessage({ type: 'detect', request: 1, imageId: 1, image, jobs: [{ region, model: 'faceBoxes', mirrored: false, inputSide: 1024, view: 0 }] }, [image]);
+    worker.postMessage({ type: 'detect', request: 1, imageId: 1, image, jobs: [{ region, model: 'faceBoxes', mirrored: false, inputSide: ${MODEL_INPUT_SIDE.faceBoxes}, view: 0 }] }, [image]);
     const reply = await detected;
     if (reply.type !== 'detected') throw new Error(reply.error);
     return reply.candidates;
