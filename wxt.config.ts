@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { ASSET_PATHS } from './background/detector-assets';
+import { ASSET_PATHS } from './models/asset-paths';
 import { GUARDED_MATCHES } from './content-scripts/sites/registry';
 import { IMAGE_HOSTS } from './scan/image-hosts';
 

@@ -3,6 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { dispose, env, ready, setBackend, tensor4d, type Tensor } from '@tensorflow/tfjs-core';
 import type { Box } from './boxes';
+import type { RegionDetector } from './tile-job';
 
 /**
  * Its candidates below this are dropped here: the model always answers its 200 best boxes, most
@@ -10,11 +11,6 @@ import type { Box } from './boxes';
  * `minCandidateScore` (thorough's is 0.3), so that the vote still sees all it may keep.
  */
 export const FACEBOXES_FLOOR = 0.3;
-
-/** Detects faces in one picture; boxes in its pixels. */
-export interface RegionDetector {
-  detect(picture: ImageBitmap | OffscreenCanvas): Promise<Box[]>;
-}
 
 /**
  * FaceBoxes (a detector trained on WIDER FACE's crowds, parties and classrooms) run by

@@ -1,8 +1,8 @@
 import { FaceDetector } from '@mediapipe/tasks-vision';
 import type { ModelName } from './analysis-options';
-import { loadFaceBoxes, type RegionDetector } from './faceboxes-detector';
+import { loadFaceBoxes } from './faceboxes-detector';
 import type { Candidate } from './merge';
-import type { ModelAssets, TileJob } from './tile-job';
+import type { ModelAssets, RegionDetector, TileJob } from './tile-job';
 
 type EmscriptenHook = {
   instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): object;

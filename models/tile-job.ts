@@ -1,5 +1,5 @@
 import type { ModelName } from './analysis-options';
-import type { Rect } from './boxes';
+import type { Box, Rect } from './boxes';
 
 /** Where the MediaPipe and TensorFlow.js runtimes and the models are served from (absolute URLs). */
 export interface ModelAssets {
@@ -20,6 +20,11 @@ export interface TileJob {
   inputSide: number;
   /** Which view of the analysis asked for it (votes are counted per view). */
   view: number;
+}
+
+/** One model, loaded: MediaPipe's and TensorFlow.js's detectors both answer this. Boxes in the picture's pixels. */
+export interface RegionDetector {
+  detect(picture: ImageBitmap | OffscreenCanvas): Promise<Box[]>;
 }
 
 /** Relative cost of one pass, for sharing jobs fairly between workers (measured: ~18 ms, ~7 ms, ~150 ms). */

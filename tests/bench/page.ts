@@ -1,6 +1,7 @@
 // Runs in a plain Chromium page for `npm run bench`: the same detector pool and analysis the
 // extension uses, with the same worker, wasm and model files, so variants compare in one session.
 import { type AnalysisOptions, DEFAULT_ANALYSIS, DETECTOR_FLOOR } from '../../models/analysis-options';
+import { ASSET_PATHS, detectorAssetsAt } from '../../models/asset-paths';
 import { DetectorPool, poolSize } from '../../models/detector-pool';
 import { analyseFaces } from '../../models/face-analyser';
 import { analyseAnimation } from '../../models/frame-analyser';
@@ -21,20 +22,8 @@ const pools = new Map<number, Promise<DetectorPool>>();
 function pool(workers: number): Promise<DetectorPool> {
   let created = pools.get(workers);
   if (!created) {
-    created = DetectorPool.create(
-      absolute('/ext/detector-worker.js'),
-      {
-        wasmLoaderUrl: absolute('/ext/mediapipe/vision_wasm_internal.js'),
-        wasmBinaryUrl: absolute('/ext/mediapipe/vision_wasm_internal.wasm'),
-        tfjsWasmUrl: absolute('/ext/tfjs/tfjs-backend-wasm-simd.wasm'),
-        modelUrls: {
-          fullRange: absolute('/ext/models/face_detection_full_range.tflite'),
-          shortRange: absolute('/ext/models/face_detection_short_range.tflite'),
-          faceBoxes: absolute('/ext/models/faceboxes.json'),
-        },
-      },
-      { size: workers, minScore: DETECTOR_FLOOR },
-    );
+    const { workerUrl, ...assets } = detectorAssetsAt((path) => absolute(`/ext/${path}`));
+    created = DetectorPool.create(workerUrl, assets, { size: workers, minScore: DETECTOR_FLOOR });
     pools.set(workers, created);
   }
   return created;
@@ -115,8 +104,8 @@ let tutorial: Promise<FaceDetector> | undefined;
 /** The naive pass as a tutorial writes it: on the page's main thread, over the decoded bitmap. */
 async function naiveOnMainThread(image: Blob): Promise<BenchRun> {
   tutorial ??= FaceDetector.createFromOptions(
-    { wasmLoaderPath: absolute('/ext/mediapipe/vision_wasm_internal.js'), wasmBinaryPath: absolute('/ext/mediapipe/vision_wasm_internal.wasm') },
-    { baseOptions: { modelAssetPath: absolute('/ext/models/face_detection_full_range.tflite'), delegate: 'CPU' }, runningMode: 'IMAGE' },
+    { wasmLoaderPath: absolute(`/ext/${ASSET_PATHS.wasmLoader}`), wasmBinaryPath: absolute(`/ext/${ASSET_PATHS.wasmBinary}`) },
+    { baseOptions: { modelAssetPath: absolute(`/ext/${ASSET_PATHS.fullRange}`), delegate: 'CPU' }, runningMode: 'IMAGE' },
   );
   const detector = await tutorial;
   const started = performance.now();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ASSET_PATHS } from '../../background/detector-assets';
+import { ASSET_PATHS } from '../../models/asset-paths';
 import { MODEL_INPUT_SIDE } from '../../models/analysis-options';
 import { type Box, iou } from '../../models/boxes';
 import { annotatedPhotos } from './annotations';
@@ -29,7 +29,7 @@ const faceBoxesIn = (base64: string) => `(async () => {
   // Not fetched from a data: URL: the page may connect to the extension's own files only.
   const image = await createImageBitmap(new Blob([Uint8Array.from(atob('${base64}'), (c) => c.charCodeAt(0))]));
   const region = { x: 0, y: 0, width: image.width, height: image.height };
-  const worker = new Worker(url('detector-worker.js'));
+  const worker = new Worker(url('worker'));
   const answer = () => new Promise((resolve) => (worker.onmessage = ({ data }) => resolve(data)));
   try {
     const wasm = await WebAssembly.compileStreaming(fetch(url('wasmBinary')));
