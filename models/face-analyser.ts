@@ -65,7 +65,7 @@ export async function analyseBitmap(
   try {
     const views = withinBudget(size, options).map((view, index) => ({ view, index }));
     const jobsOf = (view: ViewOptions, index: number, regions: Rect[]): TileJob[] =>
-      regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, ...(view.upsideDown && { upsideDown: true }), inputSide: view.inputSide ?? options.inputSide, view: index }));
+      regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, ...(view.upsideDown && { upsideDown: true }), inputSide: view.inputSide ?? options.inputSide, ...(view.enlarged && { enlarged: true }), view: index }));
 
     const texture = options.minTexture ? textureOf(working) : null;
     const wanted = (tile: Rect) =>
@@ -104,8 +104,9 @@ const isDeferred = (view: ViewOptions, grid: number) => !view.confirmOnly && !vi
 const keep = (candidates: Candidate[], options: AnalysisOptions) => candidates.filter((c) => c.score >= options.minCandidateScore);
 
 export function regions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions): Rect[] {
-  // Half the model's input: a finer tile is enlarged more than twice, to no face that matters.
-  const minSide = MODEL_INPUT_SIDE[view.model] / 2;
+  // Half the model's input: a finer tile is enlarged more than twice, to no face that matters (a
+  // quarter for a view meant to enlarge: beyond four times, pixels only grow).
+  const minSide = MODEL_INPUT_SIDE[view.model] / (view.enlarged ? 4 : 2);
   const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: options.overlap, minSide });
   return view.whole ? tiles : tiles.slice(1);
 }

@@ -105,7 +105,8 @@ export class TileDetector {
     try {
       const found: Candidate[] = [];
       for (const job of jobs) {
-        const scale = Math.min(1, job.inputSide / Math.max(job.region.width, job.region.height));
+        const fit = job.inputSide / Math.max(job.region.width, job.region.height);
+        const scale = job.enlarged ? fit : Math.min(1, fit);
         found.push(...(await this.detectIn(await at(scale), scale, job)));
       }
       return found;

@@ -16,8 +16,9 @@ export interface TileJob {
   mirrored: boolean;
   /** Seen upside down (turned a half turn), for faces that are upside down in the photo. */
   upsideDown?: boolean;
-  /** Resized so its longest side is at most this before the model sees it. */
+  /** Resized so its longest side is at most this before the model sees it (exactly this when `enlarged`). */
   inputSide: number;
+  enlarged?: boolean;
   /** Which view of the analysis asked for it (votes are counted per view). */
   view: number;
 }

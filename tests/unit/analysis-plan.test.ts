@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYSIS } from '../../models/analysis-options';
+import { analysisFor, CLOSER_FACEBOXES, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE } from '../../models/analysis-options';
 import { deferredRegions, hinted, regions, withinBudget } from '../../models/face-analyser';
 import { workingScale } from '../../models/tiling';
 
@@ -70,5 +70,21 @@ describe('the deferred grid level', () => {
     expect(looked.length).toBeGreaterThan(0);
     expect(looked.every((tile) => tile.x <= 120 && tile.y <= 120)).toBe(true);
     expect(looked.every((tile) => threeByThree.some((t) => t.x === tile.x && t.y === tile.y && t.width === tile.width))).toBe(true);
+  });
+});
+
+describe('FaceBoxes closer', () => {
+  it('cuts tiles smaller than its input, to be enlarged, but not below a quarter of it', () => {
+    const tiles = regions({ width: 1024, height: 683 }, CLOSER_FACEBOXES, DEFAULT_ANALYSIS);
+    expect(tiles.length).toBeGreaterThan(4);
+    expect(tiles.every((t) => t.width < MODEL_INPUT_SIDE.faceBoxes / 2 && t.width >= MODEL_INPUT_SIDE.faceBoxes / 4)).toBe(true);
+    // A small photo's 2×2 tiles would be enlarged more than four times: left to the whole-photo view.
+    expect(regions({ width: 451, height: 300 }, CLOSER_FACEBOXES, DEFAULT_ANALYSIS)).toEqual([]);
+  });
+
+  it('is asked by "thorough" only', () => {
+    expect(analysisFor('thorough').views).toContain(CLOSER_FACEBOXES);
+    expect(analysisFor('balanced').views).not.toContain(CLOSER_FACEBOXES);
+    expect(analysisFor('fewer-alarms').views).not.toContain(CLOSER_FACEBOXES);
   });
 });
