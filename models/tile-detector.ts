@@ -106,8 +106,10 @@ export class TileDetector {
       const found: Candidate[] = [];
       for (const job of jobs) {
         const fit = job.inputSide / Math.max(job.region.width, job.region.height);
-        const scale = job.enlarged ? fit : Math.min(1, fit);
-        found.push(...(await this.detectIn(await at(scale), scale, job)));
+        // An enlarged tile is cut first and enlarged alone: a copy of the whole image at its scale
+        // could be many times the image's size (a panorama's tiles are enlarged three times).
+        const scale = job.enlarged ? 1 : Math.min(1, fit);
+        found.push(...(await this.detectIn(await at(scale), scale, job, job.enlarged ? fit : 1)));
       }
       return found;
     } finally {
@@ -115,20 +117,22 @@ export class TileDetector {
     }
   }
 
-  /** One job on the image scaled by `scale`; boxes are returned in unscaled pixels. */
-  private async detectIn(source: ImageBitmap, scale: number, { region, model, mirrored, upsideDown = false, view }: TileJob): Promise<Candidate[]> {
+  /** One job on the image scaled by `scale`, its region then enlarged `enlarge` times; boxes are returned in unscaled pixels. */
+  private async detectIn(source: ImageBitmap, scale: number, { region, model, mirrored, upsideDown = false, view }: TileJob, enlarge: number): Promise<Candidate[]> {
     const x = Math.round(region.x * scale);
     const y = Math.round(region.y * scale);
     const width = Math.max(1, Math.min(source.width - x, Math.round(region.width * scale)));
     const height = Math.max(1, Math.min(source.height - y, Math.round(region.height * scale)));
-    const whole = x === 0 && y === 0 && width === source.width && height === source.height;
+    const whole = x === 0 && y === 0 && width === source.width && height === source.height && enlarge === 1;
     // The resize options, though they keep the size, make Firefox copy the crop: its WebGL upload of
     // a crop-only bitmap (what MediaPipe does with its input) sends the whole uncropped source.
-    const crop = whole ? source : await createImageBitmap(source, x, y, width, height, { resizeWidth: width, resizeHeight: height });
+    const size = { resizeWidth: Math.round(width * enlarge), resizeHeight: Math.round(height * enlarge), ...(enlarge !== 1 && { resizeQuality: 'high' as const }) };
+    const crop = whole ? source : await createImageBitmap(source, x, y, width, height, size);
     try {
       // Mirrored, upside down, or both (which flips it top to bottom only).
       const flipX = mirrored !== upsideDown;
-      const boxes = await (await this.model(model)).detect(flipX || upsideDown ? flipped(crop, flipX, upsideDown) : crop);
+      const seen = await (await this.model(model)).detect(flipX || upsideDown ? flipped(crop, flipX, upsideDown) : crop);
+      const boxes = seen.map((b) => ({ ...b, x: b.x / enlarge, y: b.y / enlarge, width: b.width / enlarge, height: b.height / enlarge }));
       return boxes.map((b) => ({
         x: (x + (flipX ? width - b.x - b.width : b.x)) / scale,
         y: (y + (upsideDown ? height - b.y - b.height : b.y)) / scale,
