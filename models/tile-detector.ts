@@ -131,13 +131,13 @@ export class TileDetector {
     try {
       // Mirrored, upside down, or both (which flips it top to bottom only).
       const flipX = mirrored !== upsideDown;
-      const seen = await (await this.model(model)).detect(flipX || upsideDown ? flipped(crop, flipX, upsideDown) : crop);
-      const boxes = seen.map((b) => ({ ...b, x: b.x / enlarge, y: b.y / enlarge, width: b.width / enlarge, height: b.height / enlarge }));
+      const boxes = await (await this.model(model)).detect(flipX || upsideDown ? flipped(crop, flipX, upsideDown) : crop);
+      // Boxes come in the crop's pixels: `enlarge` times the region's at `scale`.
       return boxes.map((b) => ({
-        x: (x + (flipX ? width - b.x - b.width : b.x)) / scale,
-        y: (y + (upsideDown ? height - b.y - b.height : b.y)) / scale,
-        width: b.width / scale,
-        height: b.height / scale,
+        x: (x + (flipX ? width * enlarge - b.x - b.width : b.x) / enlarge) / scale,
+        y: (y + (upsideDown ? height * enlarge - b.y - b.height : b.y) / enlarge) / scale,
+        width: b.width / enlarge / scale,
+        height: b.height / enlarge / scale,
         score: b.score,
         view,
       }));
