@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ASSET_PATHS } from '../../models/asset-paths';
+import { detectorAssetsAt } from '../../models/asset-paths';
 import { MODEL_INPUT_SIDE } from '../../models/analysis-options';
 import { type Box, iou } from '../../models/boxes';
 import { annotatedPhotos } from './annotations';
@@ -38,22 +38,20 @@ export function missedFaces(found: Box[], faces: number[][]): string | null {
  * sent the photo with one FaceBoxes job; its value is the worker's candidates.
  */
 const faceBoxesIn = (base64: string, shrink: number, enlarged: boolean) => `(async () => {
-  const paths = ${JSON.stringify(ASSET_PATHS)};
-  const url = (path) => (globalThis.browser ?? chrome).runtime.getURL(paths[path] ?? path);
+  // The extension's own asset list, each path made a URL of this extension.
+  const { workerUrl, ...assets } = JSON.parse('${JSON.stringify(detectorAssetsAt((path) => path))}', (_, value) =>
+    typeof value === 'string' ? (globalThis.browser ?? chrome).runtime.getURL(value) : value);
   // Not fetched from a data: URL: the page may connect to the extension's own files only.
   const original = await createImageBitmap(new Blob([Uint8Array.from(atob('${base64}'), (c) => c.charCodeAt(0))]));
   const size = { resizeWidth: Math.round(original.width / ${shrink}), resizeHeight: Math.round(original.height / ${shrink}), resizeQuality: 'high' };
   const image = await createImageBitmap(original, size);
   const region = { x: 0, y: 0, width: image.width, height: image.height };
-  const worker = new Worker(url('worker'));
+  const worker = new Worker(workerUrl);
   const answer = () => new Promise((resolve) => (worker.onmessage = ({ data }) => resolve(data)));
   try {
-    const wasm = await WebAssembly.compileStreaming(fetch(url('wasmBinary')));
+    const wasm = await WebAssembly.compileStreaming(fetch(assets.wasmBinaryUrl));
     const ready = answer();
-    worker.postMessage({ type: 'init', wasm, minScore: 0.05, assets: {
-      wasmLoaderUrl: url('wasmLoader'), wasmBinaryUrl: url('wasmBinary'), tfjsWasmUrl: url('tfjsWasm'),
-      modelUrls: { fullRange: url('fullRange'), shortRange: url('shortRange'), faceBoxes: url('faceBoxes') },
-    } });
+    worker.postMessage({ type: 'init', wasm, minScore: 0.05, assets });
     const started = await ready;
     if (started.type !== 'ready') throw new Error('worker not ready: ' + started.error);
     const detected = answer();
