@@ -9,12 +9,13 @@ const COUNT_ENLARGED = `if (message?.type === 'detect') globalThis.enlarged = (g
   return send(message, transfer);`;
 
 /** The enlarged tiles the detector was sent while the guard checked sample1.jpg (then cancelled). */
-async function enlargedTiles({ page, input, reports }: Composer): Promise<number> {
+async function enlargedTiles({ page, input }: Composer): Promise<number> {
   await inDetectorPage(page, 'globalThis.enlarged = 0');
-  reports.length = 0;
+  await page.bringToFront(); // back from the options page, as the user would be
   await input().setInputFiles(photo('sample1.jpg'));
-  await expect.poll(() => reports, { timeout: 60_000 }).toHaveLength(1);
+  // Its location opens the window at once; cancelled only once its faces are shown (all checked).
   const overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', /^\d+$/, { timeout: 60_000 });
   await overlay.locator('[data-action="cancel"]').click();
   await expect.poll(() => overlayShown(page)).toBe(false);
   return Number(await inDetectorPage(page, 'globalThis.enlarged'));
