@@ -1,3 +1,4 @@
+import type { ModelName } from './analysis-options';
 import type { Candidate } from './merge';
 import type { FromWorker, ToWorker } from './pool-protocol';
 import { JOB_COST, type ModelAssets, type TileJob } from './tile-job';
@@ -119,9 +120,17 @@ export class DetectorPool {
     });
   }
 
-  /** Called when no photo is waiting, so that loading the rest of the models delays none. */
+  /**
+   * Called when no photo is waiting, so that loading the rest of the models delays none. FaceBoxes
+   * (~0.8 s to load, ~20 MB) only in the first worker: `shareJobs` gives it a photo's one FaceBoxes
+   * job, the only one but in "thorough", whose closer look has the others load it when they first
+   * need it. A second copy loaded ahead would only hold up the first photo after a cold start.
+   */
   preload(): void {
-    for (const worker of this.workers) worker.postMessage({ type: 'preload' } satisfies ToWorker);
+    this.workers.forEach((worker, i) => {
+      const models: ModelName[] = i === 0 ? ['shortRange', 'faceBoxes'] : ['shortRange'];
+      worker.postMessage({ type: 'preload', models } satisfies ToWorker);
+    });
   }
 
   close(): void {

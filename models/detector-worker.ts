@@ -32,7 +32,10 @@ export function serveDetector(scope: WorkerScope): void {
         reply({ type: 'failed', request: data.request, error: message(error) });
       }
     } else if (data.type === 'preload') {
-      void detector?.then((ready) => (ready.preload('shortRange'), ready.preload('faceBoxes')), () => undefined);
+      // One after the other: loading both at once would hold up a photo's first jobs twice as long.
+      void detector?.then(async (ready) => {
+        for (const name of data.models) await ready.preload(name);
+      }, () => undefined);
     } else {
       images.get(data.imageId)?.close();
       images.delete(data.imageId);

@@ -1,3 +1,4 @@
+import type { ModelName } from './analysis-options';
 import type { Candidate } from './merge';
 import type { ModelAssets, TileJob } from './tile-job';
 
@@ -9,8 +10,8 @@ export type ToWorker =
   | { type: 'init'; wasm: WebAssembly.Module; assets: ModelAssets; minScore: number }
   | { type: 'detect'; request: number; imageId: number; image?: ImageBitmap; jobs: TileJob[] }
   | { type: 'release'; imageId: number }
-  /** Nothing is waiting: load what is loaded only when first needed. */
-  | { type: 'preload' };
+  /** Nothing is waiting: load these models, one after the other, before they are first needed. */
+  | { type: 'preload'; models: ModelName[] };
 
 export type FromWorker =
   | { type: 'ready' }

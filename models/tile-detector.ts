@@ -35,8 +35,8 @@ export class TileDetector {
   }
 
   /** Loads a model now if it is not loaded yet; a failure is left for the job that needs it. */
-  preload(name: ModelName): void {
-    this.model(name).catch(() => undefined);
+  async preload(name: ModelName): Promise<void> {
+    await this.model(name).catch(() => undefined);
   }
 
   /** A model, loaded and warmed on first use; the same promise for every later caller. */

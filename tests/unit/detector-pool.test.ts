@@ -40,8 +40,8 @@ class SilentWorker extends EventTarget {
     super();
     SilentWorker.all.push(this);
   }
-  postMessage(message: { type: string }) {
-    this.received.push(message.type);
+  postMessage(message: { type: string; models?: string[] }) {
+    this.received.push(message.models ? `${message.type} ${message.models.join(' ')}` : message.type);
     if (message.type === 'init') queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'ready' } })));
   }
   terminate() {}
@@ -100,7 +100,7 @@ describe('DetectorPool when a worker dies or stalls', () => {
 });
 
 describe('the detector service', () => {
-  it('has the workers load the rest of their models only once no photo is waiting', async () => {
+  it('has the workers load the rest of their models only once no photo is waiting, FaceBoxes in the first only', async () => {
     vi.stubGlobal('Worker', SilentWorker);
     vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
     vi.stubGlobal('fetch', async () => new Response(''));
@@ -113,8 +113,8 @@ describe('the detector service', () => {
       // Two requests at once: the first to finish still leaves one waiting, so only the second's end preloads.
       await Promise.all([service.warm(), service.warm()]);
       expect(SilentWorker.all.map((worker) => worker.received)).toEqual([
-        ['init', 'preload'],
-        ['init', 'preload'],
+        ['init', 'preload shortRange faceBoxes'],
+        ['init', 'preload shortRange'],
       ]);
     } finally {
       vi.unstubAllGlobals();
