@@ -36,8 +36,12 @@ export function offscreenDetector(): DetectorRequests {
 
   return {
     analyse: (request) => forward(() => sendMessage('detector:analyse', request)),
-    // No document, no analysis to stop: none is created for this.
-    abandon: async (request) => ((await browser.offscreen.hasDocument()) ? sendMessage('detector:abandon', request) : null),
+    // No document, no analysis to stop: none is created for this. One being created may be for
+    // the very analysis abandoned, which then must be told.
+    abandon: async (request) => {
+      await creating?.catch(() => undefined);
+      return (await browser.offscreen.hasDocument()) ? sendMessage('detector:abandon', request) : null;
+    },
     warm: () => forward(() => sendMessage('detector:warm', {})),
   };
 }

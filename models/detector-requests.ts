@@ -9,13 +9,24 @@ export interface DetectorRequests {
 }
 
 /**
- * Keeps the running analyses by name. An abandon that overtakes its analysis (sent while Chrome
- * was still creating the detector's document) finds nothing, and that analysis runs to its end.
+ * Abandons of no running analysis kept, newest first: most are of analyses already over (their
+ * names, random, never come again), and those of analyses yet to come are met within a second.
+ */
+const REMEMBERED_ABANDONS = 32;
+
+/**
+ * Keeps the running analyses by name. An abandon may overtake its analysis (both wait while Chrome
+ * creates the detector's document, and then race): that analysis is answered at once, unrun.
  */
 export function detectorRequests(service: DetectorService): DetectorRequests {
   const running = new Map<string, AbortController>();
+  const abandoned: string[] = [];
   return {
     async analyse({ image, sensitivity, id }) {
+      if (id && abandoned.includes(id)) {
+        abandoned.splice(abandoned.indexOf(id), 1);
+        return { ok: false, error: 'abandoned before it started' };
+      }
       const controller = new AbortController();
       if (id) running.set(id, controller);
       try {
@@ -25,7 +36,9 @@ export function detectorRequests(service: DetectorService): DetectorRequests {
       }
     },
     async abandon({ id }) {
-      running.get(id)?.abort();
+      const analysis = running.get(id);
+      if (analysis) analysis.abort();
+      else if (abandoned.unshift(id) > REMEMBERED_ABANDONS) abandoned.pop();
       return null;
     },
     warm: () => service.warm(),

@@ -59,6 +59,19 @@ describe('abandoning an analysis nobody waits for', () => {
     expect(signals[1]!.aborted).toBe(false);
   });
 
+  it('the detector answers at once, unrun, an analysis whose abandon came first', async () => {
+    let started = 0;
+    const service: DetectorService = { analyse: async () => (started++, answer), warm: async () => null };
+    const requests = detectorRequests(service);
+    await requests.abandon({ id: 'early' });
+    expect(await requests.analyse({ image, sensitivity: 'balanced', id: 'early' })).toEqual({ ok: false, error: 'abandoned before it started' });
+    expect(started).toBe(0);
+    // Met once: the name is forgotten, and other analyses run.
+    expect(await requests.analyse({ image, sensitivity: 'balanced', id: 'early' })).toBe(answer);
+    expect(await requests.analyse({ image, sensitivity: 'balanced', id: 'other' })).toBe(answer);
+    expect(started).toBe(2);
+  });
+
   it('an abandoned analysis asks for no further round', async () => {
     let rounds = 0;
     const engine: DetectionEngine = { open: () => ({ detect: async () => (rounds++, []), release: () => {} }) };
