@@ -63,33 +63,11 @@ export async function analyseBitmap(
   const size = { width: working.width, height: working.height };
   const session = engine.open(working);
   try {
-    const views = withinBudget(size, options).map((view, index) => ({ view, index }));
-    const jobsOf = (view: ViewOptions, index: number, regions: Rect[]): TileJob[] =>
-      regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, ...(view.upsideDown && { upsideDown: true }), inputSide: view.inputSide ?? options.inputSide, ...(view.enlarged && { enlarged: true }), view: index }));
-
     const texture = options.minTexture ? textureOf(working) : null;
     const wanted = (tile: Rect) =>
       (!where || where({ x: tile.x / scale, y: tile.y / scale, width: tile.width / scale, height: tile.height / scale })) &&
       (!texture || (tile.width === size.width && tile.height === size.height) || texture(tile) >= options.minTexture);
-    const first = views
-      .filter(({ view }) => !view.confirmOnly && !view.guided)
-      .flatMap(({ view, index }) => jobsOf(view, index, regions(size, { ...view, grids: view.grids.filter((n) => !isDeferred(view, n)) }, options).filter(wanted)));
-    const seen = await session.detect(first);
-    const deferred = views.flatMap(({ view, index }) => jobsOf(view, index, deferredRegions(size, view, options, seen).filter(wanted)));
-    if (deferred.length) seen.push(...(await session.detect(deferred)));
-    const guided = views
-      .filter(({ view }) => view.guided)
-      .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen, options.hintScore)));
-    if (guided.length) seen.push(...(await session.detect(guided)));
-    const candidates = keep(seen, options);
-    const undecided = clusterDetections(candidates, options.merge).filter((face) => !accepted(face, options.vote));
-    const second = views
-      .filter(({ view }) => view.confirmOnly)
-      .flatMap(({ view, index }) =>
-        jobsOf(view, index, regions(size, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)))),
-      );
-    if (second.length) candidates.push(...keep(await session.detect(second), options));
-
+    const candidates = await detectInRounds((jobs) => session.detect(jobs), size, options, wanted);
     const faces = clusterDetections(candidates, options.merge)
       .filter((cluster) => accepted(cluster, options.vote))
       .map(({ x, y, width: w, height: h, score }) => scaled({ x, y, width: w, height: h, score }, 1 / scale));
@@ -99,9 +77,53 @@ export async function analyseBitmap(
   }
 }
 
+/**
+ * The candidates the vote counts, asked of `detect` round by round, each round's jobs chosen from
+ * what the earlier ones saw; only tiles `wanted` accepts are looked at in the first three.
+ */
+export async function detectInRounds(
+  detect: (jobs: TileJob[]) => Promise<Candidate[]>,
+  size: { width: number; height: number },
+  options: AnalysisOptions,
+  wanted: (tile: Rect) => boolean,
+): Promise<Candidate[]> {
+  const views = withinBudget(size, options).map((view, index) => ({ view, index }));
+  const jobsOf = (view: ViewOptions, index: number, regions: Rect[]): TileJob[] =>
+    regions.map((region) => ({ region, model: view.model, mirrored: view.mirrored, ...(view.upsideDown && { upsideDown: true }), inputSide: view.inputSide ?? options.inputSide, ...(view.enlarged && { enlarged: true }), view: index }));
+
+  const first = views
+    .filter(({ view }) => !view.confirmOnly && !view.guided)
+    .flatMap(({ view, index }) => jobsOf(view, index, regions(size, { ...view, grids: view.grids.filter((n) => !isDeferred(view, n)) }, options).filter(wanted)));
+  const seen = await detect(first);
+  const deferred = views.flatMap(({ view, index }) => jobsOf(view, index, deferredRegions(size, view, options, seen).filter(wanted)));
+  if (deferred.length) seen.push(...(await detect(deferred)));
+  const guided = views
+    .filter(({ view }) => view.guided)
+    .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen, options.hintScore)));
+  // A second opinion on the whole photo (FaceBoxes') is the same whenever it is asked: when faces
+  // are undecided already, it is asked alongside the guided round instead of after it, and counts,
+  // as before, only if faces are still undecided then.
+  const early = guided.length && undecidedIn(seen, options).length ? views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length) : [];
+  const isEarly = (candidate: Candidate) => early.some(({ index }) => index === candidate.view);
+  const answers = guided.length ? await detect([...guided, ...early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)))]) : [];
+  seen.push(...answers.filter((candidate) => !isEarly(candidate)));
+  const candidates = keep(seen, options);
+  const undecided = undecidedIn(candidates, options);
+  if (undecided.length) candidates.push(...keep(answers.filter(isEarly), options));
+  const second = views
+    .filter(({ view, index }) => view.confirmOnly && !early.some((asked) => asked.index === index))
+    .flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)))));
+  if (second.length) candidates.push(...keep(await detect(second), options));
+  return candidates;
+}
+
 const isDeferred = (view: ViewOptions, grid: number) => !view.confirmOnly && !view.guided && !!view.deferredGrids?.includes(grid);
 
 const keep = (candidates: Candidate[], options: AnalysisOptions) => candidates.filter((c) => c.score >= options.minCandidateScore);
+
+/** The faces among `seen` that the vote does not keep (yet). */
+const undecidedIn = (seen: Candidate[], options: AnalysisOptions) =>
+  clusterDetections(keep(seen, options), options.merge).filter((face) => !accepted(face, options.vote));
 
 export function regions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions): Rect[] {
   // Half the model's input: a finer tile is enlarged more than twice, to no face that matters (a
