@@ -122,7 +122,7 @@ export class DetectorPool {
 
   /**
    * Called when no photo is waiting, so that loading the rest of the models delays none. FaceBoxes
-   * (~0.8 s to load, ~20 MB) only in the first worker: `shareJobs` gives it a photo's one FaceBoxes
+   * (~0.8 s to load and warm) only in the first worker: `shareJobs` gives it a photo's one FaceBoxes
    * job, the only one but in "thorough", whose closer look has the others load it when they first
    * need it. A second copy loaded ahead would only hold up the first photo after a cold start.
    */
