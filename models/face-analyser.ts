@@ -104,14 +104,15 @@ export async function detectInRounds(
   // are undecided already, it is asked alongside the guided round instead of after it, and counts,
   // as before, only if faces are still undecided then.
   const early = guided.length && undecidedIn(seen, options).length ? views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length) : [];
-  const isEarly = (candidate: Candidate) => early.some(({ index }) => index === candidate.view);
+  const earlyViews = new Set(early.map(({ index }) => index));
+  const isEarly = (candidate: Candidate) => earlyViews.has(candidate.view);
   const answers = guided.length ? await detect([...guided, ...early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)))]) : [];
   seen.push(...answers.filter((candidate) => !isEarly(candidate)));
   const candidates = keep(seen, options);
   const undecided = undecidedIn(candidates, options);
   if (undecided.length) candidates.push(...keep(answers.filter(isEarly), options));
   const second = views
-    .filter(({ view, index }) => view.confirmOnly && !early.some((asked) => asked.index === index))
+    .filter(({ view, index }) => view.confirmOnly && !earlyViews.has(index))
     .flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)))));
   if (second.length) candidates.push(...keep(await detect(second), options));
   return candidates;
