@@ -54,6 +54,13 @@ export interface ViewOptions {
    * FaceBoxes finds no face under ~32 px of its input, so a small face needs its tile enlarged.
    */
   enlarged?: boolean;
+  /**
+   * Instead of tiles, one square around each face left undecided, this many times its side and
+   * centred on it (a close look at that face alone; `confirmOnly` views only).
+   */
+  around?: number;
+  /** The least score of this view's candidates that counts, when above the analysis's `minCandidateScore`. */
+  minScore?: number;
 }
 
 export interface AnalysisOptions {
@@ -86,12 +93,32 @@ export interface AnalysisOptions {
 }
 
 /**
+ * FaceBoxes' close look at each face left undecided: a square four times its side around it,
+ * enlarged to 256 px, shows the face at 64 px, one of the sizes FaceBoxes was built to find
+ * (its anchors are 32, 64 and 128 px), whatever its size in the photo; over the whole photo a
+ * class photo's back row is under its smallest. It counts only where it is sure: enlarged, small
+ * blurred shapes look face-like to it too (on the dev photos true faces scored 0.8 or more, and
+ * a lower bar let in more false faces than it found true ones; see `npm run bench`).
+ */
+export const FACEBOXES_CLOSE_LOOK: ViewOptions = {
+  model: 'faceBoxes',
+  whole: false,
+  grids: [],
+  mirrored: false,
+  confirmOnly: true,
+  around: 4,
+  inputSide: 256,
+  enlarged: true,
+  minScore: 0.8,
+};
+
+/**
  * The shipped pipeline (see `npm run bench` for the alternatives it was chosen over): the
  * full-range model on the whole photo and 2×2 tiles, then on the 3×3 tiles where those saw any
  * trace of a face, the short-range model on those 4×4 and
  * 6×6 tiles (where small faces fill its view) that the full-range model saw something face-like in,
- * and the full-range model again on the mirrored photo wherever those two leave a face undecided.
- * A face must be seen by two of these views.
+ * and, wherever those two leave a face undecided, the full-range model again on the mirrored photo,
+ * FaceBoxes on the whole photo and FaceBoxes close up. A face must be seen by two of these views.
  */
 export const DEFAULT_ANALYSIS: AnalysisOptions = {
   views: [
@@ -99,6 +126,7 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true },
     { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false, guided: true },
     { model: 'faceBoxes', whole: true, grids: [], mirrored: false, confirmOnly: true, inputSide: MODEL_INPUT_SIDE.faceBoxes },
+    FACEBOXES_CLOSE_LOOK,
   ],
   overlap: 0.25,
   minCandidateScore: 0.4,

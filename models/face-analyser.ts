@@ -1,6 +1,6 @@
 import { decodeUpright, drawnAt } from '../photo/upright-decode';
 import { type AnalysisOptions, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from './analysis-options';
-import { type Box, intersection, type Rect, scaled } from './boxes';
+import { type Box, intersection, iou, type Rect, scaled } from './boxes';
 import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
@@ -113,14 +113,18 @@ export async function detectInRounds(
   if (undecided.length) candidates.push(...keep(answers.filter(isEarly), options));
   const second = views
     .filter(({ view, index }) => view.confirmOnly && !earlyViews.has(index))
-    .flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)))));
-  if (second.length) candidates.push(...keep(await detect(second), options));
+    .flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, undecided)));
+  // A close look answers only about the face it was centred on: the other faces in its square
+  // are seen enlarged, off-centre and often cut by its edge.
+  const aboutUndecided = (candidate: Candidate) => !views[candidate.view]?.view.around || undecided.some((face) => iou(face, candidate) > options.merge.iouThreshold);
+  if (second.length) candidates.push(...keep(await detect(second), options).filter(aboutUndecided));
   return candidates;
 }
 
 const isDeferred = (view: ViewOptions, grid: number) => !view.confirmOnly && !view.guided && !!view.deferredGrids?.includes(grid);
 
-const keep = (candidates: Candidate[], options: AnalysisOptions) => candidates.filter((c) => c.score >= options.minCandidateScore);
+const keep = (candidates: Candidate[], options: AnalysisOptions) =>
+  candidates.filter((c) => c.score >= Math.max(options.minCandidateScore, options.views[c.view]?.minScore ?? 0));
 
 /** The faces among `seen` that the vote does not keep (yet). */
 const undecidedIn = (seen: Candidate[], options: AnalysisOptions) =>
@@ -132,6 +136,17 @@ export function regions(image: { width: number; height: number }, view: ViewOpti
   const minSide = MODEL_INPUT_SIDE[view.model] / (view.enlarged ? 4 : 2);
   const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: options.overlap, minSide });
   return view.whole ? tiles : tiles.slice(1);
+}
+
+/** Where a `confirmOnly` view looks: its tiles that hold an undecided face's centre, or a square `around` each. */
+function confirmRegions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions, undecided: Rect[]): Rect[] {
+  const { around } = view;
+  if (!around) return regions(image, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)));
+  return undecided.map((face) => {
+    const side = Math.round(Math.min(Math.max(face.width, face.height) * around, image.width, image.height));
+    const at = (centre: number, room: number) => Math.round(Math.min(Math.max(0, centre - side / 2), room - side));
+    return { x: at(face.x + face.width / 2, image.width), y: at(face.y + face.height / 2, image.height), width: side, height: side };
+  });
 }
 
 /** A view's deferred grid levels: the tiles that a first-round candidate of `coarseHintScore` overlaps. */

@@ -1,4 +1,4 @@
-import { type AnalysisOptions, analysisFor, CLOSER_FACEBOXES, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from '../../models/analysis-options';
+import { type AnalysisOptions, analysisFor, CLOSER_FACEBOXES, DEFAULT_ANALYSIS, FACEBOXES_CLOSE_LOOK, MODEL_INPUT_SIDE, type ViewOptions } from '../../models/analysis-options';
 
 export interface Variant {
   name: string;
@@ -16,7 +16,7 @@ const withShort = (grids: number[]): ViewOptions[] =>
   DEFAULT_ANALYSIS.views.map((view) => (view.model === 'shortRange' ? { ...view, grids } : view));
 
 /** The pipeline the extension ships. */
-export const CHOSEN: Variant = { name: 'shipped: full 1+2x2 (3x3 where traced), its mirror, short 4x4+6x6 guided, FaceBoxes; 2 agree', options: DEFAULT_ANALYSIS };
+export const CHOSEN: Variant = { name: 'shipped: full 1+2x2 (3x3 where traced), its mirror, short 4x4+6x6 guided, FaceBoxes whole + close; 2 agree', options: DEFAULT_ANALYSIS };
 
 /** The shipped pipeline without the worker pool: what parallelism buys. */
 export const ONE_WORKER: Variant = { ...CHOSEN, name: 'shipped, on one worker', workers: 1 };
@@ -51,10 +51,11 @@ export const SENSITIVITY_LEVELS: Variant[] = [
 
 /** Alternatives measured beside the shipped pipeline, so the choice stays visible. */
 export const ALTERNATIVES: Variant[] = [
+  { name: "shipped without FaceBoxes' close look at undecided faces", options: { views: DEFAULT_ANALYSIS.views.filter((view) => view !== FACEBOXES_CLOSE_LOOK) } },
   { name: 'shipped without FaceBoxes (BlazeFace views only)', options: { views: DEFAULT_ANALYSIS.views.filter((view) => view.model !== 'faceBoxes') } },
   {
     name: `FaceBoxes alone, one pass at ${MODEL_INPUT_SIDE.faceBoxes} px`,
-    options: { ...alone, views: DEFAULT_ANALYSIS.views.filter((view) => view.model === 'faceBoxes').map((view) => ({ ...view, confirmOnly: false })) },
+    options: { ...alone, views: DEFAULT_ANALYSIS.views.filter((view) => view.model === 'faceBoxes' && view.whole).map((view) => ({ ...view, confirmOnly: false })) },
   },
   { name: 'shipped + FaceBoxes closer (2x2 tiles enlarged, where undecided), as "thorough" does', options: { views: [...DEFAULT_ANALYSIS.views, CLOSER_FACEBOXES] } },
   { name: 'sensitivity "thorough" without FaceBoxes closer', options: { ...analysisFor('thorough'), views: DEFAULT_ANALYSIS.views } },

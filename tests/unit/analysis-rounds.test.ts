@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYSIS } from '../../models/analysis-options';
+import { DEFAULT_ANALYSIS, type ViewOptions } from '../../models/analysis-options';
 import { detectInRounds } from '../../models/face-analyser';
 import type { Candidate } from '../../models/merge';
 import type { TileJob } from '../../models/tile-job';
@@ -7,53 +7,72 @@ import type { TileJob } from '../../models/tile-job';
 const size = { width: 1200, height: 800 };
 const face = { x: 500, y: 300, width: 60, height: 60 };
 const holdsFace = ({ region: r }: TileJob) => r.x <= face.x && r.y <= face.y && r.x + r.width >= face.x + face.width && r.y + r.height >= face.y + face.height;
+const named = ({ model, mirrored, around }: ViewOptions) => `${model}${mirrored ? ' mirrored' : ''}${around ? ' close' : ''}`;
+const nameOf = (job: { view: number }) => named(DEFAULT_ANALYSIS.views[job.view]!);
 
 /**
  * A photo with one face that the full-range model sees weakly on the whole photo (0.6: not enough
- * alone), FaceBoxes well, the short-range model as `shortRange` says; each call's models recorded.
+ * alone), FaceBoxes as `faceBoxes` says (close up, at that face, and at a neighbour 100 px to its
+ * right), the short-range model as `shortRange` says; the views each call asked recorded.
  */
-async function rounds(shortRange: number | null, fullRange: number | null = 0.6) {
+async function rounds(shortRange: number | null, fullRange: number | null = 0.6, faceBoxes = 0.9) {
   const calls: string[][] = [];
+  const jobs: TileJob[] = [];
   const sees = (job: TileJob): number | null => {
-    if (job.model === 'faceBoxes') return 0.9;
+    if (job.model === 'faceBoxes') return faceBoxes;
     if (job.model === 'shortRange') return holdsFace(job) ? shortRange : null;
     return !job.mirrored && job.region.width === size.width ? fullRange : null;
   };
-  const detect = async (jobs: TileJob[]): Promise<Candidate[]> => {
-    calls.push([...new Set(jobs.map((job) => `${job.model}${job.mirrored ? ' mirrored' : ''}`))].sort());
-    return jobs.flatMap((job) => {
+  const detect = async (asked: TileJob[]): Promise<Candidate[]> => {
+    calls.push([...new Set(asked.map(nameOf))].sort());
+    jobs.push(...asked);
+    return asked.flatMap((job) => {
       const score = sees(job);
-      return score === null ? [] : [{ ...face, score, view: job.view }];
+      if (score === null) return [];
+      const neighbour = nameOf(job) === 'faceBoxes close' ? [{ ...face, x: face.x + 100, score, view: job.view }] : [];
+      return [{ ...face, score, view: job.view }, ...neighbour];
     });
   };
   const candidates = await detectInRounds(detect, size, DEFAULT_ANALYSIS, () => true);
-  const views = (model: TileJob['model']) => DEFAULT_ANALYSIS.views.flatMap((view, index) => (view.model === model ? [index] : []));
-  return { calls, counted: (model: TileJob['model']) => candidates.filter((c) => views(model).includes(c.view)).length };
+  return { calls, jobs, counted: (name: string) => candidates.filter((c) => nameOf(c) === name) };
 }
 
 describe('the rounds of an analysis', () => {
   it('asks FaceBoxes alongside the guided round when a face is undecided already, and the mirrored view after', async () => {
     const { calls, counted } = await rounds(null);
-    expect(calls).toEqual([['fullRange'], ['fullRange'], ['faceBoxes', 'shortRange'], ['fullRange mirrored']]);
-    expect(counted('faceBoxes')).toBe(1);
+    expect(calls).toEqual([['fullRange'], ['fullRange'], ['faceBoxes', 'shortRange'], ['faceBoxes close', 'fullRange mirrored']]);
+    expect(counted('faceBoxes')).toHaveLength(1);
   });
 
   it('does not count its answer when the guided round decided the face', async () => {
     const { calls, counted } = await rounds(0.7);
     expect(calls).toEqual([['fullRange'], ['fullRange'], ['faceBoxes', 'shortRange']]);
-    expect(counted('faceBoxes')).toBe(0);
-    expect(counted('shortRange')).toBeGreaterThan(0);
+    expect(counted('faceBoxes')).toHaveLength(0);
+    expect(counted('shortRange').length).toBeGreaterThan(0);
   });
 
   it('asks it last when the face was first seen in the guided round', async () => {
     // Seen at 0.3 only on the whole photo: a hint for the short-range model, not yet a face.
     const { calls, counted } = await rounds(0.5, 0.3);
-    expect(calls).toEqual([['fullRange'], ['fullRange'], ['shortRange'], ['faceBoxes', 'fullRange mirrored']]);
-    expect(counted('faceBoxes')).toBe(1);
+    expect(calls).toEqual([['fullRange'], ['fullRange'], ['shortRange'], ['faceBoxes', 'faceBoxes close', 'fullRange mirrored']]);
+    expect(counted('faceBoxes')).toHaveLength(1);
   });
 
   it('asks nothing more of a photo where no view saw a trace of a face', async () => {
     const { calls } = await rounds(null, null);
     expect(calls).toEqual([['fullRange']]);
+  });
+
+  it("has FaceBoxes look close at an undecided face: a square four times its side, centred on it", async () => {
+    const { jobs } = await rounds(null);
+    const close = jobs.filter((job) => nameOf(job) === 'faceBoxes close');
+    expect(close).toHaveLength(1);
+    expect(close[0]).toMatchObject({ region: { x: 410, y: 210, width: 240, height: 240 }, inputSide: 256, enlarged: true });
+  });
+
+  it('counts a close look only where it is sure, and only about the face it was centred on', async () => {
+    const sure = (await rounds(null, 0.6, 0.85)).counted('faceBoxes close');
+    expect(sure.map((c) => c.x)).toEqual([face.x]);
+    expect((await rounds(null, 0.6, 0.75)).counted('faceBoxes close')).toHaveLength(0);
   });
 });
