@@ -1,7 +1,7 @@
 import type { ModelName } from './analysis-options';
 import type { Candidate } from './merge';
 import type { FromWorker, ToWorker } from './pool-protocol';
-import { JOB_COST, type ModelAssets, type TileJob } from './tile-job';
+import { jobCost, type ModelAssets, type TileJob } from './tile-job';
 
 export interface PoolOptions {
   /** Workers to run: one per core helps, up to a point (each holds both models: ~40 MB). */
@@ -30,10 +30,10 @@ export interface ImageSession {
 /** Shares jobs so that each worker gets about the same work: largest first, to the least loaded. */
 export function shareJobs(jobs: TileJob[], workers: number): TileJob[][] {
   const shares = Array.from({ length: workers }, () => ({ jobs: [] as TileJob[], load: 0 }));
-  for (const job of [...jobs].sort((a, b) => JOB_COST[b.model] - JOB_COST[a.model])) {
+  for (const job of [...jobs].sort((a, b) => jobCost(b) - jobCost(a))) {
     const least = shares.reduce((min, share) => (share.load < min.load ? share : min));
     least.jobs.push(job);
-    least.load += JOB_COST[job.model];
+    least.load += jobCost(job);
   }
   return shares.map((share) => share.jobs);
 }

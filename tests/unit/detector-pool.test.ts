@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { poolSize, shareJobs } from '../../models/detector-pool';
-import { JOB_COST, type TileJob } from '../../models/tile-job';
+import { jobCost, type TileJob } from '../../models/tile-job';
 
 const job = (model: TileJob['model'], view = 0): TileJob => ({ region: { x: 0, y: 0, width: 10, height: 10 }, model, mirrored: false, inputSide: 256, view });
-const load = (jobs: TileJob[]) => jobs.reduce((sum, j) => sum + JOB_COST[j.model], 0);
+const load = (jobs: TileJob[]) => jobs.reduce((sum, j) => sum + jobCost(j), 0);
 
 describe('shareJobs', () => {
   it('gives every job to exactly one worker', () => {
@@ -17,8 +17,14 @@ describe('shareJobs', () => {
   it('balances the cost, not the count, of the jobs', () => {
     const jobs = [...Array.from({ length: 4 }, () => job('fullRange')), ...Array.from({ length: 10 }, () => job('shortRange'))];
     const loads = shareJobs(jobs, 2).map(load);
-    expect(Math.abs(loads[0]! - loads[1]!)).toBeLessThanOrEqual(JOB_COST.fullRange);
+    expect(Math.abs(loads[0]! - loads[1]!)).toBeLessThanOrEqual(jobCost(job('fullRange')));
     expect(loads[0]! + loads[1]!).toBe(load(jobs));
+  });
+
+  it("counts a FaceBoxes pass by the pixels it sees: eight close looks at 256 px weigh about one whole photo at 1024", () => {
+    const whole: TileJob = { ...job('faceBoxes'), region: { x: 0, y: 0, width: 1920, height: 1280 }, inputSide: 1024 };
+    const close = Array.from({ length: 8 }, (): TileJob => ({ ...job('faceBoxes', 4), inputSide: 256, enlarged: true }));
+    expect(shareJobs([whole, ...close], 2)).toEqual([[whole], close]);
   });
 
   it('leaves workers idle when there are fewer jobs than workers', () => {
