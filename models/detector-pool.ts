@@ -58,7 +58,7 @@ export class DetectorPool {
       // Requests a dead worker held would never be answered: fail them all, so that no photo waits forever.
       worker.addEventListener('error', () => this.fail(new Error('a detector worker stopped')));
       worker.addEventListener('message', ({ data }: MessageEvent<FromWorker>) => {
-        if (data.type === 'ready' || data.request === undefined) return;
+        if (data.type === 'ready' || data.type === 'preloaded' || data.request === undefined) return;
         const waiting = this.pending.get(data.request);
         this.pending.delete(data.request);
         if (data.type === 'detected') waiting?.resolve(data.candidates);
@@ -122,15 +122,22 @@ export class DetectorPool {
 
   /**
    * Called when no photo is waiting, so that loading the rest of the models delays none. FaceBoxes
-   * (~0.8 s to load and warm) only in the first worker: `shareJobs` gives it a photo's one FaceBoxes
-   * job, the only one but in "thorough", whose closer look has the others load it when they first
-   * need it. A second copy loaded ahead would only hold up the first photo after a cold start.
+   * (~0.8 s to load and warm, most of it not yielding) is loaded by the first worker before the
+   * others: a photo picked meanwhile then finds the others free. The first gets the single
+   * FaceBoxes pass over a whole photo (`shareJobs` gives the costliest job to the first).
    */
   preload(): void {
-    this.workers.forEach((worker, i) => {
-      const models: ModelName[] = i === 0 ? ['shortRange', 'faceBoxes'] : ['shortRange'];
-      worker.postMessage({ type: 'preload', models } satisfies ToWorker);
-    });
+    const [first, ...others] = this.workers;
+    if (!first) return;
+    const send = (worker: Worker, models: ModelName[]) => worker.postMessage({ type: 'preload', models } satisfies ToWorker);
+    const onPreloaded = ({ data }: MessageEvent<FromWorker>) => {
+      if (data.type !== 'preloaded') return;
+      first.removeEventListener('message', onPreloaded);
+      for (const worker of others) send(worker, ['faceBoxes']);
+    };
+    first.addEventListener('message', onPreloaded);
+    send(first, ['shortRange', 'faceBoxes']);
+    for (const worker of others) send(worker, ['shortRange']);
   }
 
   close(): void {

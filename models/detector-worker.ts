@@ -35,6 +35,7 @@ export function serveDetector(scope: WorkerScope): void {
       // One after the other: loading both at once would hold up a photo's first jobs twice as long.
       void detector?.then(async (ready) => {
         for (const name of data.models) await ready.preload(name);
+        reply({ type: 'preloaded' });
       }, () => undefined);
     } else {
       images.get(data.imageId)?.close();

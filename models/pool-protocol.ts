@@ -15,5 +15,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready' }
+  /** The models a `preload` named are loaded (or failed, left for the job that needs them). */
+  | { type: 'preloaded' }
   | { type: 'detected'; request: number; candidates: Candidate[] }
   | { type: 'failed'; request?: number; error: string };

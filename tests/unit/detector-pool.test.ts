@@ -48,7 +48,8 @@ class SilentWorker extends EventTarget {
   }
   postMessage(message: { type: string; models?: string[] }) {
     this.received.push(message.models ? `${message.type} ${message.models.join(' ')}` : message.type);
-    if (message.type === 'init') queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'ready' } })));
+    const answer = ({ init: 'ready', preload: 'preloaded' } as Record<string, string>)[message.type];
+    if (answer) queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { type: answer } })));
   }
   terminate() {}
 }
@@ -106,7 +107,7 @@ describe('DetectorPool when a worker dies or stalls', () => {
 });
 
 describe('the detector service', () => {
-  it('has the workers load the rest of their models only once no photo is waiting, FaceBoxes in the first only', async () => {
+  it('has the workers load the rest of their models only once no photo is waiting, FaceBoxes in the first before the others', async () => {
     vi.stubGlobal('Worker', SilentWorker);
     vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
     vi.stubGlobal('fetch', async () => new Response(''));
@@ -120,7 +121,7 @@ describe('the detector service', () => {
       await Promise.all([service.warm(), service.warm()]);
       expect(SilentWorker.all.map((worker) => worker.received)).toEqual([
         ['init', 'preload shortRange faceBoxes'],
-        ['init', 'preload shortRange'],
+        ['init', 'preload shortRange', 'preload faceBoxes'],
       ]);
     } finally {
       vi.unstubAllGlobals();
