@@ -4,13 +4,16 @@ import { overlayFrame, overlayShown, received } from '../support/guard-page';
 import { openOptions, setRule } from '../support/options-page';
 import { photo } from '../support/sites';
 
-/** Counts, in the detector's page, the enlarged tiles its workers are sent. */
-const COUNT_ENLARGED = `if (message?.type === 'detect') globalThis.enlarged = (globalThis.enlarged ?? 0) + message.jobs.filter((job) => job.enlarged).length;
+/** Counts, in the detector's page, the enlarged regions its workers are sent, by the size they are enlarged to. */
+const COUNT_ENLARGED = `if (message?.type === 'detect') for (const job of message.jobs.filter((job) => job.enlarged)) globalThis.enlarged[job.inputSide] = (globalThis.enlarged[job.inputSide] ?? 0) + 1;
   return send(message, transfer);`;
 
-/** The enlarged tiles the detector was sent while the guard checked sample1.jpg (then cancelled). */
-async function enlargedTiles({ page, input }: Composer): Promise<number> {
-  await inDetectorPage(page, 'globalThis.enlarged = 0');
+/**
+ * The enlarged regions the detector was sent while the guard checked sample1.jpg (then cancelled):
+ * `closer`, 2×2 tiles at 1024 px; `close`, squares around undecided faces at 256 px.
+ */
+async function enlargedTiles({ page, input }: Composer): Promise<{ closer: number; close: number }> {
+  await inDetectorPage(page, 'globalThis.enlarged = {}');
   await page.bringToFront(); // back from the options page, as the user would be
   await input().setInputFiles(photo('sample1.jpg'));
   // Its location opens the window at once; cancelled only once its faces are shown (all checked).
@@ -18,10 +21,11 @@ async function enlargedTiles({ page, input }: Composer): Promise<number> {
   await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', /^\d+$/, { timeout: 60_000 });
   await overlay.locator('[data-action="cancel"]').click();
   await expect.poll(() => overlayShown(page)).toBe(false);
-  return Number(await inDetectorPage(page, 'globalThis.enlarged'));
+  const counted = (await inDetectorPage(page, 'globalThis.enlarged')) as Record<string, number>;
+  return { closer: counted[1024] ?? 0, close: counted[256] ?? 0 };
 }
 
-test('"thorough" has FaceBoxes look closer, on enlarged tiles, where a face is undecided; "balanced" does not', async ({ composer, extension }) => {
+test('FaceBoxes looks close at the faces left undecided; "thorough" has it look closer, on enlarged tiles, too, "balanced" not', async ({ composer, extension }) => {
   const { page, input } = composer;
   await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
   await expect.poll(() => received(page)).toHaveLength(1);
@@ -29,9 +33,13 @@ test('"thorough" has FaceBoxes look closer, on enlarged tiles, where a face is u
   await wrapWorkerMessages(page, COUNT_ENLARGED);
   try {
     await setRule(options, 'x', 'sensitivity', 'thorough');
-    expect(await enlargedTiles(composer)).toBeGreaterThan(0);
+    const thorough = await enlargedTiles(composer);
+    expect(thorough.closer).toBeGreaterThan(0);
+    expect(thorough.close).toBeGreaterThan(0);
     await setRule(options, 'x', 'sensitivity', 'balanced');
-    expect(await enlargedTiles(composer)).toBe(0);
+    const balanced = await enlargedTiles(composer);
+    expect(balanced.closer).toBe(0);
+    expect(balanced.close).toBeGreaterThan(0);
   } finally {
     await unwrapWorkerMessages(page);
     await setRule(options, 'x', 'sensitivity', 'balanced');
