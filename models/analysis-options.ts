@@ -55,10 +55,11 @@ export interface ViewOptions {
    */
   enlarged?: boolean;
   /**
-   * Instead of tiles, one square around each face left undecided, this many times its side and
-   * centred on it (a close look at that face alone; `confirmOnly` views only).
+   * Instead of tiles, one square around each face left undecided, `times` its side and centred on
+   * it (a close look at that face alone; `confirmOnly` views only), for faces under `under` px in
+   * the whole photo resized to the model's input side: larger ones it saw well enough there.
    */
-  around?: number;
+  around?: { times: number; under: number };
   /** The least score of this view's candidates that counts, when above the analysis's `minCandidateScore`. */
   minScore?: number;
 }
@@ -96,9 +97,10 @@ export interface AnalysisOptions {
  * FaceBoxes' close look at each face left undecided: a square four times its side around it,
  * enlarged to 256 px, shows the face at 64 px, one of the sizes FaceBoxes was built to find
  * (its anchors are 32, 64 and 128 px), whatever its size in the photo; over the whole photo a
- * class photo's back row is under its smallest. It counts only where it is sure: enlarged, small
- * blurred shapes look face-like to it too (on the dev photos true faces scored 0.8 or more, and
- * a lower bar let in more false faces than it found true ones; see `npm run bench`).
+ * class photo's back row is under its smallest. A face it saw at 64 px or more over the whole
+ * photo is not looked at again. It counts only where it is sure: enlarged, small blurred shapes
+ * look face-like to it too (on the dev photos true faces scored 0.8 or more, and a lower bar let
+ * in more false faces than it found true ones; see `npm run bench`).
  */
 export const FACEBOXES_CLOSE_LOOK: ViewOptions = {
   model: 'faceBoxes',
@@ -106,7 +108,7 @@ export const FACEBOXES_CLOSE_LOOK: ViewOptions = {
   grids: [],
   mirrored: false,
   confirmOnly: true,
-  around: 4,
+  around: { times: 4, under: 64 },
   inputSide: 256,
   enlarged: true,
   minScore: 0.8,

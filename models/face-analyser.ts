@@ -116,7 +116,10 @@ export async function detectInRounds(
     .flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, undecided)));
   // A close look answers only about the face it was centred on: the other faces in its square
   // are seen enlarged, off-centre and often cut by its edge.
-  const aboutUndecided = (candidate: Candidate) => !views[candidate.view]?.view.around || undecided.some((face) => iou(face, candidate) > options.merge.iouThreshold);
+  const aboutUndecided = (candidate: Candidate) => {
+    const view = views[candidate.view]?.view;
+    return !view?.around || closeUp(size, view, undecided).some((face) => iou(face, candidate) > options.merge.iouThreshold);
+  };
   if (second.length) candidates.push(...keep(await detect(second), options).filter(aboutUndecided));
   return candidates;
 }
@@ -140,13 +143,21 @@ export function regions(image: { width: number; height: number }, view: ViewOpti
 
 /** Where a `confirmOnly` view looks: its tiles that hold an undecided face's centre, or a square `around` each. */
 function confirmRegions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions, undecided: Rect[]): Rect[] {
-  const { around } = view;
-  if (!around) return regions(image, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)));
-  return undecided.map((face) => {
-    const side = Math.round(Math.min(Math.max(face.width, face.height) * around, image.width, image.height));
+  if (!view.around) return regions(image, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)));
+  const { times } = view.around;
+  return closeUp(image, view, undecided).map((face) => {
+    const side = Math.round(Math.min(Math.max(face.width, face.height) * times, image.width, image.height));
     const at = (centre: number, room: number) => Math.round(Math.min(Math.max(0, centre - side / 2), room - side));
     return { x: at(face.x + face.width / 2, image.width), y: at(face.y + face.height / 2, image.height), width: side, height: side };
   });
+}
+
+/** The undecided faces a view `around` them looks at: those it saw too small over the whole image. */
+function closeUp(image: { width: number; height: number }, view: ViewOptions, undecided: Rect[]): Rect[] {
+  if (!view.around) return [];
+  const whole = Math.min(1, MODEL_INPUT_SIDE[view.model] / Math.max(image.width, image.height));
+  const { under } = view.around;
+  return undecided.filter((face) => Math.max(face.width, face.height) * whole < under);
 }
 
 /** A view's deferred grid levels: the tiles that a first-round candidate of `coarseHintScore` overlaps. */

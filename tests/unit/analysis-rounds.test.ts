@@ -5,8 +5,8 @@ import type { Candidate } from '../../models/merge';
 import type { TileJob } from '../../models/tile-job';
 
 const size = { width: 1200, height: 800 };
-const face = { x: 500, y: 300, width: 60, height: 60 };
-const holdsFace = ({ region: r }: TileJob) => r.x <= face.x && r.y <= face.y && r.x + r.width >= face.x + face.width && r.y + r.height >= face.y + face.height;
+const FACE = { x: 500, y: 300, width: 60, height: 60 };
+const holds = ({ region: r }: TileJob, face: typeof FACE) => r.x <= face.x && r.y <= face.y && r.x + r.width >= face.x + face.width && r.y + r.height >= face.y + face.height;
 const named = ({ model, mirrored, around }: ViewOptions) => `${model}${mirrored ? ' mirrored' : ''}${around ? ' close' : ''}`;
 const nameOf = (job: { view: number }) => named(DEFAULT_ANALYSIS.views[job.view]!);
 
@@ -15,12 +15,12 @@ const nameOf = (job: { view: number }) => named(DEFAULT_ANALYSIS.views[job.view]
  * alone), FaceBoxes as `faceBoxes` says (close up, at that face, and at a neighbour 100 px to its
  * right), the short-range model as `shortRange` says; the views each call asked recorded.
  */
-async function rounds(shortRange: number | null, fullRange: number | null = 0.6, faceBoxes = 0.9) {
+async function rounds(shortRange: number | null, fullRange: number | null = 0.6, faceBoxes = 0.9, face = FACE) {
   const calls: string[][] = [];
   const jobs: TileJob[] = [];
   const sees = (job: TileJob): number | null => {
     if (job.model === 'faceBoxes') return faceBoxes;
-    if (job.model === 'shortRange') return holdsFace(job) ? shortRange : null;
+    if (job.model === 'shortRange') return holds(job, face) ? shortRange : null;
     return !job.mirrored && job.region.width === size.width ? fullRange : null;
   };
   const detect = async (asked: TileJob[]): Promise<Candidate[]> => {
@@ -70,9 +70,15 @@ describe('the rounds of an analysis', () => {
     expect(close[0]).toMatchObject({ region: { x: 410, y: 210, width: 240, height: 240 }, inputSide: 256, enlarged: true });
   });
 
+  it('does not look close at a face FaceBoxes saw at 64 px or more over the whole photo', async () => {
+    // 80 px in the photo, 68 px in the whole photo as FaceBoxes sees it (1024 of 1200 px).
+    const { jobs } = await rounds(null, 0.6, 0.9, { ...FACE, width: 80, height: 80 });
+    expect(jobs.filter((job) => nameOf(job) === 'faceBoxes close')).toHaveLength(0);
+  });
+
   it('counts a close look only where it is sure, and only about the face it was centred on', async () => {
     const sure = (await rounds(null, 0.6, 0.85)).counted('faceBoxes close');
-    expect(sure.map((c) => c.x)).toEqual([face.x]);
+    expect(sure.map((c) => c.x)).toEqual([FACE.x]);
     expect((await rounds(null, 0.6, 0.75)).counted('faceBoxes close')).toHaveLength(0);
   });
 });
