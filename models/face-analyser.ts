@@ -116,10 +116,9 @@ export async function detectInRounds(
     .flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, undecided)));
   // A close look answers only about the face it was centred on: the other faces in its square
   // are seen enlarged, off-centre and often cut by its edge.
-  const aboutUndecided = (candidate: Candidate) => {
-    const view = views[candidate.view]?.view;
-    return !view?.around || closeUp(size, view, undecided).some((face) => iou(face, candidate) > options.merge.iouThreshold);
-  };
+  const lookedAt = new Map(views.filter(({ view }) => view.around).map(({ view, index }) => [index, closeUp(size, view, undecided)]));
+  const aboutUndecided = (candidate: Candidate) =>
+    lookedAt.get(candidate.view)?.some((face) => iou(face, candidate) > options.merge.iouThreshold) ?? true;
   if (second.length) candidates.push(...keep(await detect(second), options).filter(aboutUndecided));
   return candidates;
 }
