@@ -2,7 +2,7 @@ import type { Rect } from '../models/boxes';
 import { concat } from './bytes';
 import { frameIndices, type GifFrame, readGif } from './gif-frames';
 import { lzwEncode } from './gif-lzw';
-import { FILL_GREY, type MaskStyle, paddedBox, PIXEL_BLOCKS, scrambleBlocks } from './mask';
+import { FILL_GREY, type MaskStyles, paddedBox, PIXEL_BLOCKS, scrambleBlocks, styleOf } from './mask';
 
 /**
  * The GIF with every face box masked in every frame, its animation (timing, loop, transparency)
@@ -11,16 +11,16 @@ import { FILL_GREY, type MaskStyle, paddedBox, PIXEL_BLOCKS, scrambleBlocks } fr
  * transparent or does not cover shows earlier frames, masked the same way, so no frame as shown
  * reveals a box. Throws on a damaged file.
  */
-export function maskGif(bytes: Uint8Array, faces: Rect[], style: MaskStyle = 'fill'): Uint8Array<ArrayBuffer> {
+export function maskGif(bytes: Uint8Array, faces: Rect[], styles: MaskStyles = 'fill'): Uint8Array<ArrayBuffer> {
   const gif = readGif(bytes);
-  const boxes = faces.map((face) => paddedBox(face, gif.width, gif.height));
+  const boxes = faces.map((face, i) => paddedBox(face, gif.width, gif.height, styleOf(styles, i)));
   const frames = new Map(gif.frames.map((frame) => [frame.segment.start, frame]));
   return concat(
     gif.segments
       .filter((segment) => segment.kind === 'other')
       .map((segment) => {
         const frame = frames.get(segment.start);
-        return frame ? maskedFrame(bytes, frame, boxes, style) : bytes.subarray(segment.start, segment.end);
+        return frame ? maskedFrame(bytes, frame, boxes, styles) : bytes.subarray(segment.start, segment.end);
       }),
   );
 }
@@ -41,11 +41,11 @@ function fill(frame: GifFrame, indices: Uint8Array, { left, right, top, bottom }
 }
 
 /** The frame's image block, re-encoded without interlacing, its pixels in the boxes masked. */
-function maskedFrame(bytes: Uint8Array, frame: GifFrame, boxes: Rect[], style: MaskStyle): Uint8Array {
+function maskedFrame(bytes: Uint8Array, frame: GifFrame, boxes: Rect[], styles: MaskStyles): Uint8Array {
   const indices = frameIndices(frame);
   const grey = nearestColour(frame, [FILL_GREY, FILL_GREY, FILL_GREY]);
-  for (const box of boxes) {
-    if (style === 'pixelate') pixelate(frame, indices, box);
+  for (const [i, box] of boxes.entries()) {
+    if (styleOf(styles, i) === 'pixelate') pixelate(frame, indices, box);
     else fill(frame, indices, within(frame, box), grey);
   }
   const head = bytes.slice(frame.segment.start, frame.localPalette.end + 1);
