@@ -7,7 +7,7 @@ import { openOverlay, type OverlaySession } from './overlay-host';
 import type { PendingPhoto } from './overlay/protocol';
 import { checkPhoto, fileMetadata, type PhotoCheck } from './photo-check';
 import { automaticProtection, fileNeedsAsking, firstFrameOnly, needsAsking, overlayDefaults, partlyChecked } from './policy';
-import { type Outcome, protectAll } from './protect';
+import { type Outcome, protectAll, type Recheck } from './protect';
 import { MAX_PHOTOS, overlayPhoto, report, summary } from './photo-report';
 import { type RuleSource, watchRule } from './site-rule';
 import type { Site } from './sites/site';
@@ -92,18 +92,24 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
   const withheld = images.slice(MAX_PHOTOS);
   const { checks, overlay } = await checkAll(site, rule, images.slice(0, MAX_PHOTOS), withheld.length, signal);
 
+  const checkingMasks = statusNotice(signal);
+  const recheck: Recheck = async (file) => {
+    checkingMasks.show([t('checkingMasks')]);
+    return (await checkPhoto(file, null, detector, rule.sensitivity, signal)).faces;
+  };
   let outcome: Outcome;
   if (!overlay) {
-    outcome = await protectAll(checks, (check) => automaticProtection(check, rule));
+    outcome = await protectAll(checks, (check) => automaticProtection(check, rule), recheck);
   } else {
     // Only "cancel" can come before every photo is checked: the other choices wait for them.
     const decision = await overlay.decision;
     if (decision.action === 'cancel') return selection.cancel();
     outcome =
       decision.action === 'original'
-        ? { files: new Map(checks.map((check) => [check.file, check.file])), maskedFaces: 0, stripped: 0, videosRemoved: 0, failed: [] }
-        : await protectAll(checks, (check, i) => ({ ...decision, faces: decision.photos[i]?.faces ?? [] }));
+        ? { files: new Map(checks.map((check) => [check.file, check.file])), maskedFaces: 0, filledInstead: 0, stripped: 0, videosRemoved: 0, failed: [] }
+        : await protectAll(checks, (check, i) => ({ ...decision, faces: decision.photos[i]?.faces ?? [] }), recheck);
   }
+  checkingMasks.remove();
   // Photos that could not be read, and animations not every frame of which was checked, were shown
   // as such in the overlay; without one, say so here.
   const unseen = (partly: (check: PhotoCheck) => boolean) => (overlay ? [] : checks.filter(partly).map((check) => check.file.name));

@@ -41,6 +41,7 @@ export function report({ file, faces, metadata }: PhotoCheck): void {
 export function summary(outcome: Outcome, withheld: number, unchecked: string[], firstFrames: string[], someFrames: string[]): string[] {
   const lines: string[] = [];
   if (outcome.maskedFaces) lines.push(counted(t, 'noticeMasked', outcome.maskedFaces));
+  if (outcome.filledInstead) lines.push(counted(t, 'noticeFilledInstead', outcome.filledInstead));
   if (outcome.stripped) lines.push(counted(t, 'noticeStripped', outcome.stripped));
   if (outcome.videosRemoved) lines.push(counted(t, 'noticeVideoRemoved', outcome.videosRemoved));
   if (unchecked.length) lines.push(t('noticeUnchecked', unchecked.join(', ')));

@@ -98,26 +98,6 @@ test('a face unticked by clicking its box on the photo is left as it was; the ot
   expect(iou({ x: x!, y: y!, width: w!, height: h! }, { x: bx!, y: by!, width: bw!, height: bh! })).toBeGreaterThan(0.5);
 });
 
-test('the pixelated style hides the faces too', async ({ composer: { page, input, reports } }) => {
-  await input().setInputFiles(photo('sample2.jpg'));
-  const overlay = await overlayFrame(page);
-  await overlay.locator('[data-option="style"][value="pixelate"]').check();
-  await overlay.locator('[data-action="protect"]').click();
-  await expect.poll(() => received(page)).toHaveLength(1);
-  const out = join(dir, 'pixelated.jpg');
-  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
-  reports.length = 0;
-  await input().setInputFiles(out);
-  await expect.poll(() => reports).toHaveLength(1);
-  // Noised blocks next to hair can make a false alarm beside a mask; no face may be found again.
-  if (reports[0] === 'photo-guard: pixelated.jpg: 0 face(s), metadata: none') return;
-  const found = JSON.parse((await (await overlayFrame(page)).locator('[data-guard-photo]').getAttribute('data-boxes'))!) as number[][];
-  const faces = annotatedPhotos().find((p) => p.file === 'sample2.jpg')!.faces;
-  for (const [x, y, w, h] of faces) {
-    expect(found.filter(([fx, fy, fw, fh]) => iou({ x: fx!, y: fy!, width: fw!, height: fh! }, { x: x!, y: y!, width: w!, height: h! }) >= 0.3)).toEqual([]);
-  }
-});
-
 test('metadata removal alone is lossless: the compressed image data is unchanged', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('sample3.jpg'));
   const overlay = await overlayFrame(page);
