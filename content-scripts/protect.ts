@@ -61,7 +61,7 @@ export const stillFound = (masks: Rect[], found: Rect[] | null, width: number, h
 
 /**
  * Random blocks can still look like a face where a head used to be: the detector found about 1 in
- * 730 pixelated faces of the WIDER dev photos again (see PIXEL_PADDING; none filled). So a
+ * 200 pixelated faces of the WIDER dev photos again (see PIXEL_PADDING; none filled). So a
  * pixelated photo is checked again, and a face still found there — or every face, when the check
  * cannot run — is filled instead.
  */
