@@ -1,4 +1,5 @@
 import { handleMessages } from '../messaging/channel';
+import { abandonWhenPortsClose } from './analysis-ports';
 import { type DetectorRequests, detectorRequests } from '../models/detector-requests';
 import { keepCustomSitesRegistered } from './custom-sites';
 import { DETECTOR_IDLE_MS, detectorAssets } from './detector-assets';
@@ -22,5 +23,6 @@ export function startBackground(): void {
     abandon: async (request) => (await faces).abandon(request),
     warm: async () => (await faces).warm(),
   });
+  abandonWhenPortsClose(faces);
   keepCustomSitesRegistered();
 }

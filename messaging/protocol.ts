@@ -15,6 +15,12 @@ export interface AnalysisRequest {
   id?: string;
 }
 
+/**
+ * An extension page holds a port of this name, followed by the analysis's `id`, open while it
+ * waits: the port closes with the page (the popup), which then cannot send `abandon` itself.
+ */
+export const ANALYSIS_PORT = 'analysis:';
+
 /** The analysis named `id` is no longer waited for: the detector stops it at its next round. */
 export interface Abandon {
   id: string;

@@ -22,5 +22,6 @@ export interface PopupApi {
   findPhotos(target: ScanTarget): Promise<{ photos: FoundPhoto[]; more: number }>;
   /** A photo's bytes, from its own host only. Throws when it cannot be fetched. */
   fetchPhoto(target: ScanTarget, photo: FoundPhoto): Promise<Uint8Array<ArrayBuffer>>;
-  analyse(bytes: Uint8Array, target: ScanTarget): Promise<AnalysisResult>;
+  /** The detector stops when the signal aborts, or when the popup closes. */
+  analyse(bytes: Uint8Array, target: ScanTarget, signal: AbortSignal): Promise<AnalysisResult>;
 }

@@ -14,7 +14,7 @@ export interface ScanResult {
 
 /**
  * Checks each photo in turn — fetch, detector, metadata — and reports every step, so results
- * stream into the list. Stops between photos when the signal aborts.
+ * stream into the list. Stops when the signal aborts, the detector too.
  */
 export async function scanPhotos(
   api: PopupApi,
@@ -30,7 +30,9 @@ export async function scanPhotos(
     let next: ScanResult;
     try {
       const bytes = await api.fetchPhoto(target, result.photo);
-      const [analysis, metadata] = await Promise.all([api.analyse(bytes, target), readMetadata(bytes).catch(() => null)]);
+      const [analysis, metadata] = await Promise.all([api.analyse(bytes, target, signal), readMetadata(bytes).catch(() => null)]);
+      // Stopped while it was being checked: it stays unchecked, not unreadable.
+      if (signal.aborted) break;
       next = {
         ...result,
         state: analysis.ok ? 'checked' : 'unreadable',

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/channel';
+import { ANALYSIS_PORT } from '../messaging/protocol';
 import { t } from '../messaging/i18n';
 import type { PopupApi } from '../popup-ui/api';
 import { siteForHost } from '../content-scripts/sites/registry';
@@ -41,7 +42,16 @@ export const browserPopupApi: PopupApi = {
     if (typeof frame?.result !== 'string') throw new Error(`the page could not fetch ${src}`);
     return Uint8Array.fromBase64(frame.result);
   },
-  analyse(bytes, { sensitivity }) {
-    return sendMessage('analyse', { image: { name: 'scanned photo', type: '', base64: bytes.toBase64() }, sensitivity });
+  async analyse(bytes, { sensitivity }, signal) {
+    const id = crypto.randomUUID();
+    const port = browser.runtime.connect({ name: `${ANALYSIS_PORT}${id}` });
+    const stop = () => port.disconnect();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      return await sendMessage('analyse', { image: { name: 'scanned photo', type: '', base64: bytes.toBase64() }, sensitivity, id });
+    } finally {
+      signal.removeEventListener('abort', stop);
+      port.disconnect();
+    }
   },
 };
