@@ -9,17 +9,25 @@ export interface DetectorPort {
   warm(): Promise<null>;
 }
 
+/**
+ * Keeps a sign of the waiting page open while the analysis `id` runs (see ANALYSIS_PORT), for when
+ * the page goes before the answer comes; the function it returns closes it once answered.
+ */
+export type Hold = (id: string) => () => void;
+
 /** The port over the extension's messages: each analysis named, so that it can be abandoned. */
-export function messagePort(send: DetectorRequests): DetectorPort {
+export function messagePort(send: DetectorRequests, hold?: Hold): DetectorPort {
   return {
     async analyse(image, sensitivity, signal) {
       const id = crypto.randomUUID();
+      const release = hold?.(id);
       const abandon = () => void send.abandon({ id }).catch(() => null); // the extension may be gone
       signal?.addEventListener('abort', abandon, { once: true });
       try {
         return await send.analyse({ image, sensitivity, id });
       } finally {
         signal?.removeEventListener('abort', abandon);
+        release?.();
       }
     },
     warm: () => send.warm(),

@@ -1,7 +1,7 @@
-import { sendMessage } from '../messaging/channel';
 import { t } from '../messaging/i18n';
 import type { SiteRule } from '../settings/schema';
-import { messagePort, warmOnComposer } from './detector-port';
+import { warmOnComposer } from './detector-port';
+import { extensionDetector as detector } from './extension-detector';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
 import type { PendingPhoto } from './overlay/protocol';
@@ -14,12 +14,6 @@ import type { Site } from './sites/site';
 import { statusNotice } from './status-notice';
 import { thumbnail } from './upright-copy';
 import { DELIVERING_ATTRIBUTE } from './trust-bridge';
-
-const detector = messagePort({
-  analyse: (request) => sendMessage('analyse', request),
-  abandon: (request) => sendMessage('abandon', request),
-  warm: () => sendMessage('warm', {}),
-});
 
 interface Checked {
   checks: PhotoCheck[];

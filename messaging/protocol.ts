@@ -16,10 +16,12 @@ export interface AnalysisRequest {
 }
 
 /**
- * An extension page holds a port of this name, followed by the analysis's `id`, open while it
- * waits: the port closes with the page (the popup), which then cannot send `abandon` itself.
+ * A page (the guard's, the popup) holds a port of this name, followed by the analysis's `id`, open
+ * while it waits: the port closes with the page, which then cannot send `abandon` itself. Before
+ * closing it once answered, the page posts ANALYSIS_ANSWERED: nothing is left to abandon.
  */
 export const ANALYSIS_PORT = 'analysis:';
+export const ANALYSIS_ANSWERED = 'answered';
 
 /** The analysis named `id` is no longer waited for: the detector stops it at its next round. */
 export interface Abandon {

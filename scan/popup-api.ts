@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../messaging/channel';
-import { ANALYSIS_PORT } from '../messaging/protocol';
+import { extensionDetector } from '../content-scripts/extension-detector';
 import { t } from '../messaging/i18n';
 import type { PopupApi } from '../popup-ui/api';
 import { siteForHost } from '../content-scripts/sites/registry';
@@ -42,16 +41,7 @@ export const browserPopupApi: PopupApi = {
     if (typeof frame?.result !== 'string') throw new Error(`the page could not fetch ${src}`);
     return Uint8Array.fromBase64(frame.result);
   },
-  async analyse(bytes, { sensitivity }, signal) {
-    const id = crypto.randomUUID();
-    const port = browser.runtime.connect({ name: `${ANALYSIS_PORT}${id}` });
-    const stop = () => port.disconnect();
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      return await sendMessage('analyse', { image: { name: 'scanned photo', type: '', base64: bytes.toBase64() }, sensitivity, id });
-    } finally {
-      signal.removeEventListener('abort', stop);
-      port.disconnect();
-    }
+  analyse(bytes, { sensitivity }, signal) {
+    return extensionDetector.analyse({ name: 'scanned photo', type: '', base64: bytes.toBase64() }, sensitivity, signal);
   },
 };

@@ -36,6 +36,25 @@ describe('abandoning an analysis nobody waits for', () => {
     expect(sent).toHaveLength(count);
   });
 
+  it('holds a sign of the waiting page for each analysis, named after it, released once answered', async () => {
+    const events: string[] = [];
+    let finish = (_: AnalysisResult) => {};
+    const port = messagePort(
+      {
+        analyse: (request) => (events.push(`analyse ${request.id}`), new Promise((resolve) => (finish = resolve))),
+        abandon: async () => null,
+        warm: async () => null,
+      },
+      (id) => (events.push(`hold ${id}`), () => events.push(`release ${id}`)),
+    );
+    const analysing = port.analyse(image, 'balanced');
+    const id = events[0]!.slice('hold '.length);
+    expect(events).toEqual([`hold ${id}`, `analyse ${id}`]);
+    finish(answer);
+    await analysing;
+    expect(events).toEqual([`hold ${id}`, `analyse ${id}`, `release ${id}`]);
+  });
+
   it('the detector aborts the named analysis, and forgets it once done', async () => {
     const signals: AbortSignal[] = [];
     let finish = () => {};
