@@ -40,6 +40,19 @@ export function containment(a: Rect, b: Rect): number {
 }
 
 /**
+ * Greedy non-maximum suppression: best first, each box kept unless it overlaps a kept one by
+ * `overlap` IoU or more, at most `most` of them.
+ */
+export function suppressed(boxes: Box[], overlap: number, most: number): Box[] {
+  const kept: Box[] = [];
+  for (const box of [...boxes].sort((a, b) => b.score - a.score)) {
+    if (kept.length === most) break;
+    if (kept.every((better) => iou(better, box) < overlap)) kept.push(box);
+  }
+  return kept;
+}
+
+/**
  * Boxes as one reads a group photo: row by row from the top, left to right in a row. The user
  * finds "face 12" where counting would put it, not wherever the detector happened to rank it. A
  * box starts a new row when its centre lies below the row's first centre by more than half the

@@ -30,12 +30,13 @@ export interface RegionDetector {
 
 /**
  * Relative cost of one pass, in short-range passes, for sharing jobs fairly between workers
- * (measured with both busy: full-range 12–30 ms, short-range 5–15 ms; FaceBoxes 284–485 ms at
- * 1024 px, about 45 ms at 256 px: a fixed part, and the rest growing with its input's pixels).
+ * (measured with both busy: full-range 12–30 ms, short-range 5–15 ms; FaceBoxes 232–287 ms at
+ * 1024 px, 70–81 ms at 512 px, 26–29 ms at 256 px: a small fixed part, and the rest growing with
+ * its input's pixels).
  */
 export function jobCost({ model, region, inputSide, enlarged }: TileJob): number {
   if (model === 'fullRange') return 2.2;
   if (model === 'shortRange') return 1;
   const side = enlarged ? inputSide : Math.min(inputSide, Math.max(region.width, region.height));
-  return 2.5 + 32.5 * (side / 1024) ** 2;
+  return 1 + 24 * (side / 1024) ** 2;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inReadingOrder, type Rect } from '../../models/boxes';
+import { inReadingOrder, type Rect, suppressed } from '../../models/boxes';
 
 const face = (name: string, x: number, y: number, side = 40) => ({ name, x, y, width: side, height: side });
 const names = (boxes: Array<Rect & { name: string }>) => inReadingOrder(boxes).map((b) => b.name).join(' ');
@@ -21,5 +21,22 @@ describe('inReadingOrder', () => {
     expect(inReadingOrder([])).toEqual([]);
     const boxes = [face('a', 5, 5)];
     expect(inReadingOrder(boxes)[0]).toBe(boxes[0]);
+  });
+});
+
+describe('suppressed', () => {
+  const box = (x: number, score: number) => ({ x, y: 0, width: 10, height: 10, score });
+
+  it('keeps the best of overlapping boxes and every box overlapping none, best first', () => {
+    // IoU of boxes 2 px apart: 80 / 120 = 0.67; 6 px apart: 40 / 160 = 0.25.
+    const kept = suppressed([box(0, 0.5), box(2, 0.9), box(8, 0.6), box(40, 0.4)], 0.3, 10);
+    expect(kept.map((b) => b.x)).toEqual([2, 8, 40]);
+  });
+
+  it('lets only kept boxes suppress, and stops at the most it may keep', () => {
+    // 3 is suppressed by 6; 0 overlaps 3 past the bar but 6 not, so it stays.
+    const chain = [box(6, 0.9), box(3, 0.8), box(0, 0.7)];
+    expect(suppressed(chain, 0.3, 10).map((b) => b.x)).toEqual([6, 0]);
+    expect(suppressed([box(0, 0.1), box(50, 0.2), box(100, 0.3)], 0.3, 2).map((b) => b.score)).toEqual([0.3, 0.2]);
   });
 });
