@@ -59,3 +59,24 @@ test("a cancel while a photo is being checked stops the detector's work on it", 
     await unwrapWorkerMessages(page);
   }
 });
+
+test("closing the tab while a photo is being checked stops the detector's work on it", async ({ extension, composer: { page, input } }) => {
+  const animation = await eightFrames(page);
+  await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
+  await expect.poll(() => received(page)).toHaveLength(1);
+  // The detector's page is reached through another tab once this one is gone.
+  const other = await extension.newPage();
+  await wrapWorkerMessages(other, COUNT_ROUNDS);
+  try {
+    const whole = await roundsChecked(page, input, animation);
+    await resetRounds(other);
+    await input().setInputFiles(animation);
+    await overlayFrame(page); // its check under way
+    await page.close(); // a closing page can no longer say it gives the check up
+    await other.waitForTimeout(whole * 150);
+    expect(await rounds(other)).toBeLessThan(whole / 2);
+  } finally {
+    await unwrapWorkerMessages(other);
+    await other.close();
+  }
+});
