@@ -1,4 +1,4 @@
-import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
+import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult, type EncodedImage } from '../messaging/protocol';
 import type { Sensitivity } from '../models/analysis-options';
 import type { DetectorRequests } from '../models/detector-requests';
 
@@ -14,6 +14,31 @@ export interface DetectorPort {
  * the page goes before the answer comes; the function it returns closes it once answered.
  */
 export type Hold = (id: string) => () => void;
+
+/** What a hold uses of a runtime port. */
+export interface HeldPort {
+  postMessage(message: string): void;
+  disconnect(): void;
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/**
+ * A hold by a runtime port named for the analysis, told once answered before it is closed. A port
+ * the other end closed first (the background restarted) throws on use: there is nothing left to
+ * tell then, and the answer must still reach the page.
+ */
+export const portHold =
+  (connect: (name: string) => HeldPort): Hold =>
+  (id) => {
+    const port = connect(`${ANALYSIS_PORT}${id}`);
+    let open = true;
+    port.onDisconnect.addListener(() => (open = false));
+    return () => {
+      if (!open) return;
+      port.postMessage(ANALYSIS_ANSWERED);
+      port.disconnect();
+    };
+  };
 
 /** The port over the extension's messages: each analysis named, so that it can be abandoned. */
 export function messagePort(send: DetectorRequests, hold?: Hold): DetectorPort {

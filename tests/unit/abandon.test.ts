@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Abandon, AnalysisRequest, AnalysisResult } from '../../messaging/protocol';
-import { messagePort } from '../../content-scripts/detector-port';
+import { type Abandon, ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisRequest, type AnalysisResult } from '../../messaging/protocol';
+import { messagePort, portHold } from '../../content-scripts/detector-port';
 import { detectorRequests } from '../../models/detector-requests';
 import type { DetectorService } from '../../models/detector-service';
 import { type DetectionEngine, untilAborted } from '../../models/face-analyser';
@@ -53,6 +53,30 @@ describe('abandoning an analysis nobody waits for', () => {
     finish(answer);
     await analysing;
     expect(events).toEqual([`hold ${id}`, `analyse ${id}`, `release ${id}`]);
+  });
+
+  it('holds by a port it tells "answered" before closing, and still gives the answer when the other end went first', async () => {
+    const ports: Array<{ name: string; told: string[]; closed: boolean; gone: () => void }> = [];
+    const hold = portHold((name) => {
+      const port = { name, told: [] as string[], closed: false, gone: () => {} };
+      ports.push(port);
+      return {
+        postMessage: (message) => {
+          if (port.closed) throw new Error('Attempting to use a disconnected port object');
+          port.told.push(message);
+        },
+        disconnect: () => void (port.closed = true),
+        onDisconnect: { addListener: (listener) => void (port.gone = () => ((port.closed = true), listener())) },
+      };
+    });
+    const detector = messagePort({ analyse: async () => answer, abandon: async () => null, warm: async () => null }, hold);
+    expect(await detector.analyse(image, 'balanced')).toEqual(answer);
+    expect(ports[0]).toMatchObject({ name: expect.stringMatching(new RegExp(`^${ANALYSIS_PORT}[0-9a-f-]{36}$`)), told: [ANALYSIS_ANSWERED], closed: true });
+
+    // The background restarted while the analysis ran: its end of the port closed.
+    const slow = messagePort({ analyse: async () => (ports[1]!.gone(), answer), abandon: async () => null, warm: async () => null }, hold);
+    expect(await slow.analyse(image, 'balanced')).toEqual(answer);
+    expect(ports[1]!.told).toEqual([]);
   });
 
   it('the detector aborts the named analysis, and forgets it once done', async () => {
