@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from '../support/browser';
-import { overlayFrame, type Received } from '../support/guard-page';
+import { overlayFrame, overlayShown, type Received } from '../support/guard-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
 import { percentile } from './stats';
 
@@ -26,7 +26,12 @@ export interface ExtensionTimings {
    * (with what the location reveals), → its faces shown, → all five checked.
    */
   selection: { windowShown: number; firstShown: number; allChecked: number };
+  /** A photo with two faces, model warm: Protect clicked -> the masked photo received, per mask style. */
+  protect: Record<MaskStyle, number[]>;
 }
+
+const MASK_STYLES = ['fill', 'pixelate'] as const;
+type MaskStyle = (typeof MASK_STYLES)[number];
 
 /** A sky over sand, mostly flat; a fractal, busy everywhere; a cat and a coffee, real photos. */
 const PASS_THROUGH_PHOTOS = ['no-face-landscape.jpg', 'no-face-plasma.jpg', 'no-face-cat.jpg', 'no-face-coffee.jpg'];
@@ -105,7 +110,12 @@ export async function measureExtension(): Promise<ExtensionTimings> {
     for (let round = 0; round < 4; round++) {
       for (const { name, path } of paths) passThrough[name]!.push(await pickToDelivery(page, path));
     }
-    return { coldStart, coldAfterComposer, passThrough, selection: await fivePhotos(page) };
+    const selection = await fivePhotos(page);
+    const protect: ExtensionTimings['protect'] = { fill: [], pixelate: [] };
+    for (let round = 0; round < 3; round++) {
+      for (const style of MASK_STYLES) protect[style].push(await protectToDelivery(page, style));
+    }
+    return { coldStart, coldAfterComposer, passThrough, selection, protect };
   } finally {
     await context.close();
   }
@@ -134,9 +144,27 @@ async function fivePhotos(page: Page): Promise<ExtensionTimings['selection']> {
  * about 0.7 s without).
  */
 async function pickToDelivery(page: Page, path: string): Promise<number> {
+  return untilDelivered(page, () => page.locator('[data-testid="fileInput"]').setInputFiles(path));
+}
+
+/**
+ * sample2.jpg (two children) picked, its faces shown, the mask style chosen: how long from Protect
+ * clicked until the site got the masked photo. A pixelated photo is checked again before it goes.
+ */
+async function protectToDelivery(page: Page, style: MaskStyle): Promise<number> {
+  await expect.poll(() => overlayShown(page)).toBe(false); // the last window gone
+  await page.locator('[data-testid="fileInput"]').setInputFiles(photo('sample2.jpg'));
+  const overlay = await overlayFrame(page);
+  await overlay.locator('[data-action="protect"]:enabled').waitFor({ timeout: 60_000 });
+  await overlay.locator(`[data-option="style"][value="${style}"]`).check();
+  return untilDelivered(page, () => overlay.locator('[data-action="protect"]').click());
+}
+
+/** How long, by the page's own clock, from `act` to the site's receiving a file (see `pickToDelivery`). */
+async function untilDelivered(page: Page, act: () => Promise<void>): Promise<number> {
   type Stub = { received: Received[] };
   const { count, started } = await page.evaluate(() => ({ count: (window as unknown as Stub).received.length, started: performance.now() }));
-  await page.locator('[data-testid="fileInput"]').setInputFiles(path);
+  await act();
   await page.waitForFunction((n) => (window as unknown as Stub).received.length > n, count, { polling: 250, timeout: 60_000 });
   return (await page.evaluate((n) => (window as unknown as Stub).received[n]!.at, count)) - started;
 }

@@ -21,6 +21,8 @@ const SIZES = [
   { label: '12 MP', longSide: 4243 },
 ];
 
+const timesRow = (what: string, times: number[]) => ({ what: `${what} (median of ${times.length})`, time: `${ms(median(times))} (max ${ms(Math.max(...times))})` });
+
 async function coldStart(): Promise<void> {
   const { page, close } = await openBenchPage();
   try {
@@ -32,13 +34,11 @@ async function coldStart(): Promise<void> {
       { what: 'cold start: bench page, analyser created + first photo (sample1.jpg)', time: ms(inPage) },
       { what: 'cold start, photo picked as the page opens: picked -> analysis back in the content script', time: ms(extension.coldStart) },
       { what: 'cold start, photo picked 3 s after the composer showed: picked -> analysis back', time: ms(extension.coldAfterComposer) },
-      ...Object.entries(extension.passThrough).map(([name, times]) => ({
-        what: `nothing to report, ${name}: picked -> received by the site (median of ${times.length})`,
-        time: `${ms(median(times))} (max ${ms(Math.max(...times))})`,
-      })),
+      ...Object.entries(extension.passThrough).map(([name, times]) => timesRow(`nothing to report, ${name}: picked -> received by the site`, times)),
       { what: '5 photos, the first with faces and location: picked -> overlay shown, location listed', time: ms(extension.selection.windowShown) },
       { what: '5 photos, the first with faces and location: picked -> its faces shown', time: ms(extension.selection.firstShown) },
       { what: '5 photos, the first with faces and location: picked -> all checked, choices offered', time: ms(extension.selection.allChecked) },
+      ...Object.entries(extension.protect).map(([style, times]) => timesRow(`sample2.jpg, masked in the ${style} style: Protect clicked -> received by the site`, times)),
     ]);
   } finally {
     await close();
