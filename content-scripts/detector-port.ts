@@ -1,11 +1,15 @@
 import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult, type EncodedImage } from '../messaging/protocol';
 import type { Sensitivity } from '../models/analysis-options';
+import type { Rect } from '../models/boxes';
 import type { DetectorRequests } from '../models/detector-requests';
 
 /** What the guard needs from the extension's detector; the entry wires it to runtime messaging. */
 export interface DetectorPort {
-  /** Once `signal` aborts, the answer is no longer waited for, and the detector is told to stop. */
-  analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal): Promise<AnalysisResult>;
+  /**
+   * Once `signal` aborts, the answer is no longer waited for, and the detector is told to stop.
+   * `within`: see AnalysisRequest.
+   */
+  analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
 }
 
@@ -43,13 +47,13 @@ export const portHold =
 /** The port over the extension's messages: each analysis named, so that it can be abandoned. */
 export function messagePort(send: DetectorRequests, hold?: Hold): DetectorPort {
   return {
-    async analyse(image, sensitivity, signal) {
+    async analyse(image, sensitivity, signal, within) {
       const id = crypto.randomUUID();
       const release = hold?.(id);
       const abandon = () => void send.abandon({ id }).catch(() => null); // the extension may be gone
       signal?.addEventListener('abort', abandon, { once: true });
       try {
-        return await send.analyse({ image, sensitivity, id });
+        return await send.analyse({ image, sensitivity, id, ...(within && { within }) });
       } finally {
         signal?.removeEventListener('abort', abandon);
         release?.();

@@ -87,9 +87,9 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
   const { checks, overlay } = await checkAll(site, rule, images.slice(0, MAX_PHOTOS), withheld.length, signal);
 
   const checkingMasks = statusNotice(signal);
-  const recheck: Recheck = async (file) => {
+  const recheck: Recheck = async (file, within) => {
     checkingMasks.show([t('checkingMasks')]);
-    return (await checkPhoto(file, null, detector, rule.sensitivity, signal)).faces;
+    return (await checkPhoto(file, null, detector, rule.sensitivity, signal, undefined, within)).faces;
   };
   let outcome: Outcome;
   if (!overlay) {

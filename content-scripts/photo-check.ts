@@ -1,5 +1,5 @@
 import { DEFAULT_ANALYSIS, type Sensitivity } from '../models/analysis-options';
-import { type Box, scaled } from '../models/boxes';
+import { type Box, type Rect, scaled } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
 import { workingScale } from '../models/tiling';
 import { type PhotoMetadata, readMetadata } from '../photo/metadata';
@@ -73,12 +73,14 @@ interface Asking {
   sensitivity: Sensitivity;
   timeoutMs: number;
   signal: AbortSignal;
+  /** See AnalysisRequest, in the photo's displayed pixels. */
+  within?: Rect[];
 }
 
 /** Faces in pixels of the photo as displayed; null when it could not be decoded, 'timeout' when no answer came in time. */
 async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<FaceAnalysis | null | 'timeout'> {
-  const ask = async (image: File, imageBytes: Uint8Array) => {
-    const answer = (late: AbortSignal) => asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity, late);
+  const ask = async (image: File, imageBytes: Uint8Array, within = asking.within) => {
+    const answer = (late: AbortSignal) => asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity, late, within);
     const result = await withinTime(answer, asking.timeoutMs, asking.signal);
     return result === 'timeout' ? result : result.ok ? result.analysis : null;
   };
@@ -87,7 +89,8 @@ async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise
   const copy = worthCopying ? await uprightCopy(file, (w, h) => workingScale(w, h, DEFAULT_ANALYSIS.workingSide), 0.95) : null;
   if (!copy || (!tooLarge && copy.blob.size >= file.size)) return tooLarge ? null : ask(file, bytes);
   const sent = new File([copy.blob], file.name, { type: copy.blob.type });
-  const found = await ask(sent, await fileBytes(sent));
+  const copyScale = workingScale(copy.width, copy.height, DEFAULT_ANALYSIS.workingSide);
+  const found = await ask(sent, await fileBytes(sent), asking.within?.map((region) => scaled(region, copyScale)));
   if (!found || found === 'timeout') return found;
   const faces = found.faces.map((face) => scaled(face, copy.width / found.width));
   return { width: copy.width, height: copy.height, faces };
@@ -126,9 +129,10 @@ export async function checkPhoto(
   sensitivity: Sensitivity,
   signal: AbortSignal,
   timeoutMs = CHECK_TIMEOUT_MS,
+  within?: Rect[],
 ): Promise<PhotoCheck> {
   const bytes = await fileBytes(file).catch(() => null);
-  const analysis = bytes && (await findFaces(file, bytes, { detector, sensitivity, timeoutMs, signal }));
+  const analysis = bytes && (await findFaces(file, bytes, { detector, sensitivity, timeoutMs, signal, ...(within && { within }) }));
   if (analysis === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
   return analysis
     ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height, ...(analysis.frames && { frames: analysis.frames }) }

@@ -27,8 +27,11 @@ export interface Outcome {
   failed: string[];
 }
 
-/** The faces the detector finds in a file the guard made; null when it could not look. */
-export type Recheck = (file: File) => Promise<Rect[] | null>;
+/**
+ * The faces the detector finds in a file the guard made, looking only where it changed (`within`,
+ * the masks as drawn): the rest was looked at already. null when it could not look.
+ */
+export type Recheck = (file: File, within: Rect[]) => Promise<Rect[] | null>;
 
 const withBytes = (original: File, content: Blob) =>
   new File([content], original.name, { type: original.type, lastModified: original.lastModified });
@@ -68,7 +71,7 @@ export const stillFound = (masks: Rect[], found: Rect[] | null, width: number, h
 async function masked(check: PhotoCheck, faces: Rect[], style: MaskStyle, recheck: Recheck): Promise<{ file: File; filledInstead: number }> {
   const file = await drawMasks(check, faces, style);
   if (style === 'fill') return { file, filledInstead: 0 };
-  const found = await recheck(file);
+  const found = await recheck(file, faces.map((face) => paddedBox(face, check.width, check.height, 'pixelate')));
   const still = stillFound(faces, found, check.width, check.height);
   const filledInstead = still.filter(Boolean).length;
   if (!filledInstead) return { file, filledInstead };

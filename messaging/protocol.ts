@@ -1,4 +1,5 @@
 import type { Sensitivity } from '../models/analysis-options';
+import type { Rect } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
 
 /** An image as it travels between extension contexts (runtime messages carry JSON only in Chrome). */
@@ -13,6 +14,11 @@ export interface AnalysisRequest {
   sensitivity: Sensitivity;
   /** Names the request, so that its sender can abandon it (see `Abandon`). */
   id?: string;
+  /**
+   * Only the regions overlapping these (in the photo's displayed pixels) are looked at: a photo
+   * checked again after its pixels changed there only (its masks) needs nothing more.
+   */
+  within?: Rect[];
 }
 
 /**

@@ -10,7 +10,7 @@ export interface Box {
 export type Rect = Omit<Box, 'score'>;
 
 /** The box in pixels of the same image at `factor` times its size. */
-export const scaled = (box: Box, factor: number): Box => ({
+export const scaled = <T extends Rect>(box: T, factor: number): T => ({
   ...box,
   x: box.x * factor,
   y: box.y * factor,

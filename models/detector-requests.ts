@@ -22,7 +22,7 @@ export function detectorRequests(service: DetectorService): DetectorRequests {
   const running = new Map<string, AbortController>();
   const abandoned: string[] = [];
   return {
-    async analyse({ image, sensitivity, id }) {
+    async analyse({ image, sensitivity, id, within }) {
       if (id && abandoned.includes(id)) {
         abandoned.splice(abandoned.indexOf(id), 1);
         return { ok: false, error: 'abandoned before it started' };
@@ -30,7 +30,7 @@ export function detectorRequests(service: DetectorService): DetectorRequests {
       const controller = new AbortController();
       if (id) running.set(id, controller);
       try {
-        return await service.analyse(image, sensitivity, controller.signal);
+        return await service.analyse(image, sensitivity, controller.signal, within);
       } finally {
         if (id) running.delete(id);
       }

@@ -1,6 +1,6 @@
 import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
-import { inReadingOrder } from './boxes';
+import { inReadingOrder, intersection, type Rect } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
 import { analyseFaces, untilAborted } from './face-analyser';
 import { analyseAnimation } from './frame-analyser';
@@ -12,8 +12,8 @@ export interface DetectorAssets extends ModelAssets {
 }
 
 export interface DetectorService {
-  /** With `signal`: abandoned, at its next round, once that aborts. */
-  analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal): Promise<AnalysisResult>;
+  /** With `signal`: abandoned, at its next round, once that aborts. `within`: see AnalysisRequest. */
+  analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
 }
 
@@ -90,7 +90,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       }
       return null;
     },
-    async analyse(image, sensitivity, signal = new AbortController().signal) {
+    async analyse(image, sensitivity, signal = new AbortController().signal, within) {
       const started = performance.now();
       try {
         const bytes = Uint8Array.fromBase64(image.base64);
@@ -98,7 +98,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
         // An animated GIF's frames are read here; anything else is what the browser decodes.
         const found = await onPool(async (pool) => {
           const engine = untilAborted(pool, signal);
-          return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how));
+          const where = within && ((region: Rect) => within.some((part) => intersection(part, region) > 0));
+          return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how, where));
         }, signal);
         const analysis = { ...found, faces: inReadingOrder(found.faces) };
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };

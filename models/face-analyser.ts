@@ -38,10 +38,10 @@ export const untilAborted = (engine: DetectionEngine, signal: AbortSignal): Dete
   },
 });
 
-/** Throws when the browser cannot decode the image. */
-export async function analyseFaces(engine: DetectionEngine, image: Blob, options: AnalysisOptions = DEFAULT_ANALYSIS): Promise<FaceAnalysis> {
+/** Throws when the browser cannot decode the image. `where`: see `analyseBitmap`. */
+export async function analyseFaces(engine: DetectionEngine, image: Blob, options: AnalysisOptions = DEFAULT_ANALYSIS, where?: (region: Rect) => boolean): Promise<FaceAnalysis> {
   const { bitmap, width, height } = await decodeUpright(image, (w, h) => workingScale(w, h, options.workingSide));
-  return analyseBitmap(engine, bitmap, options, undefined, { width, height });
+  return analyseBitmap(engine, bitmap, options, where, { width, height });
 }
 
 /**
