@@ -1,9 +1,13 @@
 import type { Page } from '@playwright/test';
 import { type Composer, expect, test } from '../support/composer-test';
-import { iou } from '../../models/boxes';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { intersection, iou, type Rect, scaled } from '../../models/boxes';
+import { paddedBox } from '../../photo/mask';
 import { annotatedPhotos } from '../support/annotations';
 import { inDetectorPage, unwrapWorkerMessages, wrapWorkerMessages } from '../support/detector-page';
-import { overlayFrame, received } from '../support/guard-page';
+import { overlayFrame, received, stackedInPage } from '../support/guard-page';
 import { photo } from '../support/sites';
 
 /** Counts, in the detector's page, the passes its workers are asked for. */
@@ -61,4 +65,32 @@ test('the pixelated style hides the faces too: the masked photo is checked again
 
 test('a filled photo goes without a second look: an opaque fill leaves nothing to find', async ({ composer }) => {
   expect(await passesAfterProtect(composer, 'fill')).toBe(0);
+});
+
+test("a large photo's second look keeps to its masks, in the pixels of the copy the detector is sent", async ({ composer: { page, input } }) => {
+  // 5760×3840, over 1 MB masked too: the detector is sent a copy at 1920 px, a third of its size.
+  const tripled = join(mkdtempSync(join(tmpdir(), 'photo-guard-tripled-')), 'tripled.jpg');
+  writeFileSync(tripled, await stackedInPage(page, photo('sample1.jpg'), 1, 3));
+  await input().setInputFiles(tripled);
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', '3', { timeout: 60_000 });
+  const faces = (JSON.parse((await card.getAttribute('data-boxes'))!) as number[][]).map(([x, y, w, h]) => ({ x: x!, y: y!, width: w!, height: h! }));
+  const masks = faces.map((face) => scaled(paddedBox(face, 5760, 3840, 'pixelate'), 1 / 3));
+  await overlay.locator('[data-option="style"][value="pixelate"]').check();
+  await inDetectorPage(page, 'globalThis.regions = []');
+  // The tiles BlazeFace looks at (the mirrored view and FaceBoxes give second opinions around what
+  // those tiles saw, which may lie beside a mask).
+  await wrapWorkerMessages(page, `if (message?.type === 'detect') globalThis.regions.push(...message.jobs.filter((job) => !job.mirrored && job.model !== 'faceBoxes').map((job) => job.region));
+    return send(message, transfer);`);
+  try {
+    await overlay.locator('[data-action="protect"]').click();
+    await expect.poll(() => received(page)).toHaveLength(1);
+    expect(Buffer.from((await received(page))[0]!.base64, 'base64').length).toBeGreaterThan(1024 * 1024);
+    const regions = (await inDetectorPage(page, 'globalThis.regions')) as Rect[];
+    expect(regions.length).toBeGreaterThan(0);
+    for (const region of regions) expect(masks.some((mask) => intersection(mask, region) > 0), JSON.stringify(region)).toBe(true);
+  } finally {
+    await unwrapWorkerMessages(page);
+  }
 });
