@@ -33,6 +33,9 @@ export function iou(a: Rect, b: Rect): number {
   return inter ? inter / (area(a) + area(b) - inter) : 0;
 }
 
+/** Whether a region overlaps any of `parts`: which tiles an analysis `where` them looks at. */
+export const overlapsAny = (parts: Rect[]) => (region: Rect) => parts.some((part) => intersection(part, region) > 0);
+
 /** Share of the smaller box that lies inside the other one. */
 export function containment(a: Rect, b: Rect): number {
   const inter = intersection(a, b);

@@ -1,6 +1,6 @@
 import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
-import { inReadingOrder, intersection, type Rect } from './boxes';
+import { inReadingOrder, overlapsAny, type Rect } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
 import { analyseFaces, untilAborted } from './face-analyser';
 import { analyseAnimation } from './frame-analyser';
@@ -98,8 +98,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
         // An animated GIF's frames are read here; anything else is what the browser decodes.
         const found = await onPool(async (pool) => {
           const engine = untilAborted(pool, signal);
-          const where = within && ((region: Rect) => within.some((part) => intersection(part, region) > 0));
-          return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how, where));
+          return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how, within && overlapsAny(within)));
         }, signal);
         const analysis = { ...found, faces: inReadingOrder(found.faces) };
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };

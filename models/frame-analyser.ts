@@ -1,7 +1,7 @@
 import { isGif } from '../photo/gif';
 import { readGif, type Rgba, shownFrames } from '../photo/gif-frames';
 import { type AnalysisOptions, MAX_CHECKED_FRAMES } from './analysis-options';
-import { type Box, intersection, iou, type Rect } from './boxes';
+import { type Box, iou, overlapsAny, type Rect } from './boxes';
 import { analyseBitmap, type DetectionEngine, type FaceAnalysis } from './face-analyser';
 import { DEFAULT_MERGE } from './merge';
 import { greyAt } from './texture';
@@ -95,7 +95,7 @@ export async function analyseAnimation(engine: DetectionEngine, bytes: Uint8Arra
     const moved = last && changedCells(print, last, next.value);
     analysed.push(print);
     last = print;
-    const where = moved && ((region: Rect) => moved.some((cell) => intersection(cell, region) > 0));
+    const where = moved && overlapsAny(moved);
     const bitmap = await createImageBitmap(new ImageData(next.value.data, next.value.width, next.value.height));
     found.push(...(await analyseBitmap(engine, bitmap, options, where)).faces);
   }
