@@ -89,7 +89,7 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
   const checkingMasks = statusNotice(signal);
   const recheck: Recheck = async (file, within) => {
     checkingMasks.show([t('checkingMasks')]);
-    return (await checkPhoto(file, null, detector, rule.sensitivity, signal, undefined, within)).faces;
+    return (await checkPhoto(file, null, detector, rule.sensitivity, signal, { within })).faces;
   };
   let outcome: Outcome;
   if (!overlay) {

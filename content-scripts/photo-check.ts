@@ -128,8 +128,7 @@ export async function checkPhoto(
   detector: DetectorPort,
   sensitivity: Sensitivity,
   signal: AbortSignal,
-  timeoutMs = CHECK_TIMEOUT_MS,
-  within?: Rect[],
+  { timeoutMs = CHECK_TIMEOUT_MS, within }: { timeoutMs?: number; within?: Rect[] } = {},
 ): Promise<PhotoCheck> {
   const bytes = await fileBytes(file).catch(() => null);
   const analysis = bytes && (await findFaces(file, bytes, { detector, sensitivity, timeoutMs, signal, ...(within && { within }) }));

@@ -22,30 +22,30 @@ const port = (analyse: DetectorPort['analyse']): DetectorPort => ({ analyse, war
 describe('checkPhoto when the detector does not answer', () => {
   it('gives up after the time allowed: faces unknown, said to be a check that took too long', async () => {
     const stalled = port(() => new Promise(() => undefined));
-    const check = await checkPhoto(photo, null, stalled, 'balanced', new AbortController().signal, 30);
+    const check = await checkPhoto(photo, null, stalled, 'balanced', new AbortController().signal, { timeoutMs: 30 });
     expect(check).toMatchObject({ file: photo, faces: null, timedOut: true });
   });
 
   it('tells the detector its answer is no longer waited for', async () => {
     let given: AbortSignal | undefined;
     const stalled = port((_image, _sensitivity, signal) => ((given = signal), new Promise(() => undefined)));
-    await checkPhoto(photo, null, stalled, 'balanced', new AbortController().signal, 30);
+    await checkPhoto(photo, null, stalled, 'balanced', new AbortController().signal, { timeoutMs: 30 });
     expect(given?.aborted).toBe(true);
   });
 
   it('gives up at once when the page goes away', async () => {
     const stalled = port(() => new Promise(() => undefined));
     const leaving = new AbortController();
-    const checking = checkPhoto(photo, null, stalled, 'balanced', leaving.signal, 60_000);
+    const checking = checkPhoto(photo, null, stalled, 'balanced', leaving.signal, { timeoutMs: 60_000 });
     leaving.abort();
     expect(await checking).toMatchObject({ faces: null, timedOut: true });
   });
 
   it('keeps an answer that comes in time, and a photo the detector could not read is not a timeout', async () => {
-    const check = await checkPhoto(photo, null, port(async () => answered), 'balanced', new AbortController().signal, 1000);
+    const check = await checkPhoto(photo, null, port(async () => answered), 'balanced', new AbortController().signal, { timeoutMs: 1000 });
     expect(check).toMatchObject({ faces: [{ x: 1, y: 2, width: 10, height: 10 }], width: 40, height: 30 });
     expect(check.timedOut).toBeUndefined();
-    const failed = await checkPhoto(photo, null, port(async () => ({ ok: false, error: 'cannot decode' })), 'balanced', new AbortController().signal, 1000);
+    const failed = await checkPhoto(photo, null, port(async () => ({ ok: false, error: 'cannot decode' })), 'balanced', new AbortController().signal, { timeoutMs: 1000 });
     expect(failed).toMatchObject({ faces: null });
     expect(failed.timedOut).toBeUndefined();
   });
