@@ -1,7 +1,7 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { launchWithExtension } from '../support/browser';
 import { overlayFrame, overlayShown, type Received } from '../support/guard-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
@@ -45,7 +45,11 @@ const LARGE_PHOTOS = [
   { name: 'coffee-4mp.png', from: 'no-face-coffee.jpg', width: 2400, height: 1600, type: 'image/png' },
 ];
 
-/** A fixture resized to `width` × `height` with grain, encoded as `type` (at quality 0.92) in the page. */
+/**
+ * A fixture resized to `width` × `height` with grain, encoded as `type` (at quality 0.92) in the
+ * page. The grain is the same on every run (a fixed-seed generator), so that two runs' figures
+ * are of the same file.
+ */
 async function grainyInPage(page: Page, from: string, width: number, height: number, type: string): Promise<Buffer> {
   const base64 = await page.evaluate(
     async ([data, w, h, kind]) => {
@@ -53,8 +57,10 @@ async function grainyInPage(page: Page, from: string, width: number, height: num
       const context = new OffscreenCanvas(w, h).getContext('2d')!;
       context.drawImage(bitmap, 0, 0, w, h);
       const image = context.getImageData(0, 0, w, h);
+      let seed = 1;
       for (let i = 0; i < image.data.length; i += 4) {
-        const grain = (Math.random() - 0.5) * 12;
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        const grain = ((seed >>> 8) / 2 ** 24 - 0.5) * 12;
         for (let c = 0; c < 3; c++) image.data[i + c] = image.data[i + c]! + grain;
       }
       context.putImageData(image, 0, 0);
@@ -144,7 +150,19 @@ async function fivePhotos(page: Page): Promise<ExtensionTimings['selection']> {
  * about 0.7 s without).
  */
 async function pickToDelivery(page: Page, path: string): Promise<number> {
-  return untilDelivered(page, () => page.locator('[data-testid="fileInput"]').setInputFiles(path));
+  let onFrame = (_: Frame) => {};
+  const falseAlarm = new Promise<never>((_, reject) => {
+    onFrame = (frame) => frame.url().includes('/overlay.html') && reject(new Error(`${basename(path)} has nothing to report, but was held for the user: a false alarm`));
+  });
+  page.on('framenavigated', onFrame);
+  try {
+    const delivered = untilDelivered(page, () => page.locator('[data-testid="fileInput"]').setInputFiles(path)).catch((error: Error) => {
+      throw new Error(`${basename(path)} did not reach the site: ${error.message}`);
+    });
+    return await Promise.race([delivered, falseAlarm]);
+  } finally {
+    page.off('framenavigated', onFrame);
+  }
 }
 
 /**
