@@ -11,7 +11,7 @@ import { type Outcome, protectAll, type Recheck } from './protect';
 import { MAX_PHOTOS, overlayPhoto, report, summary } from './photo-report';
 import { type RuleSource, watchRule } from './site-rule';
 import type { Site } from './sites/site';
-import { statusNotice } from './status-notice';
+import { statusNotice, WORK_NOTICE_DELAY_MS } from './status-notice';
 import { thumbnail } from './upright-copy';
 import { DELIVERING_ATTRIBUTE } from './trust-bridge';
 
@@ -29,7 +29,7 @@ interface Checked {
  * while photos are still being checked stops the checking, the detector's work on the photo in hand too.
  */
 async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
-  const notice = statusNotice(signal);
+  const notice = statusNotice(signal, { after: WORK_NOTICE_DELAY_MS });
   const checks: PhotoCheck[] = [];
   const asking = rule.mode === 'warn';
   let overlay: OverlaySession | null = null;
@@ -86,7 +86,7 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
   const withheld = images.slice(MAX_PHOTOS);
   const { checks, overlay } = await checkAll(site, rule, images.slice(0, MAX_PHOTOS), withheld.length, signal);
 
-  const checkingMasks = statusNotice(signal);
+  const checkingMasks = statusNotice(signal, { after: WORK_NOTICE_DELAY_MS });
   const recheck: Recheck = async (file, within) => {
     checkingMasks.show([t('checkingMasks')]);
     return (await checkPhoto(file, null, detector, rule.sensitivity, signal, { within })).faces;
