@@ -67,15 +67,27 @@ export class DetectorPool {
     }
   }
 
+  /**
+   * Workers that have not all started within the stall limit count as failed, like a stalled
+   * request: a start that never ends would otherwise hold every later photo too, since they all
+   * wait for this pool.
+   */
   static async create(workerUrl: string, assets: ModelAssets, options: PoolOptions): Promise<DetectorPool> {
+    const stalledMs = options.stalledMs ?? STALLED_MS;
     const workers = Array.from({ length: options.size }, () => new Worker(workerUrl));
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      deadline = setTimeout(() => reject(new Error('the detector workers did not start')), stalledMs);
+    });
     try {
       const wasm = await WebAssembly.compileStreaming(fetch(assets.wasmBinaryUrl));
-      await Promise.all(workers.map((worker) => initialise(worker, { type: 'init', wasm, assets, minScore: options.minScore })));
-      return new DetectorPool(workers, options.stalledMs ?? STALLED_MS);
+      await Promise.race([Promise.all(workers.map((worker) => initialise(worker, { type: 'init', wasm, assets, minScore: options.minScore }))), stalled]);
+      return new DetectorPool(workers, stalledMs);
     } catch (error) {
       for (const worker of workers) worker.terminate();
       throw error;
+    } finally {
+      clearTimeout(deadline);
     }
   }
 

@@ -70,11 +70,13 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
    */
   const onPool = async <T>(work: (engine: DetectorPool) => Promise<T>, signal?: AbortSignal): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
-      const engine = await acquire();
+      // Inside the try: a pool that failed to start is waited for no longer, either.
+      let engine: DetectorPool | undefined;
       try {
+        engine = await acquire();
         return await work(engine);
       } catch (error) {
-        if (attempt > 1 || !engine.broken || signal?.aborted) throw error;
+        if (attempt > 1 || !engine?.broken || signal?.aborted) throw error;
       } finally {
         releaseLater();
       }

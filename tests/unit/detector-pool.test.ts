@@ -54,6 +54,17 @@ class SilentWorker extends EventTarget {
   terminate() {}
 }
 
+/** A worker that never says it has started (stuck loading its models, say). */
+class MuteWorker extends SilentWorker {
+  terminated = false;
+  override postMessage(message: { type: string }) {
+    this.received.push(message.type);
+  }
+  override terminate() {
+    this.terminated = true;
+  }
+}
+
 /** A worker that answers every detection at once, finding nothing. */
 class AnsweringWorker extends SilentWorker {
   override postMessage(message: { type: string; request?: number }) {
@@ -98,6 +109,17 @@ describe('DetectorPool when a worker dies or stalls', () => {
     expect(pool.broken).toBe(true);
   });
 
+  it('gives up on workers that have not started within the stall limit, and stops them', async () => {
+    vi.stubGlobal('Worker', MuteWorker);
+    vi.stubGlobal('fetch', async () => new Response(''));
+    vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
+    SilentWorker.all = [];
+    const { DetectorPool } = await import('../../models/detector-pool');
+    const assets = { wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
+    await expect(DetectorPool.create('worker.js', assets, { size: 2, minScore: 0.3, stalledMs: 30 })).rejects.toThrow('the detector workers did not start');
+    expect(SilentWorker.all.map((worker) => (worker as MuteWorker).terminated)).toEqual([true, true]);
+  });
+
   it('forgets the deadline of a request once it is answered', async () => {
     const { pool, detecting } = await detectingWith(AnsweringWorker, 30);
     expect(await detecting).toEqual([]);
@@ -107,6 +129,41 @@ describe('DetectorPool when a worker dies or stalls', () => {
 });
 
 describe('the detector service', () => {
+  it('lets go of workers that did not start: the next request starts new ones, and idle work resumes once none waits', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', MuteWorker);
+    vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
+    vi.stubGlobal('fetch', async () => new Response(''));
+    vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
+    // Node 20 has no Uint8Array.fromBase64; the photo's bytes are never looked at here.
+    const fromBase64 = Object.getOwnPropertyDescriptor(Uint8Array, 'fromBase64');
+    Object.defineProperty(Uint8Array, 'fromBase64', { value: () => new Uint8Array(), configurable: true });
+    SilentWorker.all = [];
+    try {
+      const { createDetectorService } = await import('../../models/detector-service');
+      const { STALLED_MS } = await import('../../models/detector-pool');
+      const assets = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
+      const service = createDetectorService(assets, { idleMs: 60_000 });
+      const analysing = service.analyse({ name: 'a.jpg', type: 'image/jpeg', base64: '' }, 'balanced');
+      await vi.advanceTimersByTimeAsync(STALLED_MS);
+      expect(await analysing).toEqual({ ok: false, error: 'the detector workers did not start' });
+
+      vi.stubGlobal('Worker', SilentWorker);
+      SilentWorker.all = [];
+      await service.warm();
+      expect(SilentWorker.all.map((worker) => worker.received)).toEqual([
+        ['init', 'preload shortRange faceBoxes'],
+        ['init', 'preload shortRange', 'preload faceBoxes'],
+      ]);
+    } finally {
+      if (fromBase64) Object.defineProperty(Uint8Array, 'fromBase64', fromBase64);
+      else delete (Uint8Array as { fromBase64?: unknown }).fromBase64;
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  });
+
   it('has the workers load the rest of their models only once no photo is waiting, FaceBoxes in the first before the others', async () => {
     vi.stubGlobal('Worker', SilentWorker);
     vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
