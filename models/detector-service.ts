@@ -70,7 +70,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
    */
   const onPool = async <T>(work: (engine: DetectorPool) => Promise<T>, signal?: AbortSignal): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
-      // Inside the try: a pool that failed to start is waited for no longer, either.
+      // Acquired inside the try: a pool that failed to start still ends this request's wait, or
+      // the service would count it as waiting for ever (no preload, no release when idle).
       let engine: DetectorPool | undefined;
       try {
         engine = await acquire();
