@@ -86,7 +86,11 @@ async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise
   };
   const tooLarge = file.size > MAX_SENT_BYTES;
   const worthCopying = tooLarge || (file.size > COPIED_ABOVE_BYTES && isStill(bytes));
-  const copy = worthCopying ? await uprightCopy(file, (w, h) => workingScale(w, h, DEFAULT_ANALYSIS.workingSide), 0.95) : null;
+  // The browser's decoder and encoder make it, and could stall as the detector could: it is given
+  // as long, and a copy not made by then leaves the photo unchecked, not the post held for ever.
+  const copying = () => uprightCopy(file, (w, h) => workingScale(w, h, DEFAULT_ANALYSIS.workingSide), 0.95);
+  const copy = worthCopying ? await withinTime(copying, asking.timeoutMs, asking.signal) : null;
+  if (copy === 'timeout') return copy;
   if (!copy || (!tooLarge && copy.blob.size >= file.size)) return tooLarge ? null : ask(file, bytes);
   const sent = new File([copy.blob], file.name, { type: copy.blob.type });
   const copyScale = workingScale(copy.width, copy.height, DEFAULT_ANALYSIS.workingSide);

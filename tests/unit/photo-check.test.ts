@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnalysisResult } from '../../messaging/protocol';
 import { checkPhoto } from '../../content-scripts/photo-check';
 import type { DetectorPort } from '../../content-scripts/detector-port';
@@ -39,6 +39,18 @@ describe('checkPhoto when the detector does not answer', () => {
     const checking = checkPhoto(photo, null, stalled, 'balanced', leaving.signal, { timeoutMs: 60_000 });
     leaving.abort();
     expect(await checking).toMatchObject({ faces: null, timedOut: true });
+  });
+
+  it('gives up, the same way, on a working-size copy of a large photo that is never made', async () => {
+    // A still JPEG of 1.5 MB (its scan's bytes all zero), which is sent as a copy; the decoder never answers.
+    const large = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0]), new Uint8Array(1_500_000), new Uint8Array([0xff, 0xd9])], 'class.jpg', { type: 'image/jpeg' });
+    vi.stubGlobal('createImageBitmap', () => new Promise(() => undefined));
+    try {
+      const check = await checkPhoto(large, null, port(async () => answered), 'balanced', new AbortController().signal, { timeoutMs: 30 });
+      expect(check).toMatchObject({ file: large, faces: null, timedOut: true });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps an answer that comes in time, and a photo the detector could not read is not a timeout', async () => {
