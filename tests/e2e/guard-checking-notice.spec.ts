@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/composer-test';
 import { received } from '../support/guard-page';
 import { photo } from '../support/sites';
@@ -6,7 +7,7 @@ import { unwrapWorkerMessages, wrapWorkerMessages } from '../support/detector-pa
 import { WORK_NOTICE_DELAY_MS } from '../../content-scripts/status-notice';
 
 /** Starts noting, by the page's clock, each time the guard's notice is put on the page. */
-const watchNotices = (page: import('@playwright/test').Page) =>
+const watchNotices = (page: Page) =>
   page.evaluate(() => {
     const shown: number[] = [];
     new MutationObserver((records) => {
@@ -14,7 +15,7 @@ const watchNotices = (page: import('@playwright/test').Page) =>
     }).observe(document.documentElement, { childList: true });
     (window as unknown as { noticesShown: number[] }).noticesShown = shown;
   });
-const noticesShown = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { noticesShown: number[] }).noticesShown);
+const noticesShown = (page: Page) => page.evaluate(() => (window as unknown as { noticesShown: number[] }).noticesShown);
 
 test('a photo checked in a moment passes without a notice flashing up; a longer check says what is going on', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
