@@ -7,6 +7,7 @@ import { readContainer } from '../photo/segments';
 import { type DetectorPort, encodeImage } from './detector-port';
 import { fileBytes } from './file-bytes';
 import { uprightCopy } from './upright-copy';
+import { withinTime } from './within-time';
 
 /** What the guard knows about one picked photo. */
 export interface PhotoCheck {
@@ -29,27 +30,6 @@ export interface PhotoCheck {
  * must not hold this post back forever, nor every later one on the tab, which wait their turn.
  */
 export const CHECK_TIMEOUT_MS = 60_000;
-
-/**
- * What `ask` gives, or 'timeout' when it has not settled within `ms` or the signal aborted. `ask`
- * gets a signal that aborts then, so that the work can be abandoned too. A plain timer, not
- * `AbortSignal.timeout`: a signal only the race refers to may be collected before it fires (3 of
- * 35 unit runs under Node), and the wait would then never end.
- */
-async function withinTime<T>(ask: (late: AbortSignal) => Promise<T>, ms: number, signal: AbortSignal): Promise<T | 'timeout'> {
-  const late = new AbortController();
-  const giveUp = () => late.abort();
-  const timer = setTimeout(giveUp, ms);
-  signal.addEventListener('abort', giveUp, { once: true });
-  if (signal.aborted) giveUp();
-  const given = new Promise<'timeout'>((resolve) => (late.signal.aborted ? resolve('timeout') : late.signal.addEventListener('abort', () => resolve('timeout'), { once: true })));
-  try {
-    return await Promise.race([ask(late.signal), given]);
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', giveUp);
-  }
-}
 
 /**
  * Chrome carries a runtime message as at most 64 MiB of JSON, and a photo crosses two on its way
