@@ -4,6 +4,7 @@ import { maskGif } from '../photo/gif-mask';
 import { MOTION_VIDEO, stripMetadata } from '../photo/strip';
 import { fileBytes } from './file-bytes';
 import type { PhotoCheck } from './photo-check';
+import { withinTime } from './within-time';
 
 export interface Protection {
   mask: boolean;
@@ -33,6 +34,19 @@ export interface Outcome {
  */
 export type Recheck = (file: File, within: Rect[]) => Promise<Rect[] | null>;
 
+/**
+ * The longest a photo's redrawing may take (a 50 MP photo's takes a few seconds): a decode or
+ * encode that never ends fails that photo, which is then held back with a notice, like any photo
+ * that could not be masked, instead of holding the post for ever.
+ */
+export const MASK_TIMEOUT_MS = 60_000;
+
+async function redrawn(photo: Blob, faces: Rect[], styles: MaskStyles): Promise<Blob> {
+  const drawn = await withinTime(() => maskFaces(photo, faces, styles), MASK_TIMEOUT_MS);
+  if (drawn === 'timeout') throw new Error('masking took too long');
+  return drawn;
+}
+
 const withBytes = (original: File, content: Blob) =>
   new File([content], original.name, { type: original.type, lastModified: original.lastModified });
 
@@ -47,7 +61,7 @@ async function drawMasks(check: PhotoCheck, faces: Rect[], styles: MaskStyles): 
       if (check.frames) throw error;
     }
   }
-  const masked = await maskFaces(check.file, faces, styles);
+  const masked = await redrawn(check.file, faces, styles);
   // A browser that cannot encode the original format gives PNG: say so in the type and name.
   return masked.type === check.file.type
     ? withBytes(check.file, masked)
@@ -106,7 +120,7 @@ async function protectPhoto(check: PhotoCheck, choice: Protection, recheck: Rech
     } catch {
       // A container readMetadata could walk but not copy (a JPEG without its end marker): redrawn
       // instead, which drops the metadata too, rather than posted with it.
-      stripped = await maskFaces(check.file, [], choice.style);
+      stripped = await redrawn(check.file, [], choice.style);
     }
     return { file: withBytes(check.file, stripped), masked: 0, filledInstead: 0, stripped: choice.strip };
   }

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { stillFound } from '../../content-scripts/protect';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MASK_TIMEOUT_MS, protectAll, stillFound } from '../../content-scripts/protect';
+import type { PhotoCheck } from '../../content-scripts/photo-check';
+import type { Box } from '../../models/boxes';
 
 const face = (x: number, y: number, side: number) => ({ x, y, width: side, height: side });
 
@@ -19,5 +21,26 @@ describe('which pixelated faces are filled instead', () => {
 
   it('every mask, when the masked photo could not be looked at', () => {
     expect(stillFound(masks, null, 640, 480)).toEqual([true, true]);
+  });
+});
+
+describe('a photo whose redrawing never ends', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('is held back as one that could not be masked, and the others still go', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('createImageBitmap', () => new Promise(() => undefined));
+    const photo = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], name, { type: 'image/jpeg' });
+    const check = (file: File, faces: Box[]): PhotoCheck => ({ file, width: 640, height: 480, faces, metadata: null });
+    const checks = [check(photo('child.jpg'), [{ ...face(100, 100, 40), score: 0.9 }]), check(photo('sky.jpg'), [])];
+    const choice = { mask: true, style: 'fill' as const, strip: true, faces: [true] };
+    const protecting = protectAll(checks, () => choice, async () => []);
+    await vi.advanceTimersByTimeAsync(MASK_TIMEOUT_MS);
+    const outcome = await protecting;
+    expect(outcome.failed).toEqual(['child.jpg']);
+    expect([...outcome.files.keys()].map((file) => file.name)).toEqual(['sky.jpg']);
   });
 });
