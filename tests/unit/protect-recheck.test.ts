@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MASK_TIMEOUT_MS, protectAll, stillFound } from '../../content-scripts/protect';
 import type { PhotoCheck } from '../../content-scripts/photo-check';
 import type { Box } from '../../models/boxes';
+import { withStalledDecoder } from '../support/stalled-decoder';
 
 const face = (x: number, y: number, side: number) => ({ x, y, width: side, height: side });
 
@@ -25,14 +26,9 @@ describe('which pixelated faces are filled instead', () => {
 });
 
 describe('a photo whose redrawing never ends', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  withStalledDecoder();
 
   it('is held back as one that could not be masked, and the others still go', async () => {
-    vi.useFakeTimers();
-    vi.stubGlobal('createImageBitmap', () => new Promise(() => undefined));
     const photo = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], name, { type: 'image/jpeg' });
     const check = (file: File, faces: Box[]): PhotoCheck => ({ file, width: 640, height: 480, faces, metadata: null });
     const checks = [check(photo('child.jpg'), [{ ...face(100, 100, 40), score: 0.9 }]), check(photo('sky.jpg'), [])];
