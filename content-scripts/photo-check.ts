@@ -7,7 +7,7 @@ import { readContainer } from '../photo/segments';
 import { type DetectorPort, encodeImage } from './detector-port';
 import { fileBytes } from './file-bytes';
 import { uprightCopy } from './upright-copy';
-import { withinTime } from './within-time';
+import { withinTime } from '../models/within-time';
 
 /** What the guard knows about one picked photo. */
 export interface PhotoCheck {

@@ -4,7 +4,7 @@ import { maskGif } from '../photo/gif-mask';
 import { MOTION_VIDEO, stripMetadata } from '../photo/strip';
 import { fileBytes } from './file-bytes';
 import type { PhotoCheck } from './photo-check';
-import { withinTime } from './within-time';
+import { withinTime } from '../models/within-time';
 
 export interface Protection {
   mask: boolean;

@@ -1,5 +1,5 @@
 import { decodeUpright, drawnAt, type ScaleOf } from '../photo/upright-decode';
-import { withinTime } from './within-time';
+import { withinTime } from '../models/within-time';
 
 export interface UprightCopy {
   blob: Blob;

@@ -2,6 +2,7 @@ import type { ModelName } from './analysis-options';
 import type { Candidate } from './merge';
 import type { FromWorker, ToWorker } from './pool-protocol';
 import { jobCost, type ModelAssets, type TileJob } from './tile-job';
+import { withinTime } from './within-time';
 
 export interface PoolOptions {
   /** Workers to run: one per core helps, up to a point (each holds both models: ~40 MB). */
@@ -75,19 +76,16 @@ export class DetectorPool {
   static async create(workerUrl: string, assets: ModelAssets, options: PoolOptions): Promise<DetectorPool> {
     const stalledMs = options.stalledMs ?? STALLED_MS;
     const workers = Array.from({ length: options.size }, () => new Worker(workerUrl));
-    let deadline: ReturnType<typeof setTimeout> | undefined;
-    const stalled = new Promise<never>((_, reject) => {
-      deadline = setTimeout(() => reject(new Error('the detector workers did not start')), stalledMs);
-    });
-    try {
+    const start = async () => {
       const wasm = await WebAssembly.compileStreaming(fetch(assets.wasmBinaryUrl));
-      await Promise.race([Promise.all(workers.map((worker) => initialise(worker, { type: 'init', wasm, assets, minScore: options.minScore }))), stalled]);
+      await Promise.all(workers.map((worker) => initialise(worker, { type: 'init', wasm, assets, minScore: options.minScore })));
+    };
+    try {
+      if ((await withinTime(start, stalledMs)) === 'timeout') throw new Error('the detector workers did not start');
       return new DetectorPool(workers, stalledMs);
     } catch (error) {
       for (const worker of workers) worker.terminate();
       throw error;
-    } finally {
-      clearTimeout(deadline);
     }
   }
 
