@@ -65,6 +65,24 @@ class MuteWorker extends SilentWorker {
   }
 }
 
+/** The detector's files: none is fetched, with the stubs below. */
+const ASSETS = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
+
+/** Workers of this kind on a two-core machine, with no wasm to compile; `SilentWorker.all` lists them. */
+function stubWorkers(worker: typeof SilentWorker): void {
+  vi.stubGlobal('Worker', worker);
+  vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
+  vi.stubGlobal('fetch', async () => new Response(''));
+  vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
+  SilentWorker.all = [];
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
 /** A worker that answers every detection at once, finding nothing. */
 class AnsweringWorker extends SilentWorker {
   override postMessage(message: { type: string; request?: number }) {
@@ -78,22 +96,13 @@ class AnsweringWorker extends SilentWorker {
 describe('DetectorPool when a worker dies or stalls', () => {
   /** A pool of two stubbed workers, and a detection on both of them. */
   async function detectingWith(worker: typeof SilentWorker, stalledMs?: number) {
-    vi.stubGlobal('Worker', worker);
-    vi.stubGlobal('fetch', async () => new Response(''));
+    stubWorkers(worker);
     vi.stubGlobal('createImageBitmap', async () => ({ close() {} }));
-    vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
-    SilentWorker.all = [];
     const { DetectorPool } = await import('../../models/detector-pool');
-    const assets = { wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
-    const pool = await DetectorPool.create('worker.js', assets, { size: 2, minScore: 0.3, ...(stalledMs && { stalledMs }) });
+    const pool = await DetectorPool.create('worker.js', ASSETS, { size: 2, minScore: 0.3, ...(stalledMs && { stalledMs }) });
     const detecting = pool.open({ close() {} } as unknown as ImageBitmap).detect([job('fullRange'), job('shortRange')]);
     return { pool, detecting };
   }
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.restoreAllMocks();
-  });
-
   it('fails the pending requests instead of leaving them waiting, and says it is broken', async () => {
     const { pool, detecting } = await detectingWith(SilentWorker);
     await new Promise((r) => setTimeout(r, 0));
@@ -110,13 +119,9 @@ describe('DetectorPool when a worker dies or stalls', () => {
   });
 
   it('gives up on workers that have not started within the stall limit, and stops them', async () => {
-    vi.stubGlobal('Worker', MuteWorker);
-    vi.stubGlobal('fetch', async () => new Response(''));
-    vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
-    SilentWorker.all = [];
+    stubWorkers(MuteWorker);
     const { DetectorPool } = await import('../../models/detector-pool');
-    const assets = { wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
-    await expect(DetectorPool.create('worker.js', assets, { size: 2, minScore: 0.3, stalledMs: 30 })).rejects.toThrow('the detector workers did not start');
+    await expect(DetectorPool.create('worker.js', ASSETS, { size: 2, minScore: 0.3, stalledMs: 30 })).rejects.toThrow('the detector workers did not start');
     expect(SilentWorker.all.map((worker) => (worker as MuteWorker).terminated)).toEqual([true, true]);
   });
 
@@ -131,25 +136,19 @@ describe('DetectorPool when a worker dies or stalls', () => {
 describe('the detector service', () => {
   it('lets go of workers that did not start: the next request starts new ones, and idle work resumes once none waits', async () => {
     vi.useFakeTimers();
-    vi.stubGlobal('Worker', MuteWorker);
-    vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
-    vi.stubGlobal('fetch', async () => new Response(''));
-    vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
+    stubWorkers(MuteWorker);
     // Node 20 has no Uint8Array.fromBase64; the photo's bytes are never looked at here.
     const fromBase64 = Object.getOwnPropertyDescriptor(Uint8Array, 'fromBase64');
     Object.defineProperty(Uint8Array, 'fromBase64', { value: () => new Uint8Array(), configurable: true });
-    SilentWorker.all = [];
     try {
       const { createDetectorService } = await import('../../models/detector-service');
       const { STALLED_MS } = await import('../../models/detector-pool');
-      const assets = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
-      const service = createDetectorService(assets, { idleMs: 60_000 });
+      const service = createDetectorService(ASSETS, { idleMs: 60_000 });
       const analysing = service.analyse({ name: 'a.jpg', type: 'image/jpeg', base64: '' }, 'balanced');
       await vi.advanceTimersByTimeAsync(STALLED_MS);
       expect(await analysing).toEqual({ ok: false, error: 'the detector workers did not start' });
 
-      vi.stubGlobal('Worker', SilentWorker);
-      SilentWorker.all = [];
+      stubWorkers(SilentWorker);
       await service.warm();
       expect(SilentWorker.all.map((worker) => worker.received)).toEqual([
         ['init', 'preload shortRange faceBoxes'],
@@ -158,31 +157,18 @@ describe('the detector service', () => {
     } finally {
       if (fromBase64) Object.defineProperty(Uint8Array, 'fromBase64', fromBase64);
       else delete (Uint8Array as { fromBase64?: unknown }).fromBase64;
-      vi.useRealTimers();
-      vi.unstubAllGlobals();
-      vi.restoreAllMocks();
     }
   });
 
   it('has the workers load the rest of their models only once no photo is waiting, FaceBoxes in the first before the others', async () => {
-    vi.stubGlobal('Worker', SilentWorker);
-    vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
-    vi.stubGlobal('fetch', async () => new Response(''));
-    vi.spyOn(WebAssembly, 'compileStreaming').mockResolvedValue({} as WebAssembly.Module);
-    SilentWorker.all = [];
-    try {
-      const { createDetectorService } = await import('../../models/detector-service');
-      const assets = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
-      const service = createDetectorService(assets, { idleMs: 60_000 });
-      // Two requests at once: the first to finish still leaves one waiting, so only the second's end preloads.
-      await Promise.all([service.warm(), service.warm()]);
-      expect(SilentWorker.all.map((worker) => worker.received)).toEqual([
-        ['init', 'preload shortRange faceBoxes'],
-        ['init', 'preload shortRange', 'preload faceBoxes'],
-      ]);
-    } finally {
-      vi.unstubAllGlobals();
-      vi.restoreAllMocks();
-    }
+    stubWorkers(SilentWorker);
+    const { createDetectorService } = await import('../../models/detector-service');
+    const service = createDetectorService(ASSETS, { idleMs: 60_000 });
+    // Two requests at once: the first to finish still leaves one waiting, so only the second's end preloads.
+    await Promise.all([service.warm(), service.warm()]);
+    expect(SilentWorker.all.map((worker) => worker.received)).toEqual([
+      ['init', 'preload shortRange faceBoxes'],
+      ['init', 'preload shortRange', 'preload faceBoxes'],
+    ]);
   });
 });
