@@ -35,14 +35,15 @@ export interface ViewOptions {
    */
   confirmOnly?: boolean;
   /**
-   * Only look at tiles where the other views saw something face-like (a candidate scoring at least
-   * `hintScore`): on the dev photos every face found had such a candidate on it scoring 0.24 or
+   * Only look at tiles where the other views saw something face-like (that hold the centre of a
+   * candidate scoring at least `hintScore`; see `hinted`): on the dev photos every face found had
+   * such a candidate on it scoring 0.24 or
    * more, while most fine tiles of a photo have none, and fine tiles are most of the work.
    */
   guided?: boolean;
   /**
    * Grid levels of this view looked at, in a round of their own, only on tiles where the first
-   * round saw something (a candidate scoring at least `coarseHintScore`): a photo's finest
+   * round saw something (the centre of a candidate scoring at least `coarseHintScore`): a photo's finest
    * full-range tiles are most of its first round, and on sky, sea or a plain table they hold
    * nothing any coarser view found a trace of.
    */
@@ -70,9 +71,9 @@ export interface AnalysisOptions {
   overlap: number;
   /** Detector confidence below which a candidate is not even considered (at least the engine's floor). */
   minCandidateScore: number;
-  /** The least score of a first-round candidate that sends a view's `deferredGrids` to the tiles it overlaps. */
+  /** The least score of a first-round candidate that sends a view's `deferredGrids` to the tiles holding its centre. */
   coarseHintScore: number;
-  /** The least score of a candidate that sends the `guided` views to look at the tiles it overlaps. */
+  /** The least score of a candidate that sends the `guided` views to look at the tiles holding its centre. */
   hintScore: number;
   vote: VoteOptions;
   /** Longest side of the working copy the tiles are cut from (see `workingScale`). */

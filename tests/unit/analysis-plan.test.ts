@@ -48,6 +48,15 @@ describe('the guided view', () => {
     expect(looked).toEqual(expect.arrayContaining(holding));
   });
 
+  it('leaves out the tiles a candidate only reaches into: they show a sliver of it', () => {
+    const centre = { x: hint.x + hint.width / 2, y: hint.y + hint.height / 2 };
+    const holds = (t: { x: number; y: number; width: number; height: number }) => t.x <= centre.x && centre.x < t.x + t.width && t.y <= centre.y && centre.y < t.y + t.height;
+    const grazed = tiles.filter((t) => !holds(t) && t.x < hint.x + hint.width && hint.x < t.x + t.width && t.y < hint.y + hint.height && hint.y < t.y + t.height);
+    expect(grazed.length).toBeGreaterThan(0);
+    const looked = hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore }], DEFAULT_ANALYSIS.hintScore);
+    expect(looked.filter((t) => grazed.includes(t))).toEqual([]);
+  });
+
   it('is not sent anywhere by candidates scoring under the hint score', () => {
     expect(hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore - 0.01 }], DEFAULT_ANALYSIS.hintScore)).toEqual([]);
   });
