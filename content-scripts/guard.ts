@@ -5,6 +5,7 @@ import { extensionDetector as detector } from './extension-detector';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
 import type { PendingPhoto } from './overlay/protocol';
+import { FaceMemory } from './face-memory';
 import { checkPhoto, fileMetadata, type PhotoCheck } from './photo-check';
 import { automaticProtection, fileNeedsAsking, firstFrameOnly, needsAsking, overlayDefaults, partlyChecked } from './policy';
 import { type Outcome, protectAll, type Recheck } from './protect';
@@ -14,6 +15,9 @@ import type { Site } from './sites/site';
 import { statusNotice, WORK_NOTICE_DELAY_MS } from './status-notice';
 import { thumbnail } from './upright-copy';
 import { DELIVERING_ATTRIBUTE } from './trust-bridge';
+
+/** Photos this tab checked already, so that one picked again is not waited for twice. */
+const memory = new FaceMemory();
 
 interface Checked {
   checks: PhotoCheck[];
@@ -52,7 +56,7 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
   try {
     notice.show([t('checkingPhotos', '1', String(files.length))]);
     for (const file of files) said.push(await fileMetadata(file));
-    const start = (i: number) => checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity, AbortSignal.any([signal, done.signal]));
+    const start = (i: number) => checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity, AbortSignal.any([signal, done.signal]), { memory });
     // The first analysis starts before the window is drawn, not after.
     const first = files.length ? start(0) : null;
     /** The first photo's thumbnail, when the window opened on it before any face was looked for. */

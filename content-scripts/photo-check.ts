@@ -5,6 +5,7 @@ import { workingScale } from '../models/tiling';
 import { type PhotoMetadata, readMetadata } from '../photo/metadata';
 import { readContainer } from '../photo/segments';
 import { type DetectorPort, encodeImage } from './detector-port';
+import type { FaceMemory } from './face-memory';
 import { fileBytes } from './file-bytes';
 import { uprightCopy } from './upright-copy';
 import { withinTime } from '../models/within-time';
@@ -105,6 +106,7 @@ export const fileMetadata = (file: File): Promise<PhotoCheck['metadata']> =>
 /**
  * A file that cannot even be read (gone or changed since it was picked) is a photo nothing is
  * known about, like one that cannot be decoded: the user is told, and it is theirs to post.
+ * With `memory`, a whole photo already checked at this sensitivity is not analysed again.
  */
 export async function checkPhoto(
   file: File,
@@ -112,10 +114,13 @@ export async function checkPhoto(
   detector: DetectorPort,
   sensitivity: Sensitivity,
   signal: AbortSignal,
-  { timeoutMs = CHECK_TIMEOUT_MS, within }: { timeoutMs?: number; within?: Rect[] } = {},
+  { timeoutMs = CHECK_TIMEOUT_MS, within, memory }: { timeoutMs?: number; within?: Rect[]; memory?: FaceMemory } = {},
 ): Promise<PhotoCheck> {
   const bytes = await fileBytes(file).catch(() => null);
-  const analysis = bytes && (await findFaces(file, bytes, { detector, sensitivity, timeoutMs, signal, ...(within && { within }) }));
+  const key = bytes && memory && !within ? await memory.keyOf(bytes, sensitivity).catch(() => null) : null;
+  const known = key ? memory?.recall(key) : undefined;
+  const analysis = known ?? (bytes && (await findFaces(file, bytes, { detector, sensitivity, timeoutMs, signal, ...(within && { within }) })));
+  if (key && analysis && analysis !== 'timeout') memory?.keep(key, analysis);
   if (analysis === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
   return analysis
     ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height, ...(analysis.frames && { frames: analysis.frames }) }

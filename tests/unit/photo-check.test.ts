@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnalysisResult } from '../../messaging/protocol';
 import { checkPhoto } from '../../content-scripts/photo-check';
+import { FaceMemory } from '../../content-scripts/face-memory';
+import type { Rect } from '../../models/boxes';
 import type { DetectorPort } from '../../content-scripts/detector-port';
 import { withStalledDecoder } from '../support/stalled-decoder';
 
@@ -61,5 +63,44 @@ describe('checkPhoto when the detector does not answer', () => {
     const failed = await checkPhoto(photo, null, port(async () => ({ ok: false, error: 'cannot decode' })), 'balanced', new AbortController().signal, { timeoutMs: 1000 });
     expect(failed).toMatchObject({ faces: null });
     expect(failed.timedOut).toBeUndefined();
+  });
+});
+
+describe('checkPhoto with a memory of photos checked', () => {
+  const counting = () => {
+    const asked: Array<Rect[] | undefined> = [];
+    return { asked, detector: port(async (_image, _sensitivity, _signal, within) => (asked.push(within), answered)) };
+  };
+  const signal = new AbortController().signal;
+
+  it('does not ask the detector again about the same bytes at the same sensitivity, whatever the name', async () => {
+    const { asked, detector } = counting();
+    const memory = new FaceMemory();
+    const first = await checkPhoto(photo, null, detector, 'balanced', signal, { memory });
+    const again = await checkPhoto(new File([photo], 'renamed.jpg', { type: 'image/jpeg' }), null, detector, 'balanced', signal, { memory });
+    expect(asked).toHaveLength(1);
+    expect(again).toMatchObject({ file: { name: 'renamed.jpg' }, faces: first.faces, width: 40, height: 30 });
+  });
+
+  it('asks again at another sensitivity, about other bytes, and about parts of a photo', async () => {
+    const { asked, detector } = counting();
+    const memory = new FaceMemory();
+    await checkPhoto(photo, null, detector, 'balanced', signal, { memory });
+    await checkPhoto(photo, null, detector, 'thorough', signal, { memory });
+    await checkPhoto(new File([new Uint8Array([0xff, 0xd8, 0, 0xff, 0xd9])], 'other.jpg'), null, detector, 'balanced', signal, { memory });
+    const region = [{ x: 0, y: 0, width: 10, height: 10 }];
+    await checkPhoto(photo, null, detector, 'balanced', signal, { memory, within: region });
+    expect(asked).toEqual([undefined, undefined, undefined, region]);
+  });
+
+  it('does not remember a photo the detector could not read, or did not answer about in time', async () => {
+    const memory = new FaceMemory();
+    let answers = 0;
+    const unreadable = port(async () => (answers++, { ok: false, error: 'undecodable' }) as AnalysisResult);
+    await checkPhoto(photo, null, unreadable, 'balanced', signal, { memory });
+    await checkPhoto(photo, null, port(() => new Promise(() => undefined)), 'balanced', signal, { memory, timeoutMs: 30 });
+    const { asked, detector } = counting();
+    expect(await checkPhoto(photo, null, detector, 'balanced', signal, { memory })).toMatchObject({ faces: [{ x: 1 }] });
+    expect([answers, asked.length]).toEqual([1, 1]);
   });
 });
