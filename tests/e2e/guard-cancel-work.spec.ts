@@ -1,16 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '../support/composer-test';
-import { inDetectorPage, unwrapWorkerMessages, wrapWorkerMessages } from '../support/detector-page';
+import { COUNT_ROUNDS, resetRounds, rounds, unwrapWorkerMessages, wrapWorkerMessages } from '../support/detector-page';
 import { gifWith, photoRgbaInPage, quantised } from '../support/gif';
 import { overlayFrame, overlayShown, received } from '../support/guard-page';
 import { photo } from '../support/sites';
-
-/** Counts, in the detector's page, the rounds of passes it sends its workers. */
-const COUNT_ROUNDS = `if (message?.type === 'detect') globalThis.rounds = (globalThis.rounds ?? 0) + 1;
-  return send(message, transfer);`;
-const rounds = async (page: Page) => Number((await inDetectorPage(page, 'globalThis.rounds')) ?? 0);
-const resetRounds = (page: Page) => inDetectorPage(page, 'globalThis.rounds = 0');
 
 /**
  * Eight frames of a photo of three children, each shifted sideways so that no frame repeats

@@ -1,13 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../support/composer-test';
-import { inDetectorPage, unwrapWorkerMessages, wrapWorkerMessages } from '../support/detector-page';
+import { COUNT_ROUNDS, rounds, unwrapWorkerMessages, wrapWorkerMessages } from '../support/detector-page';
 import { fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { photo } from '../support/sites';
-
-/** Counts, in the detector's page, the rounds of passes it sends its workers. */
-const COUNT_ROUNDS = `if (message?.type === 'detect') globalThis.rounds = (globalThis.rounds ?? 0) + 1;
-  return send(message, transfer);`;
-const rounds = async (page: Page) => Number((await inDetectorPage(page, 'globalThis.rounds')) ?? 0);
 
 test('a photo picked again is known at once: its faces shown, or passed through, without the detector', async ({ composer: { page, input } }) => {
   await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running

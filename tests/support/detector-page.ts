@@ -40,3 +40,9 @@ export const wrapWorkerMessages = (page: Page, body: string) =>
 
 export const unwrapWorkerMessages = (page: Page) =>
   inDetectorPage(page, 'if (globalThis.postToWorker) Worker.prototype.postMessage = globalThis.postToWorker; delete globalThis.postToWorker;');
+
+/** Counts, in the detector's page, the rounds of passes it sends its workers (see `wrapWorkerMessages`). */
+export const COUNT_ROUNDS = `if (message?.type === 'detect') globalThis.rounds = (globalThis.rounds ?? 0) + 1;
+  return send(message, transfer);`;
+export const rounds = async (page: Page) => Number((await inDetectorPage(page, 'globalThis.rounds')) ?? 0);
+export const resetRounds = (page: Page) => inDetectorPage(page, 'globalThis.rounds = 0');
