@@ -35,6 +35,7 @@ async function coldStart(): Promise<void> {
       { what: 'cold start, photo picked as the page opens: picked -> analysis back in the content script', time: ms(extension.coldStart) },
       { what: 'cold start, photo picked 3 s after the composer showed: picked -> analysis back', time: ms(extension.coldAfterComposer) },
       ...Object.entries(extension.passThrough).map(([name, times]) => timesRow(`nothing to report, ${name}: picked -> received by the site`, times)),
+      timesRow('nothing to report, the cat and the coffee picked again in the same tab (remembered)', extension.remembered),
       { what: '5 photos, the first with faces and location: picked -> overlay shown, location listed', time: ms(extension.selection.windowShown) },
       { what: '5 photos, the first with faces and location: picked -> its faces shown', time: ms(extension.selection.firstShown) },
       { what: '5 photos, the first with faces and location: picked -> all checked, choices offered', time: ms(extension.selection.allChecked) },
