@@ -37,15 +37,15 @@ export interface ViewOptions {
   /**
    * Only look at tiles where the other views saw something face-like (that hold the centre of a
    * candidate scoring at least `hintScore`; see `hinted`): on the dev photos every face found had
-   * such a candidate on it scoring 0.24 or
-   * more, while most fine tiles of a photo have none, and fine tiles are most of the work.
+   * such a candidate on it scoring 0.24 or more, while most fine tiles of a photo have none, and
+   * fine tiles are most of the work.
    */
   guided?: boolean;
   /**
    * Grid levels of this view looked at, in a round of their own, only on tiles where the first
-   * round saw something (the centre of a candidate scoring at least `coarseHintScore`): a photo's finest
-   * full-range tiles are most of its first round, and on sky, sea or a plain table they hold
-   * nothing any coarser view found a trace of.
+   * round saw something (the centre of a candidate scoring at least `coarseHintScore`): a photo's
+   * finest full-range tiles are most of its first round, and on sky, sea or a plain table they
+   * hold nothing any coarser view found a trace of.
    */
   deferredGrids?: number[];
   /** Longest side each region is resized to before the model sees it, instead of the analysis's. */
