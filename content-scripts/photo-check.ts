@@ -120,7 +120,7 @@ export async function checkPhoto(
   const key = bytes && memory && !within ? await memory.keyOf(bytes, sensitivity).catch(() => null) : null;
   const known = key ? memory?.recall(key) : undefined;
   const analysis = known ?? (bytes && (await findFaces(file, bytes, { detector, sensitivity, timeoutMs, signal, ...(within && { within }) })));
-  if (key && analysis && analysis !== 'timeout') memory?.keep(key, analysis);
+  if (key && !known && analysis && analysis !== 'timeout') memory?.keep(key, analysis);
   if (analysis === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
   return analysis
     ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height, ...(analysis.frames && { frames: analysis.frames }) }
