@@ -1,4 +1,5 @@
 import type { FromWorker, ToWorker } from './pool-protocol';
+import { ScaledImage } from './scaled-image';
 import { TileDetector } from './tile-detector';
 
 /** The part of a dedicated worker's global scope used here (the DOM lib has no worker types). */
@@ -14,7 +15,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * images it is sent. Messages are handled in order, so a detect never runs before init is done.
  */
 export function serveDetector(scope: WorkerScope): void {
-  const images = new Map<number, ImageBitmap>();
+  const images = new Map<number, ScaledImage>();
   let detector: Promise<TileDetector> | null = null;
   const reply = (answer: FromWorker) => scope.postMessage(answer);
 
@@ -23,7 +24,7 @@ export function serveDetector(scope: WorkerScope): void {
       detector = TileDetector.create(data.assets, data.wasm, data.minScore);
       detector.then(() => reply({ type: 'ready' })).catch((error: unknown) => reply({ type: 'failed', error: message(error) }));
     } else if (data.type === 'detect') {
-      if (data.image) images.set(data.imageId, data.image);
+      if (data.image) images.set(data.imageId, new ScaledImage(data.image));
       try {
         const image = images.get(data.imageId);
         if (!image || !detector) throw new Error('detector worker: no image or not initialised');

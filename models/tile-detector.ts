@@ -2,6 +2,7 @@ import { FaceDetector } from '@mediapipe/tasks-vision';
 import type { ModelName } from './analysis-options';
 import { loadFaceBoxes } from './faceboxes-detector';
 import type { Candidate } from './merge';
+import type { ScaledImage } from './scaled-image';
 import type { ModelAssets, RegionDetector, TileJob } from './tile-job';
 
 type EmscriptenHook = {
@@ -87,34 +88,20 @@ export class TileDetector {
   }
 
   /**
-   * Candidates of every job, in pixels of `image`. Tiles of one grid level share a scale, so the
+   * Candidates of every job, in pixels of the image. Tiles of one grid level share a scale, so the
    * image is resized once per scale and each tile is a plain crop of that copy: resizing every tile
    * from the full working image costs more than detecting in it.
    */
-  async detect(image: ImageBitmap, jobs: TileJob[]): Promise<Candidate[]> {
-    const scaled = new Map<number, Promise<ImageBitmap>>();
-    const at = (scale: number) => {
-      let copy = scaled.get(scale);
-      if (!copy) {
-        const size = { resizeWidth: Math.max(1, Math.round(image.width * scale)), resizeHeight: Math.max(1, Math.round(image.height * scale)) };
-        copy = scale === 1 ? Promise.resolve(image) : createImageBitmap(image, { ...size, resizeQuality: 'high' });
-        scaled.set(scale, copy);
-      }
-      return copy;
-    };
-    try {
-      const found: Candidate[] = [];
-      for (const job of jobs) {
-        const fit = job.inputSide / Math.max(job.region.width, job.region.height);
-        // An enlarged tile is cut first and enlarged alone: a copy of the whole image at its scale
-        // could be many times the image's size (a panorama's tiles are enlarged three times).
-        const scale = job.enlarged ? 1 : Math.min(1, fit);
-        found.push(...(await this.detectIn(await at(scale), scale, job, job.enlarged ? fit : 1)));
-      }
-      return found;
-    } finally {
-      for (const copy of scaled.values()) void copy.then((bitmap) => bitmap !== image && bitmap.close());
+  async detect(image: ScaledImage, jobs: TileJob[]): Promise<Candidate[]> {
+    const found: Candidate[] = [];
+    for (const job of jobs) {
+      const fit = job.inputSide / Math.max(job.region.width, job.region.height);
+      // An enlarged tile is cut first and enlarged alone: a copy of the whole image at its scale
+      // could be many times the image's size (a panorama's tiles are enlarged three times).
+      const scale = job.enlarged ? 1 : Math.min(1, fit);
+      found.push(...(await this.detectIn(await image.at(scale), scale, job, job.enlarged ? fit : 1)));
     }
+    return found;
   }
 
   /** One job on the image scaled by `scale`, its region then enlarged `enlarge` times; boxes are returned in unscaled pixels. */
