@@ -42,12 +42,13 @@ export interface ViewOptions {
    */
   guided?: boolean;
   /**
-   * Grid levels of this view looked at, in a round of their own, only on tiles where the first
-   * round saw something (the centre of a candidate scoring at least `coarseHintScore`): a photo's
-   * finest full-range tiles are most of its first round, and on sky, sea or a plain table they
-   * hold nothing any coarser view found a trace of.
+   * Grid levels of this view looked at only to confirm, in the last round: on the tiles holding
+   * the centre of a face the other views left undecided, as the mirrored view does. A photo's
+   * finest full-range tiles were a third of its time; looked at wherever any trace of a face lay
+   * (most tiles of a busy photo), they found the same faces on the dev photos as looked at only
+   * where a face is in doubt, with more false ones (see the README).
    */
-  deferredGrids?: number[];
+  confirmGrids?: number[];
   /** Longest side each region is resized to before the model sees it, instead of the analysis's. */
   inputSide?: number;
   /**
@@ -71,8 +72,6 @@ export interface AnalysisOptions {
   overlap: number;
   /** Detector confidence below which a candidate is not even considered (at least the engine's floor). */
   minCandidateScore: number;
-  /** The least score of a first-round candidate that sends a view's `deferredGrids` to the tiles holding its centre. */
-  coarseHintScore: number;
   /** The least score of a candidate that sends the `guided` views to look at the tiles holding its centre. */
   hintScore: number;
   vote: VoteOptions;
@@ -117,15 +116,15 @@ export const FACEBOXES_CLOSE_LOOK: ViewOptions = {
 
 /**
  * The shipped pipeline (see `npm run bench` for the alternatives it was chosen over): the
- * full-range model on the whole photo and 2×2 tiles, then on the 3×3 tiles where those saw any
- * trace of a face, the short-range model on those 4×4 and
- * 6×6 tiles (where small faces fill its view) that the full-range model saw something face-like in,
- * and, wherever those two leave a face undecided, the full-range model again on the mirrored photo,
- * FaceBoxes on the whole photo and FaceBoxes close up. A face must be seen by two of these views.
+ * full-range model on the whole photo and 2×2 tiles, the short-range model on those 4×4 and 6×6
+ * tiles (where small faces fill its view) that the full-range model saw something face-like in,
+ * and, wherever those two leave a face undecided, the full-range model on 3×3 tiles and again on
+ * the mirrored photo, FaceBoxes on the whole photo and FaceBoxes close up. A face must be seen by
+ * two of these views.
  */
 export const DEFAULT_ANALYSIS: AnalysisOptions = {
   views: [
-    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false, deferredGrids: [3] },
+    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false, confirmGrids: [3] },
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true },
     { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false, guided: true },
     { model: 'faceBoxes', whole: true, grids: [], mirrored: false, confirmOnly: true, inputSide: MODEL_INPUT_SIDE.faceBoxes },
@@ -133,9 +132,6 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
   ],
   overlap: 0.25,
   minCandidateScore: 0.4,
-  // On the WIDER photos a found face's strongest trace in the whole photo or 2×2 tiles was 0.13 at
-  // the weakest: 0.05 keeps a margin (0.1 found the same faces there, about 4 % sooner).
-  coarseHintScore: 0.05,
   // Well below the weakest hint a found face had (0.24): faces unlike the dev photos' score lower.
   hintScore: 0.15,
   vote: { minViews: 2, minScoreSum: 1.1 },
@@ -176,5 +172,10 @@ const SENSITIVITY_OPTIONS: Record<Sensitivity, Pick<AnalysisOptions, 'minCandida
 
 export const analysisFor = (sensitivity: Sensitivity): AnalysisOptions => ({ ...DEFAULT_ANALYSIS, ...SENSITIVITY_OPTIONS[sensitivity] });
 
-/** The models' own confidence floor: low enough for the most sensitive setting and for hints. */
-export const DETECTOR_FLOOR = Math.min(DEFAULT_ANALYSIS.coarseHintScore, DEFAULT_ANALYSIS.hintScore, ...Object.values(SENSITIVITY_OPTIONS).map((v) => v.minCandidateScore));
+/**
+ * The models' own confidence floor: below the hints and every sensitivity's least score, and low
+ * enough that MediaPipe's merging of a face's overlapping boxes (a score-weighted blend of all
+ * above the floor) takes in its weak ones too: at the hint score (0.15) instead of 0.05, the dev
+ * photos lost a face (327/345) and the photos shrunk to 640 px gained two false ones (see the README).
+ */
+export const DETECTOR_FLOOR = Math.min(0.05, DEFAULT_ANALYSIS.hintScore, ...Object.values(SENSITIVITY_OPTIONS).map((v) => v.minCandidateScore));

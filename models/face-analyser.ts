@@ -79,7 +79,7 @@ export async function analyseBitmap(
 
 /**
  * The candidates the vote counts, asked of `detect` round by round, each round's jobs chosen from
- * what the earlier ones saw; only tiles `wanted` accepts are looked at in the first three.
+ * what the earlier ones saw; only tiles `wanted` accepts are looked at in the first two.
  */
 export async function detectInRounds(
   detect: (jobs: TileJob[]) => Promise<Candidate[]>,
@@ -93,10 +93,8 @@ export async function detectInRounds(
 
   const first = views
     .filter(({ view }) => !view.confirmOnly && !view.guided)
-    .flatMap(({ view, index }) => jobsOf(view, index, regions(size, { ...view, grids: view.grids.filter((n) => !isDeferred(view, n)) }, options).filter(wanted)));
+    .flatMap(({ view, index }) => jobsOf(view, index, regions(size, { ...view, grids: view.grids.filter((n) => !view.confirmGrids?.includes(n)) }, options).filter(wanted)));
   const seen = await detect(first);
-  const deferred = views.flatMap(({ view, index }) => jobsOf(view, index, deferredRegions(size, view, options, seen).filter(wanted)));
-  if (deferred.length) seen.push(...(await detect(deferred)));
   const guided = views
     .filter(({ view }) => view.guided)
     .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen, options.hintScore)));
@@ -111,9 +109,11 @@ export async function detectInRounds(
   const candidates = keep(seen, options);
   const undecided = undecidedIn(candidates, options);
   if (undecided.length) candidates.push(...keep(answers.filter(isEarly), options));
-  const second = views
-    .filter(({ view, index }) => view.confirmOnly && !earlyViews.has(index))
-    .flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, undecided)));
+  const confirming = views.flatMap(({ view, index }) => {
+    if (view.confirmOnly) return earlyViews.has(index) ? [] : [{ view, index }];
+    return view.confirmGrids?.length ? [{ view: { ...view, whole: false, grids: view.confirmGrids }, index }] : [];
+  });
+  const second = confirming.flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, undecided)));
   // A close look answers only about the face it was centred on: the other faces in its square
   // are seen enlarged, off-centre and often cut by its edge.
   const lookedAt = new Map(views.filter(({ view }) => view.around).map(({ view, index }) => [index, closeUp(size, view, undecided)]));
@@ -122,8 +122,6 @@ export async function detectInRounds(
   if (second.length) candidates.push(...keep(await detect(second), options).filter(aboutUndecided));
   return candidates;
 }
-
-const isDeferred = (view: ViewOptions, grid: number) => !view.confirmOnly && !view.guided && !!view.deferredGrids?.includes(grid);
 
 const keep = (candidates: Candidate[], options: AnalysisOptions) =>
   candidates.filter((c) => c.score >= Math.max(options.minCandidateScore, options.views[c.view]?.minScore ?? 0));
@@ -140,7 +138,7 @@ export function regions(image: { width: number; height: number }, view: ViewOpti
   return view.whole ? tiles : tiles.slice(1);
 }
 
-/** Where a `confirmOnly` view looks: its tiles that hold an undecided face's centre, or a square `around` each. */
+/** Where a view confirms (`confirmOnly`, `confirmGrids`): its tiles that hold an undecided face's centre, or a square `around` each. */
 function confirmRegions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions, undecided: Rect[]): Rect[] {
   if (!view.around) return regions(image, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)));
   const { times } = view.around;
@@ -157,12 +155,6 @@ function closeUp(image: { width: number; height: number }, view: ViewOptions, un
   const whole = Math.min(1, MODEL_INPUT_SIDE[view.model] / Math.max(image.width, image.height));
   const { under } = view.around;
   return undecided.filter((face) => Math.max(face.width, face.height) * whole < under);
-}
-
-/** A view's deferred grid levels: the tiles holding a first-round candidate of `coarseHintScore`'s centre. */
-export function deferredRegions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions, seen: Candidate[]): Rect[] {
-  const grids = view.grids.filter((n) => isDeferred(view, n));
-  return grids.length ? hinted(regions(image, { ...view, whole: false, grids }, options), seen, options.coarseHintScore) : [];
 }
 
 /**

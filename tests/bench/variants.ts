@@ -71,14 +71,14 @@ export const ALTERNATIVES: Variant[] = [
   {
     name: 'shipped + full-range 4x4 (and its mirror)',
     options: {
-      views: DEFAULT_ANALYSIS.views.map((view) => (view.model === 'fullRange' ? { ...view, grids: [2, 3, 4], ...(view.deferredGrids && { deferredGrids: [3, 4] }) } : view)),
+      views: DEFAULT_ANALYSIS.views.map((view) => (view.model === 'fullRange' ? { ...view, grids: [2, 3, 4], ...(view.confirmGrids && { confirmGrids: [3, 4] }) } : view)),
     },
   },
   { name: 'shipped + short-range 8x8', options: { views: withShort([4, 6, 8]) } },
   UPSIDE_DOWN,
   {
-    name: 'shipped, full-range 3x3 on every tile (not only where coarser tiles saw a trace)',
-    options: { views: DEFAULT_ANALYSIS.views.map(({ deferredGrids: _, ...view }) => view) },
+    name: 'shipped, full-range 3x3 on every tile (not only to confirm undecided faces)',
+    options: { views: DEFAULT_ANALYSIS.views.map(({ confirmGrids: _, ...view }) => view) },
   },
   { name: 'shipped, flat tiles looked at too (no texture gate)', options: { minTexture: 0 } },
   {

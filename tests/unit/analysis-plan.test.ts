@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisFor, CLOSER_FACEBOXES, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE } from '../../models/analysis-options';
-import { deferredRegions, hinted, regions, withinBudget } from '../../models/face-analyser';
+import { hinted, regions, withinBudget } from '../../models/face-analyser';
 import { workingScale } from '../../models/tiling';
 
 /** The first pass's regions for an image of this size, as the analyser plans them. */
@@ -59,26 +59,6 @@ describe('the guided view', () => {
 
   it('is not sent anywhere by candidates scoring under the hint score', () => {
     expect(hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore - 0.01 }], DEFAULT_ANALYSIS.hintScore)).toEqual([]);
-  });
-});
-
-describe('the deferred grid level', () => {
-  const size = { width: 1920, height: 1280 };
-  const full = DEFAULT_ANALYSIS.views.find((view) => view.deferredGrids?.length)!;
-  const threeByThree = regions(size, { ...full, whole: false, grids: [3] }, DEFAULT_ANALYSIS);
-  const trace = { x: 100, y: 100, width: 20, height: 20, view: 0 };
-
-  it('is not looked at where the first round saw no trace of a face', () => {
-    expect(threeByThree.length).toBeGreaterThan(9);
-    expect(deferredRegions(size, full, DEFAULT_ANALYSIS, [])).toEqual([]);
-    expect(deferredRegions(size, full, DEFAULT_ANALYSIS, [{ ...trace, score: DEFAULT_ANALYSIS.coarseHintScore - 0.01 }])).toEqual([]);
-  });
-
-  it('is looked at on the tiles a trace overlaps, and only those', () => {
-    const looked = deferredRegions(size, full, DEFAULT_ANALYSIS, [{ ...trace, score: DEFAULT_ANALYSIS.coarseHintScore }]);
-    expect(looked.length).toBeGreaterThan(0);
-    expect(looked.every((tile) => tile.x <= 120 && tile.y <= 120)).toBe(true);
-    expect(looked.every((tile) => threeByThree.some((t) => t.x === tile.x && t.y === tile.y && t.width === tile.width))).toBe(true);
   });
 });
 

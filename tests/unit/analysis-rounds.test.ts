@@ -7,6 +7,10 @@ import type { TileJob } from '../../models/tile-job';
 const size = { width: 1200, height: 800 };
 const FACE = { x: 500, y: 300, width: 60, height: 60 };
 const holds = ({ region: r }: TileJob, face: typeof FACE) => r.x <= face.x && r.y <= face.y && r.x + r.width >= face.x + face.width && r.y + r.height >= face.y + face.height;
+const holdsCentre = ({ region: r }: TileJob, face: typeof FACE) => {
+  const [cx, cy] = [face.x + face.width / 2, face.y + face.height / 2];
+  return cx >= r.x && cx < r.x + r.width && cy >= r.y && cy < r.y + r.height;
+};
 const named = ({ model, mirrored, around }: ViewOptions) => `${model}${mirrored ? ' mirrored' : ''}${around ? ' close' : ''}`;
 const nameOf = (job: { view: number }) => named(DEFAULT_ANALYSIS.views[job.view]!);
 
@@ -40,13 +44,13 @@ async function rounds(shortRange: number | null, fullRange: number | null = 0.6,
 describe('the rounds of an analysis', () => {
   it('asks FaceBoxes alongside the guided round when a face is undecided already, and the mirrored view after', async () => {
     const { calls, counted } = await rounds(null);
-    expect(calls).toEqual([['fullRange'], ['fullRange'], ['faceBoxes', 'shortRange'], ['faceBoxes close', 'fullRange mirrored']]);
+    expect(calls).toEqual([['fullRange'], ['faceBoxes', 'shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
     expect(counted('faceBoxes')).toHaveLength(1);
   });
 
   it('does not count its answer when the guided round decided the face', async () => {
     const { calls, counted } = await rounds(0.7);
-    expect(calls).toEqual([['fullRange'], ['fullRange'], ['faceBoxes', 'shortRange']]);
+    expect(calls).toEqual([['fullRange'], ['faceBoxes', 'shortRange']]);
     expect(counted('faceBoxes')).toHaveLength(0);
     expect(counted('shortRange').length).toBeGreaterThan(0);
   });
@@ -54,13 +58,24 @@ describe('the rounds of an analysis', () => {
   it('asks it last when the face was first seen in the guided round', async () => {
     // Seen at 0.3 only on the whole photo: a hint for the short-range model, not yet a face.
     const { calls, counted } = await rounds(0.5, 0.3);
-    expect(calls).toEqual([['fullRange'], ['fullRange'], ['shortRange'], ['faceBoxes', 'faceBoxes close', 'fullRange mirrored']]);
+    expect(calls).toEqual([['fullRange'], ['shortRange'], ['faceBoxes', 'faceBoxes close', 'fullRange', 'fullRange mirrored']]);
     expect(counted('faceBoxes')).toHaveLength(1);
   });
 
   it('asks nothing more of a photo where no view saw a trace of a face', async () => {
     const { calls } = await rounds(null, null);
     expect(calls).toEqual([['fullRange']]);
+  });
+
+  it('looks at the full-range 3×3 tiles only to confirm: those holding an undecided face, last', async () => {
+    const { jobs } = await rounds(null);
+    const fullRange = jobs.filter((job) => nameOf(job) === 'fullRange');
+    // The whole photo and its 2×2 tiles are over half its height; its 3×3 tiles are under.
+    const threeByThree = fullRange.filter((job) => job.region.width < size.height / 2);
+    expect(threeByThree.length).toBeGreaterThan(0);
+    expect(threeByThree.every((job) => holdsCentre(job, FACE))).toBe(true);
+    // Decided by the guided round: no 3×3 tile is looked at.
+    expect((await rounds(0.7)).jobs.filter((job) => nameOf(job) === 'fullRange')).toHaveLength(fullRange.length - threeByThree.length);
   });
 
   it("has FaceBoxes look close at an undecided face: a square four times its side, centred on it", async () => {
