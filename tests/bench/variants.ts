@@ -16,7 +16,7 @@ const withShort = (grids: number[]): ViewOptions[] =>
   DEFAULT_ANALYSIS.views.map((view) => (view.model === 'shortRange' ? { ...view, grids } : view));
 
 /** The pipeline the extension ships. */
-export const CHOSEN: Variant = { name: 'shipped: full 1+2x2 (3x3 where traced), its mirror, short 4x4+6x6 guided, FaceBoxes whole + close; 2 agree', options: DEFAULT_ANALYSIS };
+export const CHOSEN: Variant = { name: 'shipped: full 1+2x2, short 4x4+6x6 guided; where undecided: full 3x3, full mirrored, FaceBoxes whole + close; 2 agree', options: DEFAULT_ANALYSIS };
 
 /** The shipped pipeline without the worker pool: what parallelism buys. */
 export const ONE_WORKER: Variant = { ...CHOSEN, name: 'shipped, on one worker', workers: 1 };
@@ -79,6 +79,10 @@ export const ALTERNATIVES: Variant[] = [
   {
     name: 'shipped, full-range 3x3 on every tile (not only to confirm undecided faces)',
     options: { views: DEFAULT_ANALYSIS.views.map(({ confirmGrids: _, ...view }) => view) },
+  },
+  {
+    name: 'shipped without full-range 3x3 tiles (not even to confirm)',
+    options: { views: DEFAULT_ANALYSIS.views.map((view) => (view.confirmGrids ? { ...view, grids: view.grids.filter((n) => !view.confirmGrids!.includes(n)), confirmGrids: [] } : view)) },
   },
   { name: 'shipped, flat tiles looked at too (no texture gate)', options: { minTexture: 0 } },
   {
