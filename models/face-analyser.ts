@@ -111,7 +111,9 @@ export async function detectInRounds(
   if (undecided.length) candidates.push(...keep(answers.filter(isEarly), options));
   const confirming = views.flatMap(({ view, index }) => {
     if (view.confirmOnly) return earlyViews.has(index) ? [] : [{ view, index }];
-    return view.confirmGrids?.length ? [{ view: { ...view, whole: false, grids: view.confirmGrids }, index }] : [];
+    // Only the levels the budget kept (see `withinBudget`): a long screenshot's finest go first.
+    const grids = view.confirmGrids?.filter((n) => view.grids.includes(n)) ?? [];
+    return grids.length ? [{ view: { ...view, whole: false, grids }, index }] : [];
   });
   const second = confirming.flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, undecided)));
   // A close look answers only about the face it was centred on: the other faces in its square
