@@ -79,9 +79,10 @@ test("a large photo's second look keeps to its masks, in the pixels of the copy 
   const masks = faces.map((face) => scaled(paddedBox(face, 5760, 3840, 'pixelate'), 1 / 3));
   await overlay.locator('[data-option="style"][value="pixelate"]').check();
   await inDetectorPage(page, 'globalThis.regions = []');
-  // The tiles BlazeFace looks at (the mirrored view and FaceBoxes give second opinions around what
-  // those tiles saw, which may lie beside a mask).
-  await wrapWorkerMessages(page, `if (message?.type === 'detect') globalThis.regions.push(...message.jobs.filter((job) => !job.mirrored && job.model !== 'faceBoxes').map((job) => job.region));
+  // The tiles BlazeFace looks at first (the full-range 3×3 tiles, under half the 1280-px copy's
+  // height, the mirrored view and FaceBoxes give second opinions around what those tiles saw,
+  // which may lie beside a mask).
+  await wrapWorkerMessages(page, `if (message?.type === 'detect') globalThis.regions.push(...message.jobs.filter((job) => !job.mirrored && job.model !== 'faceBoxes' && (job.model === 'shortRange' || job.region.width >= 640)).map((job) => job.region));
     return send(message, transfer);`);
   try {
     await overlay.locator('[data-action="protect"]').click();

@@ -10,9 +10,11 @@ const COUNT_ENLARGED = `if (message?.type === 'detect') for (const job of messag
 
 /**
  * The enlarged regions the detector was sent while the guard checked sample1.jpg (then cancelled):
- * `closer`, 2×2 tiles at 1024 px; `close`, squares around undecided faces at 256 px.
+ * `closer`, 2×2 tiles at 1024 px. (Close looks, squares around small undecided faces, depend on
+ * what a photo leaves undecided; sample1 no longer leaves a small one since the 3×3 tiles only
+ * confirm: their plan is unit-tested in analysis-rounds.test.ts.)
  */
-async function enlargedTiles({ page, input }: Composer): Promise<{ closer: number; close: number }> {
+async function enlargedTiles({ page, input }: Composer): Promise<{ closer: number }> {
   await inDetectorPage(page, 'globalThis.enlarged = {}');
   await page.bringToFront(); // back from the options page, as the user would be
   await input().setInputFiles(photo('sample1.jpg'));
@@ -22,10 +24,10 @@ async function enlargedTiles({ page, input }: Composer): Promise<{ closer: numbe
   await overlay.locator('[data-action="cancel"]').click();
   await expect.poll(() => overlayShown(page)).toBe(false);
   const counted = (await inDetectorPage(page, 'globalThis.enlarged')) as Record<string, number>;
-  return { closer: counted[1024] ?? 0, close: counted[256] ?? 0 };
+  return { closer: counted[1024] ?? 0 };
 }
 
-test('FaceBoxes looks close at the faces left undecided; "thorough" has it look closer, on enlarged tiles, too, "balanced" not', async ({ composer, extension }) => {
+test('"thorough" has FaceBoxes look closer, on enlarged tiles, "balanced" not', async ({ composer, extension }) => {
   const { page, input } = composer;
   await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
   await expect.poll(() => received(page)).toHaveLength(1);
@@ -35,11 +37,9 @@ test('FaceBoxes looks close at the faces left undecided; "thorough" has it look 
     await setRule(options, 'x', 'sensitivity', 'thorough');
     const thorough = await enlargedTiles(composer);
     expect(thorough.closer).toBeGreaterThan(0);
-    expect(thorough.close).toBeGreaterThan(0);
     await setRule(options, 'x', 'sensitivity', 'balanced');
     const balanced = await enlargedTiles(composer);
     expect(balanced.closer).toBe(0);
-    expect(balanced.close).toBeGreaterThan(0);
   } finally {
     await unwrapWorkerMessages(page);
     await setRule(options, 'x', 'sensitivity', 'balanced');
