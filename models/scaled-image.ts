@@ -6,7 +6,7 @@
 export class ScaledImage {
   private readonly copies = new Map<number, Promise<ImageBitmap>>();
 
-  constructor(readonly image: ImageBitmap) {}
+  constructor(private readonly image: ImageBitmap) {}
 
   /** The image resized by `scale` (at most 1). */
   at(scale: number): Promise<ImageBitmap> {
@@ -23,7 +23,8 @@ export class ScaledImage {
   }
 
   close(): void {
-    for (const copy of this.copies.values()) void copy.then((bitmap) => bitmap.close(), () => undefined);
+    // The copy at scale 1 is the image itself, closed once below.
+    for (const copy of this.copies.values()) void copy.then((bitmap) => bitmap !== this.image && bitmap.close(), () => undefined);
     this.copies.clear();
     this.image.close();
   }
