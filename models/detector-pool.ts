@@ -28,9 +28,12 @@ export interface ImageSession {
   release(): void;
 }
 
-/** Shares jobs so that each worker gets about the same work: largest first, to the least loaded. */
-export function shareJobs(jobs: TileJob[], workers: number): TileJob[][] {
-  const shares = Array.from({ length: workers }, () => ({ jobs: [] as TileJob[], load: 0 }));
+/**
+ * Shares jobs so that each worker ends up with about the same work, counting what each still has
+ * to do (`loads`, one per worker, in `jobCost` units): largest first, to the least loaded.
+ */
+export function shareJobs(jobs: TileJob[], loads: readonly number[]): TileJob[][] {
+  const shares = loads.map((load) => ({ jobs: [] as TileJob[], load }));
   for (const job of [...jobs].sort((a, b) => jobCost(b) - jobCost(a))) {
     const least = shares.reduce((min, share) => (share.load < min.load ? share : min));
     least.jobs.push(job);
@@ -47,6 +50,12 @@ export class DetectorPool {
   private nextRequest = 0;
   private nextImage = 0;
   private readonly pending = new Map<number, { resolve: (c: Candidate[]) => void; reject: (e: Error) => void }>();
+  /**
+   * The cost of the jobs each worker was sent and has not answered: a photo's analysis may end
+   * before a long FaceBoxes pass it no longer needs does, and photos analysed at once share the
+   * workers, so new jobs go where the least work is waiting.
+   */
+  private readonly loads: number[];
 
   /** Set when a worker died (out of memory on a huge photo, say) or stalled: the pool must be replaced. */
   broken = false;
@@ -55,6 +64,7 @@ export class DetectorPool {
     private readonly workers: Worker[],
     private readonly stalledMs: number,
   ) {
+    this.loads = workers.map(() => 0);
     for (const worker of workers) {
       // Requests a dead worker held would never be answered: fail them all, so that no photo waits forever.
       worker.addEventListener('error', () => this.fail(new Error('a detector worker stopped')));
@@ -91,33 +101,49 @@ export class DetectorPool {
 
   /**
    * Starts work on an image, which the session then owns. Each worker that gets jobs receives its
-   * own copy the first time; a later round may need workers the first one did not.
+   * own copy before its first ones; a later round may need workers the first one did not. Rounds
+   * may overlap: released, the image stays in the workers until every request on it is answered.
    */
   open(image: ImageBitmap): ImageSession {
     const imageId = this.nextImage++;
-    const holders = new Set<Worker>();
+    const copies = new Map<Worker, Promise<void>>();
+    const inFlight = new Set<Promise<unknown>>();
+    const copyTo = (worker: Worker): Promise<void> => {
+      let sent = copies.get(worker);
+      if (!sent) {
+        sent = createImageBitmap(image).then((copy) => worker.postMessage({ type: 'image', imageId, image: copy } satisfies ToWorker, [copy]));
+        copies.set(worker, sent);
+      }
+      return sent;
+    };
+    const ask = async (i: number, jobs: TileJob[]): Promise<Candidate[]> => {
+      const cost = jobs.reduce((sum, job) => sum + jobCost(job), 0);
+      this.loads[i]! += cost;
+      try {
+        await copyTo(this.workers[i]!);
+        return await this.request(this.workers[i]!, imageId, jobs);
+      } finally {
+        this.loads[i]! -= cost;
+      }
+    };
     return {
       detect: async (jobs) => {
-        const shares = shareJobs(jobs, this.workers.length)
-          .map((share, i) => ({ share, worker: this.workers[i]! }))
-          .filter(({ share }) => share.length);
-        const results = await Promise.all(
-          shares.map(async ({ share, worker }) => {
-            const copy = holders.has(worker) ? undefined : await createImageBitmap(image);
-            holders.add(worker);
-            return this.request(worker, imageId, share, copy);
-          }),
-        );
-        return results.flat();
+        const asked = shareJobs(jobs, this.loads).flatMap((share, i) => (share.length ? [ask(i, share)] : []));
+        const settled = Promise.allSettled(asked);
+        inFlight.add(settled);
+        void settled.then(() => inFlight.delete(settled));
+        return (await Promise.all(asked)).flat();
       },
       release: () => {
-        for (const worker of holders) worker.postMessage({ type: 'release', imageId } satisfies ToWorker);
-        image.close();
+        void Promise.allSettled([...inFlight, ...copies.values()]).then(() => {
+          for (const worker of copies.keys()) worker.postMessage({ type: 'release', imageId } satisfies ToWorker);
+          image.close();
+        });
       },
     };
   }
 
-  private request(worker: Worker, imageId: number, jobs: TileJob[], image?: ImageBitmap): Promise<Candidate[]> {
+  private request(worker: Worker, imageId: number, jobs: TileJob[]): Promise<Candidate[]> {
     const request = this.nextRequest++;
     return new Promise((resolve, reject) => {
       const stalled = setTimeout(() => this.fail(new Error('a detector worker stalled')), this.stalledMs);
@@ -125,8 +151,7 @@ export class DetectorPool {
         resolve: (candidates) => (clearTimeout(stalled), resolve(candidates)),
         reject: (error) => (clearTimeout(stalled), reject(error)),
       });
-      const message: ToWorker = { type: 'detect', request, imageId, jobs, ...(image && { image }) };
-      worker.postMessage(message, image ? [image] : []);
+      worker.postMessage({ type: 'detect', request, imageId, jobs } satisfies ToWorker);
     });
   }
 
@@ -134,7 +159,8 @@ export class DetectorPool {
    * Called when no photo is waiting, so that loading the rest of the models delays none. FaceBoxes
    * (~0.8 s to load and warm, most of it not yielding) is loaded by the first worker before the
    * others: a photo picked meanwhile then finds the others free. The first gets the single
-   * FaceBoxes pass over a whole photo (`shareJobs` gives the costliest job to the first).
+   * FaceBoxes pass over a whole photo (`shareJobs` gives the costliest job to the first, when all
+   * are free).
    */
   preload(): void {
     const [first, ...others] = this.workers;

@@ -23,8 +23,9 @@ export function serveDetector(scope: WorkerScope): void {
     if (data.type === 'init') {
       detector = TileDetector.create(data.assets, data.wasm, data.minScore);
       detector.then(() => reply({ type: 'ready' })).catch((error: unknown) => reply({ type: 'failed', error: message(error) }));
+    } else if (data.type === 'image') {
+      images.set(data.imageId, new ScaledImage(data.image));
     } else if (data.type === 'detect') {
-      if (data.image) images.set(data.imageId, new ScaledImage(data.image));
       try {
         const image = images.get(data.imageId);
         if (!image || !detector) throw new Error('detector worker: no image or not initialised');

@@ -100,15 +100,19 @@ export async function detectInRounds(
     .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen, options.hintScore)));
   // A second opinion on the whole photo (FaceBoxes') is the same whenever it is asked: when faces
   // are undecided already, it is asked alongside the guided round instead of after it, and counts,
-  // as before, only if faces are still undecided then.
+  // as before, only if faces are still undecided then. If none is, the analysis ends without
+  // waiting for its long pass (it ends in the worker on its own).
   const early = guided.length && undecidedIn(seen, options).length ? views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length) : [];
   const earlyViews = new Set(early.map(({ index }) => index));
-  const isEarly = (candidate: Candidate) => earlyViews.has(candidate.view);
-  const answers = guided.length ? await detect([...guided, ...early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)))]) : [];
-  seen.push(...answers.filter((candidate) => !isEarly(candidate)));
+  const earlyJobs = early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)));
+  const secondOpinion = earlyJobs.length ? detect(earlyJobs) : Promise.resolve([]);
+  // Its failure matters only if it is waited for (below).
+  secondOpinion.catch(() => undefined);
+  if (guided.length) seen.push(...(await detect(guided)));
   const candidates = keep(seen, options);
   const undecided = undecidedIn(candidates, options);
-  if (undecided.length) candidates.push(...keep(answers.filter(isEarly), options));
+  if (!undecided.length) return candidates;
+  candidates.push(...keep(await secondOpinion, options));
   const confirming = views.flatMap(({ view, index }) => {
     if (view.confirmOnly) return earlyViews.has(index) ? [] : [{ view, index }];
     // Only the levels the budget kept (see `withinBudget`): a long screenshot's finest go first.

@@ -4,11 +4,12 @@ import type { ModelAssets, TileJob } from './tile-job';
 
 /**
  * Messages between the detector pool (in the page hosting the detector) and its workers. An image
- * is sent to a worker once, with the first jobs that need it, and kept there until released.
+ * is sent to a worker once, before the first jobs that need it, and kept there until released.
  */
 export type ToWorker =
   | { type: 'init'; wasm: WebAssembly.Module; assets: ModelAssets; minScore: number }
-  | { type: 'detect'; request: number; imageId: number; image?: ImageBitmap; jobs: TileJob[] }
+  | { type: 'image'; imageId: number; image: ImageBitmap }
+  | { type: 'detect'; request: number; imageId: number; jobs: TileJob[] }
   | { type: 'release'; imageId: number }
   /** Nothing is waiting: load these models, one after the other, before they are first needed. */
   | { type: 'preload'; models: ModelName[] };

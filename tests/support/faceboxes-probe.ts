@@ -55,7 +55,8 @@ const faceBoxesIn = (base64: string, shrink: number, enlarged: boolean) => `(asy
     const started = await ready;
     if (started.type !== 'ready') throw new Error('worker not ready: ' + started.error);
     const detected = answer();
-    worker.postMessage({ type: 'detect', request: 1, imageId: 1, image, jobs: [{ region, model: 'faceBoxes', mirrored: false, inputSide: ${MODEL_INPUT_SIDE.faceBoxes}, enlarged: ${enlarged}, view: 0 }] }, [image]);
+    worker.postMessage({ type: 'image', imageId: 1, image }, [image]);
+    worker.postMessage({ type: 'detect', request: 1, imageId: 1, jobs: [{ region, model: 'faceBoxes', mirrored: false, inputSide: ${MODEL_INPUT_SIDE.faceBoxes}, enlarged: ${enlarged}, view: 0 }] });
     const reply = await detected;
     if (reply.type !== 'detected') throw new Error(reply.error);
     return reply.candidates;

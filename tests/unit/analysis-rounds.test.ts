@@ -17,9 +17,10 @@ const nameOf = (job: { view: number }) => named(DEFAULT_ANALYSIS.views[job.view]
 /**
  * A photo with one face that the full-range model sees weakly on the whole photo (0.6: not enough
  * alone), FaceBoxes as `faceBoxes` says (close up, at that face, and at a neighbour 100 px to its
- * right), the short-range model as `shortRange` says; the views each call asked recorded.
+ * right), the short-range model as `shortRange` says; the views each call asked recorded. Unless
+ * `answersWhole`, a call for FaceBoxes' whole-photo pass alone is never answered.
  */
-async function rounds(shortRange: number | null, fullRange: number | null = 0.6, faceBoxes = 0.9, face = FACE) {
+async function rounds(shortRange: number | null, fullRange: number | null = 0.6, faceBoxes = 0.9, face = FACE, answersWhole = true) {
   const calls: string[][] = [];
   const jobs: TileJob[] = [];
   const sees = (job: TileJob): number | null => {
@@ -30,6 +31,7 @@ async function rounds(shortRange: number | null, fullRange: number | null = 0.6,
   const detect = async (asked: TileJob[]): Promise<Candidate[]> => {
     calls.push([...new Set(asked.map(nameOf))].sort());
     jobs.push(...asked);
+    if (!answersWhole && calls.at(-1)!.join() === 'faceBoxes') await new Promise(() => undefined);
     return asked.flatMap((job) => {
       const score = sees(job);
       if (score === null) return [];
@@ -42,15 +44,15 @@ async function rounds(shortRange: number | null, fullRange: number | null = 0.6,
 }
 
 describe('the rounds of an analysis', () => {
-  it('asks FaceBoxes alongside the guided round when a face is undecided already, and the mirrored view after', async () => {
+  it('asks FaceBoxes beside the guided round when a face is undecided already, and the mirrored view after', async () => {
     const { calls, counted } = await rounds(null);
-    expect(calls).toEqual([['fullRange'], ['faceBoxes', 'shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
+    expect(calls).toEqual([['fullRange'], ['faceBoxes'], ['shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
     expect(counted('faceBoxes')).toHaveLength(1);
   });
 
-  it('does not count its answer when the guided round decided the face', async () => {
-    const { calls, counted } = await rounds(0.7);
-    expect(calls).toEqual([['fullRange'], ['faceBoxes', 'shortRange']]);
+  it('neither counts nor waits for its answer when the guided round decided the face', async () => {
+    const { calls, counted } = await rounds(0.7, 0.6, 0.9, FACE, false);
+    expect(calls).toEqual([['fullRange'], ['faceBoxes'], ['shortRange']]);
     expect(counted('faceBoxes')).toHaveLength(0);
     expect(counted('shortRange').length).toBeGreaterThan(0);
   });

@@ -8,7 +8,7 @@ const load = (jobs: TileJob[]) => jobs.reduce((sum, j) => sum + jobCost(j), 0);
 describe('shareJobs', () => {
   it('gives every job to exactly one worker', () => {
     const jobs = [...Array.from({ length: 22 }, () => job('fullRange')), ...Array.from({ length: 78 }, () => job('shortRange', 2))];
-    const shares = shareJobs(jobs, 3);
+    const shares = shareJobs(jobs, [0, 0, 0]);
     expect(shares).toHaveLength(3);
     expect(shares.flat()).toHaveLength(jobs.length);
     expect(new Set(shares.flat())).toEqual(new Set(jobs));
@@ -16,7 +16,7 @@ describe('shareJobs', () => {
 
   it('balances the cost, not the count, of the jobs', () => {
     const jobs = [...Array.from({ length: 4 }, () => job('fullRange')), ...Array.from({ length: 10 }, () => job('shortRange'))];
-    const loads = shareJobs(jobs, 2).map(load);
+    const loads = shareJobs(jobs, [0, 0]).map(load);
     expect(Math.abs(loads[0]! - loads[1]!)).toBeLessThanOrEqual(jobCost(job('fullRange')));
     expect(loads[0]! + loads[1]!).toBe(load(jobs));
   });
@@ -24,11 +24,16 @@ describe('shareJobs', () => {
   it("counts a FaceBoxes pass by the pixels it sees: eight close looks at 256 px weigh about one whole photo at 1024", () => {
     const whole: TileJob = { ...job('faceBoxes'), region: { x: 0, y: 0, width: 1920, height: 1280 }, inputSide: 1024 };
     const close = Array.from({ length: 8 }, (): TileJob => ({ ...job('faceBoxes', 4), inputSide: 256, enlarged: true }));
-    expect(shareJobs([whole, ...close], 2)).toEqual([[whole], close]);
+    expect(shareJobs([whole, ...close], [0, 0])).toEqual([[whole], close]);
+  });
+
+  it('counts the work a worker still has to do: new jobs go to the other first', () => {
+    const jobs = Array.from({ length: 6 }, () => job('shortRange'));
+    expect(shareJobs(jobs, [4, 0]).map((share) => share.length)).toEqual([1, 5]);
   });
 
   it('leaves workers idle when there are fewer jobs than workers', () => {
-    expect(shareJobs([job('fullRange')], 4).filter((share) => share.length)).toHaveLength(1);
+    expect(shareJobs([job('fullRange')], [0, 0, 0, 0]).filter((share) => share.length)).toHaveLength(1);
   });
 });
 
@@ -130,6 +135,29 @@ describe('DetectorPool when a worker dies or stalls', () => {
     expect(await detecting).toEqual([]);
     await new Promise((r) => setTimeout(r, 60));
     expect(pool.broken).toBe(false);
+  });
+});
+
+describe('an image session', () => {
+  it('keeps a released image in the workers until every request on it is answered', async () => {
+    stubWorkers(SilentWorker);
+    vi.stubGlobal('createImageBitmap', async () => ({ close() {} }));
+    const { DetectorPool } = await import('../../models/detector-pool');
+    const pool = await DetectorPool.create('worker.js', ASSETS, { size: 2, minScore: 0.3 });
+    const image = { closed: false, close() { this.closed = true; } };
+    const session = pool.open(image as unknown as ImageBitmap);
+    const detecting = session.detect([job('fullRange'), job('shortRange')]);
+    await new Promise((r) => setTimeout(r, 0));
+    session.release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(SilentWorker.all.map((worker) => worker.received.filter((type) => type !== 'init'))).toEqual([['image', 'detect'], ['image', 'detect']]);
+    expect(image.closed).toBe(false);
+
+    SilentWorker.all.forEach((worker, request) => worker.dispatchEvent(new MessageEvent('message', { data: { type: 'detected', request, candidates: [] } })));
+    expect(await detecting).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(SilentWorker.all.map((worker) => worker.received.at(-1))).toEqual(['release', 'release']);
+    expect(image.closed).toBe(true);
   });
 });
 
