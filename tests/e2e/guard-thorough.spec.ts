@@ -9,25 +9,24 @@ const COUNT_ENLARGED = `if (message?.type === 'detect') for (const job of messag
   return send(message, transfer);`;
 
 /**
- * The enlarged regions the detector was sent while the guard checked sample1.jpg (then cancelled):
- * `closer`, 2×2 tiles at 1024 px. (Close looks, squares around small undecided faces, depend on
- * what a photo leaves undecided; sample1 no longer leaves a small one since the 3×3 tiles only
- * confirm: their plan is unit-tested in analysis-rounds.test.ts.)
+ * The enlarged regions the detector was sent while the guard checked sample2.jpg (then cancelled):
+ * `closer`, 2×2 tiles at 1024 px; `close`, squares around undecided faces at 256 px (sample2 leaves
+ * small faces undecided after its first two rounds).
  */
-async function enlargedTiles({ page, input }: Composer): Promise<{ closer: number }> {
+async function enlargedTiles({ page, input }: Composer): Promise<{ closer: number; close: number }> {
   await inDetectorPage(page, 'globalThis.enlarged = {}');
   await page.bringToFront(); // back from the options page, as the user would be
-  await input().setInputFiles(photo('sample1.jpg'));
+  await input().setInputFiles(photo('sample2.jpg'));
   // Its location opens the window at once; cancelled only once its faces are shown (all checked).
   const overlay = await overlayFrame(page);
   await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', /^\d+$/, { timeout: 60_000 });
   await overlay.locator('[data-action="cancel"]').click();
   await expect.poll(() => overlayShown(page)).toBe(false);
   const counted = (await inDetectorPage(page, 'globalThis.enlarged')) as Record<string, number>;
-  return { closer: counted[1024] ?? 0 };
+  return { closer: counted[1024] ?? 0, close: counted[256] ?? 0 };
 }
 
-test('"thorough" has FaceBoxes look closer, on enlarged tiles, "balanced" not', async ({ composer, extension }) => {
+test('FaceBoxes looks close at the faces left undecided; "thorough" has it look closer, on enlarged tiles, too, "balanced" not', async ({ composer, extension }) => {
   const { page, input } = composer;
   await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
   await expect.poll(() => received(page)).toHaveLength(1);
@@ -37,9 +36,11 @@ test('"thorough" has FaceBoxes look closer, on enlarged tiles, "balanced" not', 
     await setRule(options, 'x', 'sensitivity', 'thorough');
     const thorough = await enlargedTiles(composer);
     expect(thorough.closer).toBeGreaterThan(0);
+    expect(thorough.close).toBeGreaterThan(0);
     await setRule(options, 'x', 'sensitivity', 'balanced');
     const balanced = await enlargedTiles(composer);
     expect(balanced.closer).toBe(0);
+    expect(balanced.close).toBeGreaterThan(0);
   } finally {
     await unwrapWorkerMessages(page);
     await setRule(options, 'x', 'sensitivity', 'balanced');
