@@ -49,6 +49,14 @@ export interface ViewOptions {
    * where a face is in doubt, with more false ones (see the README).
    */
   confirmGrids?: number[];
+  /**
+   * A mirrored view confirming only the undecided faces its model saw anything of unmirrored (a
+   * candidate at the models' floor or above): mirrored, it is shown the same face, and what it
+   * did not see at all one way it does not see the other. On the dev photos every face the
+   * mirrored view's vote was needed for had a full-range candidate of 0.26 or more on it, while
+   * the faces the short-range model alone had seen were a large share of its work (see the README).
+   */
+  traced?: boolean;
   /** Longest side each region is resized to before the model sees it, instead of the analysis's. */
   inputSide?: number;
   /**
@@ -119,13 +127,13 @@ export const FACEBOXES_CLOSE_LOOK: ViewOptions = {
  * full-range model on the whole photo and 2×2 tiles, the short-range model on those 4×4 and 6×6
  * tiles (where small faces fill its view) that the full-range model saw something face-like in,
  * and, wherever those two leave a face undecided, the full-range model on 3×3 tiles and again on
- * the mirrored photo, FaceBoxes on the whole photo and FaceBoxes close up. A face must be seen by
- * two of these views.
+ * the mirrored photo (where it saw anything of the face), FaceBoxes on the whole photo and
+ * FaceBoxes close up. A face must be seen by two of these views.
  */
 export const DEFAULT_ANALYSIS: AnalysisOptions = {
   views: [
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false, confirmGrids: [3] },
-    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true },
+    { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true, traced: true },
     { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false, guided: true },
     { model: 'faceBoxes', whole: true, grids: [], mirrored: false, confirmOnly: true, inputSide: MODEL_INPUT_SIDE.faceBoxes },
     FACEBOXES_CLOSE_LOOK,

@@ -119,7 +119,7 @@ export async function detectInRounds(
     const grids = view.confirmGrids?.filter((n) => view.grids.includes(n)) ?? [];
     return grids.length ? [{ view: { ...view, whole: false, grids }, index }] : [];
   });
-  const second = confirming.flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, undecided)));
+  const second = confirming.flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, view.traced ? tracedIn(undecided, seen, views, view, options) : undecided)));
   // A close look answers only about the face it was centred on: the other faces in its square
   // are seen enlarged, off-centre and often cut by its edge.
   const lookedAt = new Map(views.filter(({ view }) => view.around).map(({ view, index }) => [index, closeUp(size, view, undecided)]));
@@ -131,6 +131,12 @@ export async function detectInRounds(
 
 const keep = (candidates: Candidate[], options: AnalysisOptions) =>
   candidates.filter((c) => c.score >= Math.max(options.minCandidateScore, options.views[c.view]?.minScore ?? 0));
+
+/** The faces among `undecided` that `view`'s model saw anything of unmirrored (see `ViewOptions.traced`). */
+function tracedIn(undecided: Rect[], seen: Candidate[], views: Array<{ view: ViewOptions }>, { model }: ViewOptions, options: AnalysisOptions): Rect[] {
+  const traces = seen.filter((c) => views[c.view]?.view.model === model && !views[c.view]?.view.mirrored);
+  return undecided.filter((face) => traces.some((trace) => iou(trace, face) > options.merge.iouThreshold));
+}
 
 /** The faces among `seen` that the vote does not keep (yet). */
 const undecidedIn = (seen: Candidate[], options: AnalysisOptions) =>

@@ -86,6 +86,10 @@ export const ALTERNATIVES: Variant[] = [
   },
   { name: 'shipped, flat tiles looked at too (no texture gate)', options: { minTexture: 0 } },
   {
+    name: 'shipped, the mirrored view on every undecided face (also those full-range saw nothing of)',
+    options: { views: DEFAULT_ANALYSIS.views.map(({ traced: _, ...view }) => view) },
+  },
+  {
     name: 'shipped, short-range on every fine tile (unguided)',
     options: { views: DEFAULT_ANALYSIS.views.map((view) => ({ ...view, guided: false })) },
   },

@@ -15,12 +15,22 @@ const named = ({ model, mirrored, around }: ViewOptions) => `${model}${mirrored 
 const nameOf = (job: { view: number }) => named(DEFAULT_ANALYSIS.views[job.view]!);
 
 /**
- * A photo with one face that the full-range model sees weakly on the whole photo (0.6: not enough
- * alone), FaceBoxes as `faceBoxes` says (close up, at that face, and at a neighbour 100 px to its
- * right), the short-range model as `shortRange` says; the views each call asked recorded. Unless
+ * A photo with one face that the full-range model sees weakly on the whole photo (`fullRange`, 0.6
+ * by default: not enough alone; at `fullRangeAt` if given, instead of on the face), FaceBoxes as
+ * `faceBoxes` says (close up, at that face, and at a neighbour 100 px to its right), the
+ * short-range model as `shortRange` says; the views each call asked recorded. Unless
  * `answersWhole`, a call for FaceBoxes' whole-photo pass alone is never answered.
  */
-async function rounds(shortRange: number | null, fullRange: number | null = 0.6, faceBoxes = 0.9, face = FACE, answersWhole = true) {
+interface Seen {
+  shortRange: number | null;
+  fullRange?: number | null;
+  fullRangeAt?: typeof FACE;
+  faceBoxes?: number;
+  face?: typeof FACE;
+  answersWhole?: boolean;
+}
+
+async function rounds({ shortRange, fullRange = 0.6, fullRangeAt, faceBoxes = 0.9, face = FACE, answersWhole = true }: Seen) {
   const calls: string[][] = [];
   const jobs: TileJob[] = [];
   const sees = (job: TileJob): number | null => {
@@ -36,7 +46,8 @@ async function rounds(shortRange: number | null, fullRange: number | null = 0.6,
       const score = sees(job);
       if (score === null) return [];
       const neighbour = nameOf(job) === 'faceBoxes close' ? [{ ...face, x: face.x + 100, score, view: job.view }] : [];
-      return [{ ...face, score, view: job.view }, ...neighbour];
+      const at = job.model === 'fullRange' && fullRangeAt ? fullRangeAt : face;
+      return [{ ...at, score, view: job.view }, ...neighbour];
     });
   };
   const candidates = await detectInRounds(detect, size, DEFAULT_ANALYSIS, () => true);
@@ -45,13 +56,13 @@ async function rounds(shortRange: number | null, fullRange: number | null = 0.6,
 
 describe('the rounds of an analysis', () => {
   it('asks FaceBoxes beside the guided round when a face is undecided already, and the mirrored view after', async () => {
-    const { calls, counted } = await rounds(null);
+    const { calls, counted } = await rounds({ shortRange: null });
     expect(calls).toEqual([['fullRange'], ['faceBoxes'], ['shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
     expect(counted('faceBoxes')).toHaveLength(1);
   });
 
   it('neither counts nor waits for its answer when the guided round decided the face', async () => {
-    const { calls, counted } = await rounds(0.7, 0.6, 0.9, FACE, false);
+    const { calls, counted } = await rounds({ shortRange: 0.7, answersWhole: false });
     expect(calls).toEqual([['fullRange'], ['faceBoxes'], ['shortRange']]);
     expect(counted('faceBoxes')).toHaveLength(0);
     expect(counted('shortRange').length).toBeGreaterThan(0);
@@ -59,29 +70,38 @@ describe('the rounds of an analysis', () => {
 
   it('asks it last when the face was first seen in the guided round', async () => {
     // Seen at 0.3 only on the whole photo: a hint for the short-range model, not yet a face.
-    const { calls, counted } = await rounds(0.5, 0.3);
+    const { calls, counted } = await rounds({ shortRange: 0.5, fullRange: 0.3 });
     expect(calls).toEqual([['fullRange'], ['shortRange'], ['faceBoxes', 'faceBoxes close', 'fullRange', 'fullRange mirrored']]);
     expect(counted('faceBoxes')).toHaveLength(1);
   });
 
+  it('has the mirrored view confirm only faces the full-range model saw something of', async () => {
+    // The short-range model finds the face beside a weak full-range hint (0.3, not a face itself),
+    // in a tile holding both: the full-range model saw nothing of it, mirrored it would not either.
+    const beside = { ...FACE, x: FACE.x + 60 };
+    const { calls } = await rounds({ shortRange: 0.5, fullRange: 0.3, fullRangeAt: beside });
+    expect(calls.at(-1)).toEqual(['faceBoxes', 'faceBoxes close', 'fullRange']);
+    expect((await rounds({ shortRange: 0.5, fullRange: 0.3 })).calls.at(-1)).toContain('fullRange mirrored');
+  });
+
   it('asks nothing more of a photo where no view saw a trace of a face', async () => {
-    const { calls } = await rounds(null, null);
+    const { calls } = await rounds({ shortRange: null, fullRange: null });
     expect(calls).toEqual([['fullRange']]);
   });
 
   it('looks at the full-range 3×3 tiles only to confirm: those holding an undecided face, last', async () => {
-    const { jobs } = await rounds(null);
+    const { jobs } = await rounds({ shortRange: null });
     const fullRange = jobs.filter((job) => nameOf(job) === 'fullRange');
     // The whole photo and its 2×2 tiles are over half its height; its 3×3 tiles are under.
     const threeByThree = fullRange.filter((job) => job.region.width < size.height / 2);
     expect(threeByThree.length).toBeGreaterThan(0);
     expect(threeByThree.every((job) => holdsCentre(job, FACE))).toBe(true);
     // Decided by the guided round: no 3×3 tile is looked at.
-    expect((await rounds(0.7)).jobs.filter((job) => nameOf(job) === 'fullRange')).toHaveLength(fullRange.length - threeByThree.length);
+    expect((await rounds({ shortRange: 0.7 })).jobs.filter((job) => nameOf(job) === 'fullRange')).toHaveLength(fullRange.length - threeByThree.length);
   });
 
   it("has FaceBoxes look close at an undecided face: a square four times its side, centred on it", async () => {
-    const { jobs } = await rounds(null);
+    const { jobs } = await rounds({ shortRange: null });
     const close = jobs.filter((job) => nameOf(job) === 'faceBoxes close');
     expect(close).toHaveLength(1);
     expect(close[0]).toMatchObject({ region: { x: 410, y: 210, width: 240, height: 240 }, inputSide: 256, enlarged: true });
@@ -89,13 +109,13 @@ describe('the rounds of an analysis', () => {
 
   it('does not look close at a face FaceBoxes saw at 64 px or more over the whole photo', async () => {
     // 80 px in the photo, 68 px in the whole photo as FaceBoxes sees it (1024 of 1200 px).
-    const { jobs } = await rounds(null, 0.6, 0.9, { ...FACE, width: 80, height: 80 });
+    const { jobs } = await rounds({ shortRange: null, face: { ...FACE, width: 80, height: 80 } });
     expect(jobs.filter((job) => nameOf(job) === 'faceBoxes close')).toHaveLength(0);
   });
 
   it('counts a close look only where it is sure, and only about the face it was centred on', async () => {
-    const sure = (await rounds(null, 0.6, 0.85)).counted('faceBoxes close');
+    const sure = (await rounds({ shortRange: null, faceBoxes: 0.85 })).counted('faceBoxes close');
     expect(sure.map((c) => c.x)).toEqual([FACE.x]);
-    expect((await rounds(null, 0.6, 0.75)).counted('faceBoxes close')).toHaveLength(0);
+    expect((await rounds({ shortRange: null, faceBoxes: 0.75 })).counted('faceBoxes close')).toHaveLength(0);
   });
 });
