@@ -101,12 +101,11 @@ export async function detectInRounds(
   // A second opinion on the whole photo (FaceBoxes') is the same whenever it is asked: when faces
   // are undecided already, it is asked alongside the guided round instead of after it, and counts,
   // as before, only if faces are still undecided then. If none is, the analysis ends without
-  // waiting for its long pass (it ends in the worker on its own).
+  // waiting for its long pass (it ends in the worker on its own; a failure of it matters only then).
   const early = guided.length && undecidedIn(seen, options).length ? views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length) : [];
   const earlyViews = new Set(early.map(({ index }) => index));
   const earlyJobs = early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)));
   const secondOpinion = earlyJobs.length ? detect(earlyJobs) : Promise.resolve([]);
-  // Its failure matters only if it is waited for (below).
   secondOpinion.catch(() => undefined);
   if (guided.length) seen.push(...(await detect(guided)));
   const candidates = keep(seen, options);
@@ -119,7 +118,8 @@ export async function detectInRounds(
     const grids = view.confirmGrids?.filter((n) => view.grids.includes(n)) ?? [];
     return grids.length ? [{ view: { ...view, whole: false, grids }, index }] : [];
   });
-  const second = confirming.flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, view.traced ? tracedIn(undecided, seen, views, view, options) : undecided)));
+  const facesFor = (view: ViewOptions) => (view.traced ? tracedIn(undecided, seen, views, view, options) : undecided);
+  const second = confirming.flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, facesFor(view))));
   // A close look answers only about the face it was centred on: the other faces in its square
   // are seen enlarged, off-centre and often cut by its edge.
   const lookedAt = new Map(views.filter(({ view }) => view.around).map(({ view, index }) => [index, closeUp(size, view, undecided)]));
