@@ -135,7 +135,8 @@ export class DetectorPool {
         return (await Promise.all(asked)).flat();
       },
       release: () => {
-        void Promise.allSettled([...inFlight, ...copies.values()]).then(() => {
+        // Every copy is sent within a request on the image, so once these settle, no copy is pending.
+        void Promise.allSettled(inFlight).then(() => {
           for (const worker of copies.keys()) worker.postMessage({ type: 'release', imageId } satisfies ToWorker);
           image.close();
         });
