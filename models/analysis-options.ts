@@ -72,6 +72,20 @@ export interface ViewOptions {
   around?: { times: number; under: number };
   /** The least score of this view's candidates that counts, when above the analysis's `minCandidateScore`. */
   minScore?: number;
+  /**
+   * Undecided faces under this many pixels in the whole photo as this view's model sees it are
+   * not asked of it. FaceBoxes learnt a face from the anchors overlapping it by 0.35 or more (IoU),
+   * which its smallest (32 px) does from 19 px: its whole-photo pass does not find smaller ones,
+   * which its close look is for, and was a third of a busy photo's last round (see the README).
+   */
+  fromSide?: number;
+  /**
+   * A whole-photo view asked in the last round is shown the photo only as large as the smallest
+   * face it is asked about needs to be this many pixels (at most its input side, at least 256 px).
+   * Asked early (see `detectInRounds`), it is shown the photo whole: the faces the short-range
+   * round will add are not known yet, and shown to fit those known then it missed one dev face.
+   */
+  shownAt?: number;
 }
 
 export interface AnalysisOptions {
@@ -135,7 +149,7 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: false, confirmGrids: [3] },
     { model: 'fullRange', whole: true, grids: [2, 3], mirrored: true, confirmOnly: true, traced: true },
     { model: 'shortRange', whole: false, grids: [4, 6], mirrored: false, guided: true },
-    { model: 'faceBoxes', whole: true, grids: [], mirrored: false, confirmOnly: true, inputSide: MODEL_INPUT_SIDE.faceBoxes },
+    { model: 'faceBoxes', whole: true, grids: [], mirrored: false, confirmOnly: true, inputSide: MODEL_INPUT_SIDE.faceBoxes, fromSide: 20, shownAt: 40 },
     FACEBOXES_CLOSE_LOOK,
   ],
   overlap: 0.25,

@@ -1,11 +1,12 @@
 import { decodeUpright, drawnAt } from '../photo/upright-decode';
-import { type AnalysisOptions, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE, type ViewOptions } from './analysis-options';
+import { type AnalysisOptions, DEFAULT_ANALYSIS, type ViewOptions } from './analysis-options';
 import { type Box, iou, type Rect, scaled } from './boxes';
 import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
 import { textureOf } from './texture';
-import { planTiles, workingScale } from './tiling';
+import { workingScale } from './tiling';
+import { closeUp, confirmRegions, hinted, largeIn, regions, shownFor, withinBudget } from './view-regions';
 
 /** Faces of one image, in pixels of the image as a viewer displays it (EXIF orientation applied). */
 export interface FaceAnalysis {
@@ -102,7 +103,8 @@ export async function detectInRounds(
   // are undecided already, it is asked alongside the guided round instead of after it, and counts,
   // as before, only if faces are still undecided then. If none is, the analysis ends without
   // waiting for its long pass (it ends in the worker on its own; a failure of it matters only then).
-  const early = guided.length && undecidedIn(seen, options).length ? views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length) : [];
+  const undecidedFirst = guided.length ? undecidedIn(seen, options) : [];
+  const early = views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length && largeIn(size, view, undecidedFirst).length);
   const earlyViews = new Set(early.map(({ index }) => index));
   const earlyJobs = early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)));
   const secondOpinion = earlyJobs.length ? detect(earlyJobs) : Promise.resolve([]);
@@ -118,8 +120,11 @@ export async function detectInRounds(
     const grids = view.confirmGrids?.filter((n) => view.grids.includes(n)) ?? [];
     return grids.length ? [{ view: { ...view, whole: false, grids }, index }] : [];
   });
-  const facesFor = (view: ViewOptions) => (view.traced ? tracedIn(undecided, seen, views, view, options) : undecided);
-  const second = confirming.flatMap(({ view, index }) => jobsOf(view, index, confirmRegions(size, view, options, facesFor(view))));
+  const facesFor = (view: ViewOptions) => largeIn(size, view, view.traced ? tracedIn(undecided, seen, views, view, options) : undecided);
+  const second = confirming.flatMap(({ view, index }) => {
+    const faces = facesFor(view);
+    return jobsOf(shownFor(size, view, faces, options), index, confirmRegions(size, view, options, faces));
+  });
   // A close look answers only about the face it was centred on: the other faces in its square
   // are seen enlarged, off-centre and often cut by its edge.
   const lookedAt = new Map(views.filter(({ view }) => view.around).map(({ view, index }) => [index, closeUp(size, view, undecided)]));
@@ -141,60 +146,3 @@ function tracedIn(undecided: Rect[], seen: Candidate[], views: Array<{ view: Vie
 /** The faces among `seen` that the vote does not keep (yet). */
 const undecidedIn = (seen: Candidate[], options: AnalysisOptions) =>
   clusterDetections(keep(seen, options), options.merge).filter((face) => !accepted(face, options.vote));
-
-export function regions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions): Rect[] {
-  // Half the model's input: a finer tile is enlarged more than twice, to no face that matters (a
-  // quarter for a view meant to enlarge: beyond four times, pixels only grow).
-  const minSide = MODEL_INPUT_SIDE[view.model] / (view.enlarged ? 4 : 2);
-  const tiles = planTiles(image.width, image.height, { grids: view.grids, overlap: options.overlap, minSide });
-  return view.whole ? tiles : tiles.slice(1);
-}
-
-/** Where a view confirms (`confirmOnly`, `confirmGrids`): its tiles that hold an undecided face's centre, or a square `around` each. */
-function confirmRegions(image: { width: number; height: number }, view: ViewOptions, options: AnalysisOptions, undecided: Rect[]): Rect[] {
-  if (!view.around) return regions(image, view, options).filter((tile) => undecided.some((face) => holdsCentre(tile, face)));
-  const { times } = view.around;
-  return closeUp(image, view, undecided).map((face) => {
-    const side = Math.round(Math.min(Math.max(face.width, face.height) * times, image.width, image.height));
-    const at = (centre: number, room: number) => Math.round(Math.min(Math.max(0, centre - side / 2), room - side));
-    return { x: at(face.x + face.width / 2, image.width), y: at(face.y + face.height / 2, image.height), width: side, height: side };
-  });
-}
-
-/** The undecided faces a view `around` them looks at: those it saw too small over the whole image. */
-function closeUp(image: { width: number; height: number }, view: ViewOptions, undecided: Rect[]): Rect[] {
-  if (!view.around) return [];
-  const whole = Math.min(1, MODEL_INPUT_SIDE[view.model] / Math.max(image.width, image.height));
-  const { under } = view.around;
-  return undecided.filter((face) => Math.max(face.width, face.height) * whole < under);
-}
-
-/**
- * The tiles holding the centre of a candidate scoring at least `hintScore`. Overlapping by a
- * quarter, one of them holds the face whole whenever it is under a quarter of their side, which is
- * what a finer level is for (a larger face, coarser tiles saw whole); the other tiles it reaches
- * into show a sliver of it, where no model finds a face: on the WIDER photos, looking only where
- * the centre lies found the same faces with 31 % fewer short-range tiles, in 13 % less time.
- */
-export function hinted(tiles: Rect[], seen: Candidate[], hintScore: number): Rect[] {
-  const hints = seen.filter((candidate) => candidate.score >= hintScore);
-  return tiles.filter((tile) => hints.some((hint) => holdsCentre(tile, hint)));
-}
-
-/** The views, without their finest grid levels while the first pass would exceed `maxJobs`. */
-export function withinBudget(image: { width: number; height: number }, options: AnalysisOptions): ViewOptions[] {
-  let views = options.views;
-  const firstPass = () => views.filter((v) => !v.confirmOnly).reduce((sum, v) => sum + regions(image, v, options).length, 0);
-  while (firstPass() > options.maxJobs) {
-    const finest = Math.max(...views.flatMap((v) => v.grids));
-    if (finest === -Infinity) break;
-    views = views.map((v) => ({ ...v, grids: v.grids.filter((n) => n < finest) }));
-  }
-  return views;
-}
-
-function holdsCentre(tile: Rect, face: Rect): boolean {
-  const cx = face.x + face.width / 2;
-  const cy = face.y + face.height / 2;
-  return cx >= tile.x && cx < tile.x + tile.width && cy >= tile.y && cy < tile.y + tile.height;
-}

@@ -90,6 +90,10 @@ export const ALTERNATIVES: Variant[] = [
     options: { views: DEFAULT_ANALYSIS.views.map(({ traced: _, ...view }) => view) },
   },
   {
+    name: "shipped, FaceBoxes' whole-photo pass at 1024 px, about every undecided face",
+    options: { views: DEFAULT_ANALYSIS.views.map(({ fromSide: _, shownAt: __, ...view }) => view) },
+  },
+  {
     name: 'shipped, short-range on every fine tile (unguided)',
     options: { views: DEFAULT_ANALYSIS.views.map((view) => ({ ...view, guided: false })) },
   },

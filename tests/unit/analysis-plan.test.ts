@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisFor, CLOSER_FACEBOXES, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE } from '../../models/analysis-options';
-import { hinted, regions, withinBudget } from '../../models/face-analyser';
+import { hinted, regions, withinBudget } from '../../models/view-regions';
 import { workingScale } from '../../models/tiling';
 
 /** The first pass's regions for an image of this size, as the analyser plans them. */

@@ -113,6 +113,23 @@ describe('the rounds of an analysis', () => {
     expect(jobs.filter((job) => nameOf(job) === 'faceBoxes close')).toHaveLength(0);
   });
 
+  it('does not ask FaceBoxes over the whole photo about a face too small for it to find there', async () => {
+    // 20 px in the photo, 17 px in the whole photo as FaceBoxes sees it (1024 of 1200 px): under
+    // what its smallest anchor learnt to find. Its close look is for such faces.
+    const { calls } = await rounds({ shortRange: null, face: { ...FACE, width: 20, height: 20 } });
+    expect(calls).toEqual([['fullRange'], ['shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
+  });
+
+  it('shows FaceBoxes, asked last, the whole photo only as large as the face needs to be 40 px', async () => {
+    const last = await rounds({ shortRange: 0.5, fullRange: 0.3 });
+    // The 60 px face at 40 px: the 1200 px photo at 800 px.
+    expect(last.jobs.find((job) => nameOf(job) === 'faceBoxes')).toMatchObject({ inputSide: 800 });
+    // Asked early, the faces the short-range round will add are not known yet: the photo at 1024 px.
+    const early = await rounds({ shortRange: null });
+    expect(early.calls[1]).toEqual(['faceBoxes']);
+    expect(early.jobs.find((job) => nameOf(job) === 'faceBoxes')).toMatchObject({ inputSide: 1024 });
+  });
+
   it('counts a close look only where it is sure, and only about the face it was centred on', async () => {
     const sure = (await rounds({ shortRange: null, faceBoxes: 0.85 })).counted('faceBoxes close');
     expect(sure.map((c) => c.x)).toEqual([FACE.x]);
