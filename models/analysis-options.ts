@@ -112,6 +112,8 @@ export interface AnalysisOptions {
    * sky, a wall, a smooth background hold no face. 0 looks at every tile; the whole image always is.
    */
   minTexture: number;
+  /** Photos whose tones span less of the grey range than this (0–255) are stretched over it first (see `stretchTones`); 0 never. */
+  minToneRange: number;
   merge: MergeOptions;
 }
 
@@ -162,6 +164,8 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
   inputSide: 256,
   // JPEG noise in a clear sky stays near 1; any edge, let alone a face's eyes and mouth, far above.
   minTexture: 2,
+  // Half the range: a photo a stop too dark uses less; the dev photos span 181 or more, the samples 160.
+  minToneRange: 128,
   merge: DEFAULT_MERGE,
 };
 

@@ -5,6 +5,7 @@ import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
 import type { TileJob } from './tile-job';
 import { textureOf } from './texture';
+import { stretchTones } from './tones';
 import { workingScale } from './tiling';
 import { closeUp, confirmRegions, hinted, largeIn, regions, shownFor, withinBudget } from './view-regions';
 
@@ -59,7 +60,9 @@ export async function analyseBitmap(
 ): Promise<FaceAnalysis> {
   const { width, height } = shown;
   const scale = workingScale(width, height, options.workingSide);
-  const working = drawnAt(decoded, Math.round(width * scale), Math.round(height * scale)).transferToImageBitmap();
+  const canvas = drawnAt(decoded, Math.round(width * scale), Math.round(height * scale));
+  stretchTones(canvas, options.minToneRange);
+  const working = canvas.transferToImageBitmap();
   decoded.close();
   const size = { width: working.width, height: working.height };
   const session = engine.open(working);

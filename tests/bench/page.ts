@@ -98,6 +98,15 @@ async function turned(url: string, quarters: number): Promise<Blob> {
   return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
 }
 
+/** The photo with its tones changed as CSS filters do: `brightness` multiplies, `contrast` scales around mid-grey. */
+async function toned(url: string, brightness: number, contrast: number): Promise<Blob> {
+  const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+  context.filter = `brightness(${brightness}) contrast(${contrast})`;
+  context.drawImage(bitmap, 0, 0);
+  return context.canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+}
+
 const images = new Map<string, Blob>();
 let tutorial: Promise<FaceDetector> | undefined;
 
@@ -127,6 +136,9 @@ const api = {
   },
   async turned(key: string, url: string, quarters: number) {
     images.set(key, await turned(url, quarters));
+  },
+  async toned(key: string, url: string, brightness: number, contrast: number) {
+    images.set(key, await toned(url, brightness, contrast));
   },
   async animation(key: string, url: string, width: number, count: number, motion: 'sweep' | 'boomerang' | 'zoom') {
     images.set(key, await animation(url, width, count, motion));

@@ -8,6 +8,7 @@ import { measureExtension, median } from './extension-timings';
 import { addScores, precision, recall, scoreImage } from './score';
 import { ms, pct, percentile, printTable } from './stats';
 import { turnedPhotos } from './turned';
+import { dimmedPhotos } from './dimmed';
 import { MAX_CHECKED_FRAMES } from '../../models/analysis-options';
 import type { Rect } from '../../models/boxes';
 import { ALTERNATIVES, CHOSEN, NAIVE, ONE_WORKER, SENSITIVITY_LEVELS, type Variant } from './variants';
@@ -178,8 +179,10 @@ async function main(): Promise<void> {
     await turnedPhotos(page);
     await accuracy(page, `Fixtures (${fixturePhotos().length} photos in tests/fixtures/photos)`, fixturePhotos(), variants);
     const wider = widerDev(WIDER_DIR);
-    if (wider) await accuracy(page, `WIDER FACE dev subset (${wider.length} photos, ${WIDER_DIR})`, wider, variants);
-    else console.log(`\n(${WIDER_DIR} not found: WIDER FACE dev figures skipped)`);
+    if (wider) {
+      await accuracy(page, `WIDER FACE dev subset (${wider.length} photos, ${WIDER_DIR})`, wider, variants);
+      await dimmedPhotos(page, wider);
+    } else console.log(`\n(${WIDER_DIR} not found: WIDER FACE dev figures skipped)`);
   } finally {
     await close();
   }

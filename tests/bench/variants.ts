@@ -32,6 +32,9 @@ export const NAIVE: Variant = {
  * Upside-down faces (a baby on its back, photographed from above its head): the whole photo also
  * seen turned a half turn, and mirrored so to confirm. The bench's turned photos show what it finds.
  */
+/** Tones left as they are however narrow (see the dimmed photos' table). */
+export const UNSTRETCHED: Variant = { name: 'shipped without stretching narrow tones', options: { minToneRange: 0 } };
+
 export const UPSIDE_DOWN: Variant = {
   name: 'shipped + the whole photo upside down, and its mirror to confirm',
   options: {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { annotatedPhotos } from '../support/annotations';
 import { launchWithExtension } from '../support/browser';
+import { stackedInPage } from '../support/guard-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
 
 test("photos picked in X's file input are analysed by the offscreen detector, with the right face counts", async () => {
@@ -20,6 +21,33 @@ test("photos picked in X's file input are analysed by the offscreen detector, wi
     for (const { file, faces } of photos) {
       expect(reports.get(file), file).toMatch(new RegExp(`^${faces.length} face\\(s\\), metadata: `));
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test('photos taken in poor light are analysed with their tones stretched: the same faces as in good light', async () => {
+  const context = await launchWithExtension();
+  try {
+    await serveSites(context);
+    const page = await context.newPage();
+    const reports = new Map<string, string>();
+    page.on('console', (message) => {
+      const match = /^photo-guard: (.+?): (.*)$/.exec(message.text());
+      if (match) reports.set(match[1]!, match[2]!);
+    });
+    await page.goto(SITE_PAGES.x.url);
+    // Unstretched, the detector boxed things that are not faces on each of these (2026-11-29).
+    const dimmed = [
+      { file: 'sample1.jpg', filter: 'brightness(0.35) contrast(0.6)' },
+      { file: 'sample5.jpg', filter: 'brightness(0.3)' },
+    ];
+    const files = [];
+    for (const { file, filter } of dimmed) files.push({ name: `dim-${file}`, mimeType: 'image/jpeg', buffer: await stackedInPage(page, photo(file), 1, 1, filter) });
+    await page.locator('[data-testid="fileInput"]').setInputFiles(files);
+    await expect.poll(() => reports.size).toBe(files.length);
+    const expected = new Map(annotatedPhotos().map((p) => [p.file, p.faces.length]));
+    for (const { file } of dimmed) expect(reports.get(`dim-${file}`), file).toMatch(new RegExp(`^${expected.get(file)} face\\(s\\), `));
   } finally {
     await context.close();
   }

@@ -68,17 +68,19 @@ export async function pastePng(page: Page, selector: string, jpegPath: string): 
   await page.keyboard.press('Control+V');
 }
 
-/** A JPEG made in the page: `copies` of a photo stacked top to bottom, each scaled by `scale`. */
-export async function stackedInPage(page: Page, path: string, copies: number, scale: number): Promise<Buffer> {
+/** A JPEG made in the page: `copies` of a photo stacked top to bottom, each scaled by `scale`, drawn through a CSS `filter`. */
+export async function stackedInPage(page: Page, path: string, copies: number, scale: number, filter = 'none'): Promise<Buffer> {
   const base64 = await page.evaluate(
-    async ([data, count, factor]) => {
+    async ([data, count, factor, css]) => {
       const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
       const [width, height] = [Math.round(bitmap.width * factor), Math.round(bitmap.height * factor)];
       const canvas = new OffscreenCanvas(width, height * count);
-      for (let i = 0; i < count; i++) canvas.getContext('2d')!.drawImage(bitmap, 0, i * height, width, height);
+      const context = canvas.getContext('2d')!;
+      context.filter = css;
+      for (let i = 0; i < count; i++) context.drawImage(bitmap, 0, i * height, width, height);
       return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer()).toBase64();
     },
-    [readFileSync(path).toString('base64'), copies, scale] as const,
+    [readFileSync(path).toString('base64'), copies, scale, filter] as const,
   );
   return Buffer.from(base64, 'base64');
 }
