@@ -61,13 +61,14 @@ export async function analyseBitmap(
   const { width, height } = shown;
   const scale = workingScale(width, height, options.workingSide);
   const canvas = drawnAt(decoded, Math.round(width * scale), Math.round(height * scale));
+  // Measured before the tones are stretched: what is flat in the file (a sky's JPEG noise) is flat.
+  const texture = options.minTexture ? textureOf(canvas) : null;
   stretchTones(canvas, options.minToneRange);
   const working = canvas.transferToImageBitmap();
   decoded.close();
   const size = { width: working.width, height: working.height };
   const session = engine.open(working);
   try {
-    const texture = options.minTexture ? textureOf(working) : null;
     const wanted = (tile: Rect) =>
       (!where || where({ x: tile.x / scale, y: tile.y / scale, width: tile.width / scale, height: tile.height / scale })) &&
       (!texture || (tile.width === size.width && tile.height === size.height) || texture(tile) >= options.minTexture);

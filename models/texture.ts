@@ -14,7 +14,7 @@ export const greyAt = (data: ArrayLike<number>, at: number) => 0.299 * data[at]!
  * copy). A maximum, not a mean: a child's small face against a wide sky is one busy cell among
  * flat ones.
  */
-export function textureOf(image: ImageBitmap): (region: Rect) => number {
+export function textureOf(image: ImageBitmap | OffscreenCanvas): (region: Rect) => number {
   const width = Math.max(2, Math.round(image.width * SAMPLE_SCALE));
   const height = Math.max(2, Math.round(image.height * SAMPLE_SCALE));
   const canvas = new OffscreenCanvas(width, height);
