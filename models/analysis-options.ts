@@ -75,8 +75,8 @@ export interface ViewOptions {
   /**
    * Undecided faces under this many pixels in the whole photo as this view's model sees it are
    * not asked of it. FaceBoxes learnt a face from the anchors overlapping it by 0.35 or more (IoU),
-   * which its smallest (32 px) does from 19 px: its whole-photo pass does not find smaller ones,
-   * which its close look is for, and was a third of a busy photo's last round (see the README).
+   * which its smallest (32 px) does from 19 px: its whole-photo pass, the longest of all, is not
+   * run for smaller ones (its close look is for them; see the README).
    */
   fromSide?: number;
   /**

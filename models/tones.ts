@@ -8,7 +8,7 @@ const TAIL = 0.005;
 const FLAT = 8;
 
 /** The grey levels (0–255) between which the image's tones lie, but for the darkest and brightest few. */
-export function toneRange(canvas: OffscreenCanvas): { low: number; high: number } {
+function toneRange(canvas: OffscreenCanvas): { low: number; high: number } {
   const width = Math.max(2, Math.round(canvas.width * SAMPLE_SCALE));
   const height = Math.max(2, Math.round(canvas.height * SAMPLE_SCALE));
   const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
