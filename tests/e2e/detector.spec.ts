@@ -1,10 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { annotatedPhotos } from '../support/annotations';
 import { launchWithExtension } from '../support/browser';
 import { stackedInPage } from '../support/guard-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
 
-test("photos picked in X's file input are analysed by the offscreen detector, with the right face counts", async () => {
+/**
+ * X's composer in a new browser with the extension, and what the guard reports per photo picked
+ * there (file name → "N face(s), metadata: …"), read from its console lines.
+ */
+async function composerReports(): Promise<{ context: BrowserContext; page: Page; reports: Map<string, string> }> {
   const context = await launchWithExtension();
   try {
     await serveSites(context);
@@ -15,6 +19,16 @@ test("photos picked in X's file input are analysed by the offscreen detector, wi
       if (match) reports.set(match[1]!, match[2]!);
     });
     await page.goto(SITE_PAGES.x.url);
+    return { context, page, reports };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+test("photos picked in X's file input are analysed by the offscreen detector, with the right face counts", async () => {
+  const { context, page, reports } = await composerReports();
+  try {
     const photos = annotatedPhotos();
     await page.locator('[data-testid="fileInput"]').setInputFiles(photos.map((p) => photo(p.file)));
     await expect.poll(() => reports.size).toBe(photos.length);
@@ -27,16 +41,8 @@ test("photos picked in X's file input are analysed by the offscreen detector, wi
 });
 
 test('photos taken in poor light are analysed with their tones stretched: the same faces as in good light', async () => {
-  const context = await launchWithExtension();
+  const { context, page, reports } = await composerReports();
   try {
-    await serveSites(context);
-    const page = await context.newPage();
-    const reports = new Map<string, string>();
-    page.on('console', (message) => {
-      const match = /^photo-guard: (.+?): (.*)$/.exec(message.text());
-      if (match) reports.set(match[1]!, match[2]!);
-    });
-    await page.goto(SITE_PAGES.x.url);
     // Unstretched, the detector boxed things that are not faces on each of these (2026-11-29).
     const dimmed = [
       { file: 'sample1.jpg', filter: 'brightness(0.35) contrast(0.6)' },
