@@ -1,13 +1,17 @@
 // Firefox has no offscreen API: the detector runs in the background page. The same X fixture as
 // the Chromium tests. Run with `npm run test:firefox` (under xvfb-run).
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ElementHandle } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
 import { launchFirefox, serveSite, until } from '../support/firefox';
 import { photo, SITE_PAGES } from '../support/sites';
 
-test('Firefox: photos picked in X\'s file input are analysed in the background page, metadata included', async () => {
+/** X's composer in Firefox with the extension, and what the guard reports per photo picked there. */
+async function composerReports(): Promise<{ browser: Browser; page: Page; reports: Map<string, string>; pick: (paths: string[]) => Promise<void> }> {
   const browser = await launchFirefox();
   try {
     const page = await browser.newPage();
@@ -18,14 +22,47 @@ test('Firefox: photos picked in X\'s file input are analysed in the background p
       if (match) reports.set(match[1]!, match[2]!);
     });
     await page.goto(SITE_PAGES.x.url);
-    const photos = annotatedPhotos().filter((p) => p.file.startsWith('sample'));
     const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(...photos.map((p) => photo(p.file)));
+    return { browser, page, reports, pick: (paths) => input.uploadFile(...paths) };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+test('Firefox: photos picked in X\'s file input are analysed in the background page, metadata included', async () => {
+  const { browser, reports, pick } = await composerReports();
+  try {
+    const photos = annotatedPhotos().filter((p) => p.file.startsWith('sample'));
+    await pick(photos.map((p) => photo(p.file)));
     await until(async () => reports.size >= photos.length, 'a report for every photo');
     for (const { file, faces } of photos) {
       // Every sample carries GPS: the content script must see the page's file's metadata too.
       assert.match(reports.get(file) ?? 'no report', new RegExp(`^${faces.length} face\\(s\\), metadata: gps,`), file);
     }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('Firefox: a photo taken in poor light is analysed with its tones stretched', async () => {
+  const { browser, page, reports, pick } = await composerReports();
+  try {
+    // Made in the page, dimmed and flattened as by a lamp-lit room; unstretched, more boxes than faces.
+    const base64 = await page.evaluate(async (data: string) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
+      const canvas = Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
+      const context = canvas.getContext('2d')!;
+      context.filter = 'brightness(0.35) contrast(0.6)';
+      context.drawImage(bitmap, 0, 0);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.95));
+      return new Uint8Array(await blob.arrayBuffer()).toBase64();
+    }, readFileSync(photo('sample1.jpg')).toString('base64'));
+    const dimmed = join(mkdtempSync(join(tmpdir(), 'dim-')), 'dim-sample1.jpg');
+    writeFileSync(dimmed, Buffer.from(base64, 'base64'));
+    await pick([dimmed]);
+    await until(async () => reports.has('dim-sample1.jpg'), 'a report for the dimmed photo');
+    assert.match(reports.get('dim-sample1.jpg')!, /^3 face\(s\), /);
   } finally {
     await browser.close();
   }
