@@ -8,6 +8,18 @@ const CELL = 6;
 /** The grey level (0–255, Rec. 601 luma) of the RGBA pixel at byte `at`. */
 export const greyAt = (data: ArrayLike<number>, at: number) => 0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]!;
 
+/** The image's grey levels (0–255) on a copy `share` of its size (at least 2 × 2 pixels). */
+export function greyCopy(image: ImageBitmap | OffscreenCanvas, share: number): { grey: Float32Array; width: number; height: number } {
+  const width = Math.max(2, Math.round(image.width * share));
+  const height = Math.max(2, Math.round(image.height * share));
+  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(image, 0, 0, width, height);
+  const { data } = context.getImageData(0, 0, width, height);
+  const grey = new Float32Array(width * height);
+  for (let i = 0; i < grey.length; i++) grey[i] = greyAt(data, 4 * i);
+  return { grey, width, height };
+}
+
 /**
  * How much a region of an image varies where it varies most: the largest, over the small cells it
  * overlaps, of their mean absolute difference between neighbouring pixels (0–255, on a small grey
@@ -15,14 +27,7 @@ export const greyAt = (data: ArrayLike<number>, at: number) => 0.299 * data[at]!
  * flat ones.
  */
 export function textureOf(image: ImageBitmap | OffscreenCanvas): (region: Rect) => number {
-  const width = Math.max(2, Math.round(image.width * SAMPLE_SCALE));
-  const height = Math.max(2, Math.round(image.height * SAMPLE_SCALE));
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(image, 0, 0, width, height);
-  const { data } = context.getImageData(0, 0, width, height);
-  const grey = new Float32Array(width * height);
-  for (let i = 0; i < grey.length; i++) grey[i] = greyAt(data, 4 * i);
+  const { grey, width, height } = greyCopy(image, SAMPLE_SCALE);
   const cells = cellTexture(grey, width, height);
   return (region) => cells.maxOver(region.x * (width / image.width), region.y * (height / image.height), region.width * (width / image.width), region.height * (height / image.height));
 }

@@ -1,4 +1,4 @@
-import { greyAt } from './texture';
+import { greyCopy } from './texture';
 
 /** Side of the small grey copy the tones are measured on, as a share of the image's. */
 const SAMPLE_SCALE = 1 / 8;
@@ -9,14 +9,10 @@ const FLAT = 8;
 
 /** The grey levels (0–255) between which the image's tones lie, but for the darkest and brightest few. */
 function toneRange(canvas: OffscreenCanvas): { low: number; high: number } {
-  const width = Math.max(2, Math.round(canvas.width * SAMPLE_SCALE));
-  const height = Math.max(2, Math.round(canvas.height * SAMPLE_SCALE));
-  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(canvas, 0, 0, width, height);
-  const { data } = context.getImageData(0, 0, width, height);
+  const { grey } = greyCopy(canvas, SAMPLE_SCALE);
   const counts = new Uint32Array(256);
-  for (let at = 0; at < data.length; at += 4) counts[Math.round(greyAt(data, at))]!++;
-  const tail = width * height * TAIL;
+  for (const level of grey) counts[Math.round(level)]!++;
+  const tail = grey.length * TAIL;
   const level = (from: number, step: number) => {
     let seen = 0;
     for (let v = from; ; v += step) if ((seen += counts[v]!) > tail || v === 255 - from) return v;
