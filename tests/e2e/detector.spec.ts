@@ -2,6 +2,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { annotatedPhotos } from '../support/annotations';
 import { launchWithExtension } from '../support/browser';
 import { stackedInPage } from '../support/guard-page';
+import { guardReports } from '../support/guard-reports';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
 
 /**
@@ -13,11 +14,7 @@ async function composerReports(): Promise<{ context: BrowserContext; page: Page;
   try {
     await serveSites(context);
     const page = await context.newPage();
-    const reports = new Map<string, string>();
-    page.on('console', (message) => {
-      const match = /^photo-guard: (.+?): (.*)$/.exec(message.text());
-      if (match) reports.set(match[1]!, match[2]!);
-    });
+    const reports = guardReports(page);
     await page.goto(SITE_PAGES.x.url);
     return { context, page, reports };
   } catch (error) {

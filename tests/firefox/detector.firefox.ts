@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
 import { launchFirefox, serveSite, until } from '../support/firefox';
+import { guardReports } from '../support/guard-reports';
 import { photo, SITE_PAGES } from '../support/sites';
 
 /** X's composer in Firefox with the extension, and what the guard reports per photo picked there. */
@@ -16,11 +17,7 @@ async function composerReports(): Promise<{ browser: Browser; page: Page; report
   try {
     const page = await browser.newPage();
     await serveSite(page, 'x');
-    const reports = new Map<string, string>();
-    page.on('console', (message) => {
-      const match = /^photo-guard: (.+?): (.*)$/.exec(message.text());
-      if (match) reports.set(match[1]!, match[2]!);
-    });
+    const reports = guardReports(page);
     await page.goto(SITE_PAGES.x.url);
     const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
     return { browser, page, reports, pick: (paths) => input.uploadFile(...paths) };
