@@ -8,13 +8,18 @@ const CELL = 6;
 /** The grey level (0–255, Rec. 601 luma) of the RGBA pixel at byte `at`. */
 export const greyAt = (data: ArrayLike<number>, at: number) => 0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]!;
 
-/** The image's grey levels (0–255) on a copy `share` of its size (at least 2 × 2 pixels). */
-export function greyCopy(image: ImageBitmap | OffscreenCanvas, share: number): { grey: Float32Array; width: number; height: number } {
+/** The image's pixels (RGBA) on a copy `share` of its size (at least 2 × 2 pixels). */
+export function smallCopy(image: ImageBitmap | OffscreenCanvas, share: number): ImageData {
   const width = Math.max(2, Math.round(image.width * share));
   const height = Math.max(2, Math.round(image.height * share));
   const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
   context.drawImage(image, 0, 0, width, height);
-  const { data } = context.getImageData(0, 0, width, height);
+  return context.getImageData(0, 0, width, height);
+}
+
+/** The image's grey levels (0–255) on a copy `share` of its size (see `smallCopy`). */
+function greyCopy(image: ImageBitmap | OffscreenCanvas, share: number): { grey: Float32Array; width: number; height: number } {
+  const { data, width, height } = smallCopy(image, share);
   const grey = new Float32Array(width * height);
   for (let i = 0; i < grey.length; i++) grey[i] = greyAt(data, 4 * i);
   return { grey, width, height };
