@@ -46,7 +46,7 @@ test('photos taken in poor light are analysed with their tones stretched: the sa
       { file: 'sample5.jpg', filter: 'brightness(0.3)' },
     ];
     const files = [];
-    for (const { file, filter } of dimmed) files.push({ name: `dim-${file}`, mimeType: 'image/jpeg', buffer: await stackedInPage(page, photo(file), 1, 1, filter) });
+    for (const { file, filter } of dimmed) files.push({ name: `dim-${file}`, mimeType: 'image/jpeg', buffer: await stackedInPage(page, photo(file), { filter }) });
     await page.locator('[data-testid="fileInput"]').setInputFiles(files);
     await expect.poll(() => reports.size).toBe(files.length);
     const expected = new Map(annotatedPhotos().map((p) => [p.file, p.faces.length]));

@@ -92,7 +92,7 @@ test('a video picked with photos reaches the site untouched and in its place', a
 test('a photo too large to hand to the detector whole is still checked, its faces boxed in its own pixels', async ({ composer: { page, input } }) => {
   // 3840×2560 and 55 MB, more than a runtime message carries as base64: the photo at twice its
   // size, followed by data a viewer ignores (as a camera's multi-picture trailer is).
-  const doubled = await stackedInPage(page, photo('sample1.jpg'), 1, 2);
+  const doubled = await stackedInPage(page, photo('sample1.jpg'), { scale: 2 });
   const big = join(mkdtempSync(join(tmpdir(), 'photo-guard-big-')), 'big.jpg');
   writeFileSync(big, Buffer.concat([doubled, randomBytes(50 * 1024 * 1024)]));
   await input().setInputFiles(big);
@@ -111,7 +111,7 @@ test('a photo of more than 1 MB reaches the detector as a copy at the size it lo
   await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
   await expect.poll(() => received(page)).toHaveLength(1);
   const tripled = join(mkdtempSync(join(tmpdir(), 'photo-guard-tripled-')), 'tripled.jpg');
-  writeFileSync(tripled, await stackedInPage(page, photo('sample1.jpg'), 1, 3)); // 5760×3840
+  writeFileSync(tripled, await stackedInPage(page, photo('sample1.jpg'), { scale: 3 })); // 5760×3840
   const size = statSync(tripled).size;
   expect(size).toBeGreaterThan(1024 * 1024);
   // The sizes of the photos the detector's page is given, as it turns them back into bytes.

@@ -70,7 +70,7 @@ test('a filled photo goes without a second look: an opaque fill leaves nothing t
 test("a large photo's second look keeps to its masks, in the pixels of the copy the detector is sent", async ({ composer: { page, input } }) => {
   // 5760×3840, over 1 MB masked too: the detector is sent a copy at 1920 px, a third of its size.
   const tripled = join(mkdtempSync(join(tmpdir(), 'photo-guard-tripled-')), 'tripled.jpg');
-  writeFileSync(tripled, await stackedInPage(page, photo('sample1.jpg'), 1, 3));
+  writeFileSync(tripled, await stackedInPage(page, photo('sample1.jpg'), { scale: 3 }));
   await input().setInputFiles(tripled);
   const overlay = await overlayFrame(page);
   const card = overlay.locator('[data-guard-photo]');

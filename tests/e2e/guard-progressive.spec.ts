@@ -53,7 +53,7 @@ test('a photo whose location needs the user opens the overlay at once, before it
   // Twelve copies of a photo, stacked, with its location: finding faces takes seconds, reading the
   // location milliseconds.
   const tall = join(mkdtempSync(join(tmpdir(), 'photo-guard-tall-')), 'tall.jpg');
-  writeFileSync(tall, await stackedInPage(page, photo('sample1.jpg'), 12, 0.5625));
+  writeFileSync(tall, await stackedInPage(page, photo('sample1.jpg'), { copies: 12, scale: 0.5625 }));
   execFileSync('exiftool', ['-q', '-overwrite_original', '-TagsFromFile', photo('sample1.jpg'), '-GPS:all', tall]);
   const seen: string[] = [];
   page.on('frameattached', () => seen.push('overlay'));
