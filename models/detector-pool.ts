@@ -1,4 +1,4 @@
-import type { ModelName } from './analysis-options';
+import type { ModelName } from './view-options';
 import type { Candidate } from './merge';
 import type { FromWorker, ToWorker } from './pool-protocol';
 import { jobCost, type ModelAssets, type TileJob } from './tile-job';

@@ -1,5 +1,6 @@
 import { decodeUpright, drawnAt } from '../photo/upright-decode';
-import { type AnalysisOptions, DEFAULT_ANALYSIS, type ViewOptions } from './analysis-options';
+import { type AnalysisOptions, DEFAULT_ANALYSIS } from './analysis-options';
+import type { ViewOptions } from './view-options';
 import { type Box, iou, type Rect, scaled } from './boxes';
 import type { ImageSession } from './detector-pool';
 import { accepted, type Candidate, clusterDetections } from './merge';
@@ -102,13 +103,15 @@ export async function detectInRounds(
   const seen = await detect(first);
   const guided = views
     .filter(({ view }) => view.guided)
-    .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen, options.hintScore)));
+    .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen.filter((c) => sameWayUp(views[c.view]?.view, view)), options.hintScore)));
   // A second opinion on the whole photo (FaceBoxes') is the same whenever it is asked: when faces
   // are undecided already, it is asked alongside the guided round instead of after it, and counts,
   // as before, only if faces are still undecided then. If none is, the analysis ends without
   // waiting for its long pass (it ends in the worker on its own; a failure of it matters only then).
+  // A traced view (the mirrored photo upside down) is cheap, and asked only about the faces still
+  // undecided last: not early.
   const undecidedFirst = guided.length ? undecidedIn(seen, options) : [];
-  const early = views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length && largeIn(size, view, undecidedFirst).length);
+  const early = views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length && !view.traced && largeIn(size, view, undecidedFirst).length);
   const earlyViews = new Set(early.map(({ index }) => index));
   const earlyJobs = early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)));
   const secondOpinion = earlyJobs.length ? detect(earlyJobs) : Promise.resolve([]);
@@ -141,11 +144,20 @@ export async function detectInRounds(
 const keep = (candidates: Candidate[], options: AnalysisOptions) =>
   candidates.filter((c) => c.score >= Math.max(options.minCandidateScore, options.views[c.view]?.minScore ?? 0));
 
-/** The faces among `undecided` that `view`'s model saw anything of unmirrored (see `ViewOptions.traced`). */
-function tracedIn(undecided: Rect[], seen: Candidate[], views: Array<{ view: ViewOptions }>, { model }: ViewOptions, options: AnalysisOptions): Rect[] {
-  const traces = seen.filter((c) => views[c.view]?.view.model === model && !views[c.view]?.view.mirrored);
+/**
+ * The faces among `undecided` that `view`'s model saw anything of unmirrored, the same way up, at
+ * the least score that view counts (see `ViewOptions.traced`).
+ */
+function tracedIn(undecided: Rect[], seen: Candidate[], views: Array<{ view: ViewOptions }>, view: ViewOptions, options: AnalysisOptions): Rect[] {
+  const traces = seen.filter((c) => {
+    const by = views[c.view]?.view;
+    return by?.model === view.model && !by.mirrored && sameWayUp(by, view) && c.score >= (by.minScore ?? 0);
+  });
   return undecided.filter((face) => traces.some((trace) => iou(trace, face) > options.merge.iouThreshold));
 }
+
+/** Upright models see faces only one way up: a view's hints and traces come from views that see the photo as it does. */
+const sameWayUp = (a: ViewOptions | undefined, b: ViewOptions) => (a?.upsideDown ?? false) === (b.upsideDown ?? false);
 
 /** The faces among `seen` that the vote does not keep (yet). */
 const undecidedIn = (seen: Candidate[], options: AnalysisOptions) =>

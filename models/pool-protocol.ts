@@ -1,4 +1,4 @@
-import type { ModelName } from './analysis-options';
+import type { ModelName } from './view-options';
 import type { Candidate } from './merge';
 import type { ModelAssets, TileJob } from './tile-job';
 

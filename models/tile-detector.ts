@@ -1,5 +1,5 @@
 import { FaceDetector } from '@mediapipe/tasks-vision';
-import type { ModelName } from './analysis-options';
+import type { ModelName } from './view-options';
 import { loadFaceBoxes } from './faceboxes-detector';
 import type { Candidate } from './merge';
 import type { ScaledImage } from './scaled-image';

@@ -1,4 +1,4 @@
-import type { ModelName } from './analysis-options';
+import type { ModelName } from './view-options';
 import type { Box, Rect } from './boxes';
 
 /** Where the MediaPipe and TensorFlow.js runtimes and the models are served from (absolute URLs). */

@@ -1,4 +1,5 @@
-import { type AnalysisOptions, MODEL_INPUT_SIDE, type ViewOptions } from './analysis-options';
+import type { AnalysisOptions } from './analysis-options';
+import { MODEL_INPUT_SIDE, type ViewOptions } from './view-options';
 import type { Rect } from './boxes';
 import type { Candidate } from './merge';
 import { planTiles } from './tiling';

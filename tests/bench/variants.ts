@@ -1,4 +1,5 @@
-import { type AnalysisOptions, analysisFor, CLOSER_FACEBOXES, DEFAULT_ANALYSIS, FACEBOXES_CLOSE_LOOK, MODEL_INPUT_SIDE, type ViewOptions } from '../../models/analysis-options';
+import { type AnalysisOptions, analysisFor, DEFAULT_ANALYSIS } from '../../models/analysis-options';
+import { CLOSER_FACEBOXES, FACEBOXES_CLOSE_LOOK, MODEL_INPUT_SIDE, type ViewOptions } from '../../models/view-options';
 
 export interface Variant {
   name: string;
@@ -28,22 +29,13 @@ export const NAIVE: Variant = {
   workers: 1,
 };
 
-/**
- * Upside-down faces (a baby on its back, photographed from above its head): the whole photo also
- * seen turned a half turn, and mirrored so to confirm. The bench's turned photos show what it finds.
- */
 /** Tones left as they are however narrow (see the dimmed photos' table). */
 export const UNSTRETCHED: Variant = { name: 'shipped without stretching narrow tones', options: { minToneRange: 0 } };
 
-export const UPSIDE_DOWN: Variant = {
-  name: 'shipped + the whole photo upside down, and its mirror to confirm',
-  options: {
-    views: [
-      ...DEFAULT_ANALYSIS.views,
-      { ...full([]), upsideDown: true },
-      { ...full([], true), upsideDown: true, confirmOnly: true },
-    ],
-  },
+/** Faces looked for upright only: what the upside-down views find (see the turned photos' table). */
+export const UPRIGHT_ONLY: Variant = {
+  name: 'shipped without the whole photo upside down',
+  options: { views: DEFAULT_ANALYSIS.views.filter((view) => !view.upsideDown) },
 };
 
 /** The options page's other two sensitivities (the shipped pipeline is "balanced"). */
@@ -74,11 +66,11 @@ export const ALTERNATIVES: Variant[] = [
   {
     name: 'shipped + full-range 4x4 (and its mirror)',
     options: {
-      views: DEFAULT_ANALYSIS.views.map((view) => (view.model === 'fullRange' ? { ...view, grids: [2, 3, 4], ...(view.confirmGrids && { confirmGrids: [3, 4] }) } : view)),
+      views: DEFAULT_ANALYSIS.views.map((view) => (view.model === 'fullRange' && !view.upsideDown ? { ...view, grids: [2, 3, 4], ...(view.confirmGrids && { confirmGrids: [3, 4] }) } : view)),
     },
   },
   { name: 'shipped + short-range 8x8', options: { views: withShort([4, 6, 8]) } },
-  UPSIDE_DOWN,
+  UPRIGHT_ONLY,
   {
     name: 'shipped, full-range 3x3 on every tile (not only to confirm undecided faces)',
     options: { views: DEFAULT_ANALYSIS.views.map(({ confirmGrids: _, ...view }) => view) },
@@ -90,11 +82,15 @@ export const ALTERNATIVES: Variant[] = [
   { name: 'shipped, flat tiles looked at too (no texture gate)', options: { minTexture: 0 } },
   {
     name: 'shipped, the mirrored view on every undecided face (also those full-range saw nothing of)',
-    options: { views: DEFAULT_ANALYSIS.views.map(({ traced: _, ...view }) => view) },
+    options: { views: DEFAULT_ANALYSIS.views.map((view) => (view.upsideDown ? view : { ...view, traced: false })) },
   },
   {
     name: "shipped, FaceBoxes' whole-photo pass at 1024 px, about every undecided face",
     options: { views: DEFAULT_ANALYSIS.views.map(({ fromSide: _, shownAt: __, ...view }) => view) },
+  },
+  {
+    name: 'shipped, the upside-down views counting from 0.6 instead of 0.7',
+    options: { views: DEFAULT_ANALYSIS.views.map((view) => (view.upsideDown ? { ...view, minScore: 0.6 } : view)) },
   },
   {
     name: 'shipped, short-range on every fine tile (unguided)',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { detectorAssetsAt } from '../../models/asset-paths';
-import { MODEL_INPUT_SIDE } from '../../models/analysis-options';
+import { MODEL_INPUT_SIDE } from '../../models/view-options';
 import { type Box, iou } from '../../models/boxes';
 import { annotatedPhotos } from './annotations';
 import { photo } from './sites';

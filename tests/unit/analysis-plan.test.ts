@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analysisFor, CLOSER_FACEBOXES, DEFAULT_ANALYSIS, MODEL_INPUT_SIDE } from '../../models/analysis-options';
+import { analysisFor, DEFAULT_ANALYSIS } from '../../models/analysis-options';
+import { CLOSER_FACEBOXES, MODEL_INPUT_SIDE } from '../../models/view-options';
 import { hinted, regions, withinBudget } from '../../models/view-regions';
 import { workingScale } from '../../models/tiling';
 
@@ -15,7 +16,7 @@ describe('the analysis plan', () => {
   it('looks at a 3:2 photo with every view and grid level', () => {
     const { views, count } = firstPass(4000, 2667);
     expect(views.map((v) => v.grids)).toEqual(DEFAULT_ANALYSIS.views.filter((v) => !v.confirmOnly).map((v) => v.grids));
-    expect(count).toBe(112);
+    expect(count).toBe(113);
   });
 
   it('keeps a long screenshot within the budget by leaving out the finest levels first', () => {
@@ -26,9 +27,9 @@ describe('the analysis plan', () => {
     expect(Math.max(...kept)).toBeLessThan(6);
   });
 
-  it('looks at a banner or a single pixel once, whole', () => {
-    expect(firstPass(4000, 50).count).toBe(1);
-    expect(firstPass(1, 1).count).toBe(1);
+  it('looks at a banner or a single pixel whole only, upright and upside down', () => {
+    expect(firstPass(4000, 50).count).toBe(2);
+    expect(firstPass(1, 1).count).toBe(2);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYSIS, type ViewOptions } from '../../models/analysis-options';
+import { DEFAULT_ANALYSIS } from '../../models/analysis-options';
+import type { ViewOptions } from '../../models/view-options';
 import { detectInRounds } from '../../models/face-analyser';
 import type { Candidate } from '../../models/merge';
 import type { TileJob } from '../../models/tile-job';
@@ -11,14 +12,17 @@ const holdsCentre = ({ region: r }: TileJob, face: typeof FACE) => {
   const [cx, cy] = [face.x + face.width / 2, face.y + face.height / 2];
   return cx >= r.x && cx < r.x + r.width && cy >= r.y && cy < r.y + r.height;
 };
-const named = ({ model, mirrored, around }: ViewOptions) => `${model}${mirrored ? ' mirrored' : ''}${around ? ' close' : ''}`;
+const named = ({ model, mirrored, around, upsideDown }: ViewOptions) => `${model}${mirrored ? ' mirrored' : ''}${around ? ' close' : ''}${upsideDown ? ' upside down' : ''}`;
+/** The first round: the full-range model on the whole photo and its 2×2 tiles, and on the whole photo upside down. */
+const FIRST = ['fullRange', 'fullRange upside down'];
 const nameOf = (job: { view: number }) => named(DEFAULT_ANALYSIS.views[job.view]!);
 
 /**
  * A photo with one face that the full-range model sees weakly on the whole photo (`fullRange`, 0.6
  * by default: not enough alone; at `fullRangeAt` if given, instead of on the face), FaceBoxes as
  * `faceBoxes` says (close up, at that face, and at a neighbour 100 px to its right), the
- * short-range model as `shortRange` says; the views each call asked recorded. Unless
+ * short-range model as `shortRange` says, the full-range model on the whole photo upside down
+ * (mirrored or not) as `upsideDown` says (nothing by default); the views each call asked recorded. Unless
  * `answersWhole`, a call for FaceBoxes' whole-photo pass alone is never answered.
  */
 interface Seen {
@@ -26,16 +30,18 @@ interface Seen {
   fullRange?: number | null;
   fullRangeAt?: typeof FACE;
   faceBoxes?: number;
+  upsideDown?: number | null;
   face?: typeof FACE;
   answersWhole?: boolean;
 }
 
-async function rounds({ shortRange, fullRange = 0.6, fullRangeAt, faceBoxes = 0.9, face = FACE, answersWhole = true }: Seen) {
+async function rounds({ shortRange, fullRange = 0.6, fullRangeAt, faceBoxes = 0.9, upsideDown = null, face = FACE, answersWhole = true }: Seen) {
   const calls: string[][] = [];
   const jobs: TileJob[] = [];
   const sees = (job: TileJob): number | null => {
     if (job.model === 'faceBoxes') return faceBoxes;
     if (job.model === 'shortRange') return holds(job, face) ? shortRange : null;
+    if (job.upsideDown) return upsideDown;
     return !job.mirrored && job.region.width === size.width ? fullRange : null;
   };
   const detect = async (asked: TileJob[]): Promise<Candidate[]> => {
@@ -57,13 +63,13 @@ async function rounds({ shortRange, fullRange = 0.6, fullRangeAt, faceBoxes = 0.
 describe('the rounds of an analysis', () => {
   it('asks FaceBoxes beside the guided round when a face is undecided already, and the mirrored view after', async () => {
     const { calls, counted } = await rounds({ shortRange: null });
-    expect(calls).toEqual([['fullRange'], ['faceBoxes'], ['shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
+    expect(calls).toEqual([FIRST, ['faceBoxes'], ['shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
     expect(counted('faceBoxes')).toHaveLength(1);
   });
 
   it('neither counts nor waits for its answer when the guided round decided the face', async () => {
     const { calls, counted } = await rounds({ shortRange: 0.7, answersWhole: false });
-    expect(calls).toEqual([['fullRange'], ['faceBoxes'], ['shortRange']]);
+    expect(calls).toEqual([FIRST, ['faceBoxes'], ['shortRange']]);
     expect(counted('faceBoxes')).toHaveLength(0);
     expect(counted('shortRange').length).toBeGreaterThan(0);
   });
@@ -71,7 +77,7 @@ describe('the rounds of an analysis', () => {
   it('asks it last when the face was first seen in the guided round', async () => {
     // Seen at 0.3 only on the whole photo: a hint for the short-range model, not yet a face.
     const { calls, counted } = await rounds({ shortRange: 0.5, fullRange: 0.3 });
-    expect(calls).toEqual([['fullRange'], ['shortRange'], ['faceBoxes', 'faceBoxes close', 'fullRange', 'fullRange mirrored']]);
+    expect(calls).toEqual([FIRST, ['shortRange'], ['faceBoxes', 'faceBoxes close', 'fullRange', 'fullRange mirrored']]);
     expect(counted('faceBoxes')).toHaveLength(1);
   });
 
@@ -86,7 +92,7 @@ describe('the rounds of an analysis', () => {
 
   it('asks nothing more of a photo where no view saw a trace of a face', async () => {
     const { calls } = await rounds({ shortRange: null, fullRange: null });
-    expect(calls).toEqual([['fullRange']]);
+    expect(calls).toEqual([FIRST]);
   });
 
   it('looks at the full-range 3×3 tiles only to confirm: those holding an undecided face, last', async () => {
@@ -117,7 +123,7 @@ describe('the rounds of an analysis', () => {
     // 20 px in the photo, 17 px in the whole photo as FaceBoxes sees it (1024 of 1200 px): under
     // what its smallest anchor learnt to find. Its close look is for such faces.
     const { calls } = await rounds({ shortRange: null, face: { ...FACE, width: 20, height: 20 } });
-    expect(calls).toEqual([['fullRange'], ['shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
+    expect(calls).toEqual([FIRST, ['shortRange'], ['faceBoxes close', 'fullRange', 'fullRange mirrored']]);
   });
 
   it('shows FaceBoxes, asked last, the whole photo only as large as the face needs to be 40 px', async () => {
@@ -128,6 +134,20 @@ describe('the rounds of an analysis', () => {
     const early = await rounds({ shortRange: null });
     expect(early.calls[1]).toEqual(['faceBoxes']);
     expect(early.jobs.find((job) => nameOf(job) === 'faceBoxes')).toMatchObject({ inputSide: 1024 });
+  });
+
+  it('counts a face seen upside down when the mirrored photo upside down agrees', async () => {
+    const { calls, counted } = await rounds({ shortRange: null, fullRange: null, faceBoxes: 0.1, upsideDown: 0.8 });
+    expect(calls.at(-1)).toContain('fullRange mirrored upside down');
+    expect(counted('fullRange mirrored upside down')).toHaveLength(1);
+  });
+
+  it('neither guides the short-range model by what it saw upside down nor asks the mirror about what it saw weakly so', async () => {
+    // Seen upside down at 0.5: a hint for an upside-down view, not for the upright short-range
+    // model, and under the 0.7 an upside-down view counts from.
+    expect((await rounds({ shortRange: 0.5, fullRange: null, upsideDown: 0.5 })).calls).toEqual([FIRST]);
+    // An upright face left undecided: the upside-down mirror is asked only where upside down saw 0.7.
+    expect((await rounds({ shortRange: null, upsideDown: 0.5 })).calls.at(-1)).not.toContain('fullRange mirrored upside down');
   });
 
   it('counts a close look only where it is sure, and only about the face it was centred on', async () => {
