@@ -49,8 +49,9 @@ export function toneMap(pixels: ArrayLike<number>, minRange: number): Uint8Clamp
 
 /**
  * The image's tones stretched over the whole grey range when they span less than `minRange` of
- * it, as a photo taken in dim light or through haze does: the models, trained on well-lit faces,
- * miss many of its faces (see the README). The same linear map on each channel keeps its hues.
+ * it, as a photo taken in dim light or through haze does (see `toneMap`): the models, trained on
+ * well-lit faces, miss many of its faces (see the README). The same linear map on each channel
+ * keeps its hues.
  */
 export function stretchTones(canvas: OffscreenCanvas, minRange: number): void {
   const map = minRange ? toneMap(smallCopy(canvas, SAMPLE_SCALE).data, minRange) : null;

@@ -103,7 +103,7 @@ export const FACEBOXES_CLOSE_LOOK: ViewOptions = {
  * from above its head, a child hanging from a bar. The models were trained on upright faces, and
  * of the sample photos turned a half turn the other views found 14 of 22 faces. Each pass costs one
  * full-range pass over the whole photo; the mirrored one is asked only about a face the first saw.
- * Both count from 0.7 only: upside down, the foam of a cup of coffee scores 0.6–0.7 as a face (see
+ * Both count from 0.7 only: upside down, the fixtures' photo of a cup of coffee got a face of 0.6–0.7 (see
  * the README).
  */
 export const UPSIDE_DOWN: ViewOptions[] = [
