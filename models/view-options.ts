@@ -23,10 +23,10 @@ export interface ViewOptions {
    */
   confirmOnly?: boolean;
   /**
-   * Only look at tiles where the other views saw something face-like (that hold the centre of a
-   * candidate scoring at least `hintScore`; see `hinted`): on the dev photos every face found had
-   * such a candidate on it scoring 0.24 or more, while most fine tiles of a photo have none, and
-   * fine tiles are most of the work.
+   * Only look at tiles where the other views, seeing the photo the same way up, saw something
+   * face-like (that hold the centre of a candidate scoring at least `hintScore`; see `hinted`): on
+   * the dev photos every face found had such a candidate on it scoring 0.24 or more, while most
+   * fine tiles of a photo have none, and fine tiles are most of the work.
    */
   guided?: boolean;
   /**

@@ -17,7 +17,7 @@ const withShort = (grids: number[]): ViewOptions[] =>
   DEFAULT_ANALYSIS.views.map((view) => (view.model === 'shortRange' ? { ...view, grids } : view));
 
 /** The pipeline the extension ships. */
-export const CHOSEN: Variant = { name: 'shipped: full 1+2x2, short 4x4+6x6 guided; where undecided: full 3x3, full mirrored, FaceBoxes whole + close; 2 agree', options: DEFAULT_ANALYSIS };
+export const CHOSEN: Variant = { name: 'shipped: full 1+2x2 and upside down, short 4x4+6x6 guided; where undecided: full 3x3, full mirrored, FaceBoxes whole + close; 2 agree', options: DEFAULT_ANALYSIS };
 
 /** The shipped pipeline without the worker pool: what parallelism buys. */
 export const ONE_WORKER: Variant = { ...CHOSEN, name: 'shipped, on one worker', workers: 1 };
