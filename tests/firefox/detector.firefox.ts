@@ -42,24 +42,47 @@ test('Firefox: photos picked in X\'s file input are analysed in the background p
   }
 });
 
-test('Firefox: a photo taken in poor light is analysed with its tones stretched', async () => {
-  const { browser, page, reports, pick } = await composerReports();
-  try {
-    // Made in the page, dimmed and flattened as by a lamp-lit room; unstretched, more boxes than faces.
-    const base64 = await page.evaluate(async (data: string) => {
+/** A JPEG of a sample photo drawn in the page (through a CSS `filter`, or turned a half turn), saved to a temporary file. */
+async function drawnInPage(page: Page, file: string, how: { filter?: string; upsideDown?: boolean }): Promise<string> {
+  const base64 = await page.evaluate(
+    async (data: string, filter: string, upsideDown: boolean) => {
       const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
       const canvas = Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
       const context = canvas.getContext('2d')!;
-      context.filter = 'brightness(0.35) contrast(0.6)';
+      context.filter = filter;
+      if (upsideDown) context.setTransform(-1, 0, 0, -1, bitmap.width, bitmap.height);
       context.drawImage(bitmap, 0, 0);
       const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.95));
       return new Uint8Array(await blob.arrayBuffer()).toBase64();
-    }, readFileSync(photo('sample1.jpg')).toString('base64'));
-    const dimmed = join(mkdtempSync(join(tmpdir(), 'dim-')), 'dim-sample1.jpg');
-    writeFileSync(dimmed, Buffer.from(base64, 'base64'));
-    await pick([dimmed]);
-    await until(async () => reports.has('dim-sample1.jpg'), 'a report for the dimmed photo');
-    assert.match(reports.get('dim-sample1.jpg')!, /^3 face\(s\), /);
+    },
+    readFileSync(photo(file)).toString('base64'),
+    how.filter ?? 'none',
+    how.upsideDown ?? false,
+  );
+  const path = join(mkdtempSync(join(tmpdir(), 'drawn-')), `drawn-${file}`);
+  writeFileSync(path, Buffer.from(base64, 'base64'));
+  return path;
+}
+
+test('Firefox: a photo taken in poor light is analysed with its tones stretched', async () => {
+  const { browser, page, reports, pick } = await composerReports();
+  try {
+    // Dimmed and flattened as by a lamp-lit room; unstretched, more boxes than faces.
+    await pick([await drawnInPage(page, 'sample1.jpg', { filter: 'brightness(0.35) contrast(0.6)' })]);
+    await until(async () => reports.has('drawn-sample1.jpg'), 'a report for the dimmed photo');
+    assert.match(reports.get('drawn-sample1.jpg')!, /^3 face\(s\), /);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('Firefox: faces upside down in a photo are found in the background page too', async () => {
+  const { browser, page, reports, pick } = await composerReports();
+  try {
+    // Turned a half turn, sample6's four faces were found by none of the upright views.
+    await pick([await drawnInPage(page, 'sample6.jpg', { upsideDown: true })]);
+    await until(async () => reports.has('drawn-sample6.jpg'), 'a report for the turned photo');
+    assert.match(reports.get('drawn-sample6.jpg')!, /^4 face\(s\), /);
   } finally {
     await browser.close();
   }
