@@ -111,7 +111,7 @@ export async function detectInRounds(
   // A traced view (the mirrored photo upside down) is cheap, and asked only about the faces still
   // undecided last: not early.
   const undecidedFirst = guided.length ? undecidedIn(seen, options) : [];
-  const early = views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length && !view.traced && largeIn(size, view, undecidedFirst).length);
+  const early = views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length && !view.traced && largeIn(size, view, askedOf(view, undecidedFirst, keep(seen, options), seen, views, options)).length);
   const earlyViews = new Set(early.map(({ index }) => index));
   const earlyJobs = early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)));
   const secondOpinion = earlyJobs.length ? detect(earlyJobs) : Promise.resolve([]);
@@ -127,14 +127,14 @@ export async function detectInRounds(
     const grids = view.confirmGrids?.filter((n) => view.grids.includes(n)) ?? [];
     return grids.length ? [{ view: { ...view, whole: false, grids }, index }] : [];
   });
-  const facesFor = (view: ViewOptions) => largeIn(size, view, view.traced ? tracedIn(undecided, seen, views, view, options) : undecided);
+  const facesFor = (view: ViewOptions) => largeIn(size, view, askedOf(view, undecided, candidates, seen, views, options));
   const second = confirming.flatMap(({ view, index }) => {
     const faces = facesFor(view);
     return jobsOf(shownFor(size, view, faces, options), index, confirmRegions(size, view, options, faces));
   });
   // A close look answers only about the face it was centred on: the other faces in its square
   // are seen enlarged, off-centre and often cut by its edge.
-  const lookedAt = new Map(views.filter(({ view }) => view.around).map(({ view, index }) => [index, closeUp(size, view, undecided)]));
+  const lookedAt = new Map(views.filter(({ view }) => view.around).map(({ view, index }) => [index, closeUp(size, view, askedOf(view, undecided, candidates, seen, views, options))]));
   const aboutUndecided = (candidate: Candidate) =>
     lookedAt.get(candidate.view)?.some((face) => iou(face, candidate) > options.merge.iouThreshold) ?? true;
   if (second.length) candidates.push(...keep(await detect(second), options).filter(aboutUndecided));
@@ -145,15 +145,17 @@ const keep = (candidates: Candidate[], options: AnalysisOptions) =>
   candidates.filter((c) => c.score >= Math.max(options.minCandidateScore, options.views[c.view]?.minScore ?? 0));
 
 /**
- * The faces among `undecided` that `view`'s model saw anything of unmirrored, the same way up, at
- * the least score that view counts (see `ViewOptions.traced`).
+ * The faces among `undecided` that `view` is asked about: those a view seeing the photo the same
+ * way up counted (a face seen only upside down is no question for an upright view, which cannot
+ * see it); for a traced view, those its model saw anything of unmirrored, the same way up, at the
+ * least score that view counts (see `ViewOptions.traced`). `counted`: the candidates kept so far.
  */
-function tracedIn(undecided: Rect[], seen: Candidate[], views: Array<{ view: ViewOptions }>, view: ViewOptions, options: AnalysisOptions): Rect[] {
-  const traces = seen.filter((c) => {
-    const by = views[c.view]?.view;
-    return by?.model === view.model && !by.mirrored && sameWayUp(by, view) && c.score >= (by.minScore ?? 0);
-  });
-  return undecided.filter((face) => traces.some((trace) => iou(trace, face) > options.merge.iouThreshold));
+function askedOf(view: ViewOptions, undecided: Rect[], counted: Candidate[], seen: Candidate[], views: Array<{ view: ViewOptions }>, options: AnalysisOptions): Rect[] {
+  const by = (c: Candidate) => views[c.view]?.view;
+  const clues = view.traced
+    ? seen.filter((c) => by(c)?.model === view.model && !by(c)?.mirrored && sameWayUp(by(c), view) && c.score >= (by(c)?.minScore ?? 0))
+    : counted.filter((c) => sameWayUp(by(c), view));
+  return undecided.filter((face) => clues.some((clue) => iou(clue, face) > options.merge.iouThreshold));
 }
 
 /** Upright models see faces only one way up: a view's hints and traces come from views that see the photo as it does. */

@@ -136,9 +136,10 @@ describe('the rounds of an analysis', () => {
     expect(early.jobs.find((job) => nameOf(job) === 'faceBoxes')).toMatchObject({ inputSide: 1024 });
   });
 
-  it('counts a face seen upside down when the mirrored photo upside down agrees', async () => {
+  it('counts a face seen upside down when the mirrored photo upside down agrees, asking no upright view about it', async () => {
     const { calls, counted } = await rounds({ shortRange: null, fullRange: null, faceBoxes: 0.1, upsideDown: 0.8 });
-    expect(calls.at(-1)).toContain('fullRange mirrored upside down');
+    // FaceBoxes and the upright tiles see faces upright only: they are no second opinion on it.
+    expect(calls).toEqual([FIRST, ['fullRange mirrored upside down']]);
     expect(counted('fullRange mirrored upside down')).toHaveLength(1);
   });
 
