@@ -127,14 +127,15 @@ export async function detectInRounds(
     const grids = view.confirmGrids?.filter((n) => view.grids.includes(n)) ?? [];
     return grids.length ? [{ view: { ...view, whole: false, grids }, index }] : [];
   });
-  const facesFor = (view: ViewOptions) => largeIn(size, view, askedOf(view, undecided, candidates, seen, views, options));
-  const second = confirming.flatMap(({ view, index }) => {
-    const faces = facesFor(view);
-    return jobsOf(shownFor(size, view, faces, options), index, confirmRegions(size, view, options, faces));
-  });
   // A close look answers only about the face it was centred on: the other faces in its square
   // are seen enlarged, off-centre and often cut by its edge.
-  const lookedAt = new Map(views.filter(({ view }) => view.around).map(({ view, index }) => [index, closeUp(size, view, askedOf(view, undecided, candidates, seen, views, options))]));
+  const lookedAt = new Map<number, Rect[]>();
+  const second = confirming.flatMap(({ view, index }) => {
+    const asked = askedOf(view, undecided, candidates, seen, views, options);
+    if (view.around) lookedAt.set(index, closeUp(size, view, asked));
+    const faces = largeIn(size, view, asked);
+    return jobsOf(shownFor(size, view, faces, options), index, confirmRegions(size, view, options, faces));
+  });
   const aboutUndecided = (candidate: Candidate) =>
     lookedAt.get(candidate.view)?.some((face) => iou(face, candidate) > options.merge.iouThreshold) ?? true;
   if (second.length) candidates.push(...keep(await detect(second), options).filter(aboutUndecided));
@@ -151,10 +152,12 @@ const keep = (candidates: Candidate[], options: AnalysisOptions) =>
  * least score that view counts (see `ViewOptions.traced`). `counted`: the candidates kept so far.
  */
 function askedOf(view: ViewOptions, undecided: Rect[], counted: Candidate[], seen: Candidate[], views: Array<{ view: ViewOptions }>, options: AnalysisOptions): Rect[] {
-  const by = (c: Candidate) => views[c.view]?.view;
   const clues = view.traced
-    ? seen.filter((c) => by(c)?.model === view.model && !by(c)?.mirrored && sameWayUp(by(c), view) && c.score >= (by(c)?.minScore ?? 0))
-    : counted.filter((c) => sameWayUp(by(c), view));
+    ? seen.filter((c) => {
+        const by = views[c.view]?.view;
+        return by?.model === view.model && !by.mirrored && sameWayUp(by, view) && c.score >= (by.minScore ?? 0);
+      })
+    : counted.filter((c) => sameWayUp(views[c.view]?.view, view));
   return undecided.filter((face) => clues.some((clue) => iou(clue, face) > options.merge.iouThreshold));
 }
 
