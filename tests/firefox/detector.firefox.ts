@@ -1,12 +1,13 @@
 // Firefox has no offscreen API: the detector runs in the background page. The same X fixture as
 // the Chromium tests. Run with `npm run test:firefox` (under xvfb-run).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
+import { type Drawing, drawArgs, drawnPhoto } from '../support/drawn-photo';
 import { launchFirefox, serveSite, until } from '../support/firefox';
 import { guardReports } from '../support/guard-reports';
 import { photo, SITE_PAGES } from '../support/sites';
@@ -42,25 +43,10 @@ test('Firefox: photos picked in X\'s file input are analysed in the background p
   }
 });
 
-/** A JPEG of a sample photo drawn in the page (through a CSS `filter`, or turned a half turn), saved to a temporary file. */
-async function drawnInPage(page: Page, file: string, how: { filter?: string; upsideDown?: boolean }): Promise<string> {
-  const base64 = await page.evaluate(
-    async (data: string, filter: string, upsideDown: boolean) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
-      const canvas = Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
-      const context = canvas.getContext('2d')!;
-      context.filter = filter;
-      if (upsideDown) context.setTransform(-1, 0, 0, -1, bitmap.width, bitmap.height);
-      context.drawImage(bitmap, 0, 0);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.95));
-      return new Uint8Array(await blob.arrayBuffer()).toBase64();
-    },
-    readFileSync(photo(file)).toString('base64'),
-    how.filter ?? 'none',
-    how.upsideDown ?? false,
-  );
+/** A JPEG of a sample photo drawn in the page (see `Drawing`), saved to a temporary file. */
+async function drawnInPage(page: Page, file: string, drawing: Drawing): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'drawn-')), `drawn-${file}`);
-  writeFileSync(path, Buffer.from(base64, 'base64'));
+  writeFileSync(path, Buffer.from(await page.evaluate(drawnPhoto, drawArgs(photo(file), drawing)), 'base64'));
   return path;
 }
 

@@ -1,6 +1,7 @@
 import { expect, type Frame, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { type Drawing, drawArgs, drawnPhoto } from './drawn-photo';
 
 export interface Received {
   name: string;
@@ -68,34 +69,9 @@ export async function pastePng(page: Page, selector: string, jpegPath: string): 
   await page.keyboard.press('Control+V');
 }
 
-/** How `stackedInPage` draws the photo. */
-interface Stacking {
-  /** Copies stacked top to bottom. */
-  copies?: number;
-  /** Each copy's size, as a share of the photo's. */
-  scale?: number;
-  /** A CSS `filter` drawn through (poor light, say). */
-  filter?: string;
-  /** The whole image turned a half turn. */
-  upsideDown?: boolean;
-}
-
-/** A JPEG made in the page from a photo (see `Stacking`; by default, one copy as it is). */
-export async function stackedInPage(page: Page, path: string, { copies = 1, scale = 1, filter = 'none', upsideDown = false }: Stacking = {}): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ([data, count, factor, css, turned]) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
-      const [width, height] = [Math.round(bitmap.width * factor), Math.round(bitmap.height * factor)];
-      const canvas = new OffscreenCanvas(width, height * count);
-      const context = canvas.getContext('2d')!;
-      context.filter = css;
-      if (turned) context.setTransform(-1, 0, 0, -1, width, height * count);
-      for (let i = 0; i < count; i++) context.drawImage(bitmap, 0, i * height, width, height);
-      return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer()).toBase64();
-    },
-    [readFileSync(path).toString('base64'), copies, scale, filter, upsideDown] as const,
-  );
-  return Buffer.from(base64, 'base64');
+/** A JPEG made in the page from a photo (see `Drawing`; by default, one copy as it is). */
+export async function stackedInPage(page: Page, path: string, drawing: Drawing = {}): Promise<Buffer> {
+  return Buffer.from(await page.evaluate(drawnPhoto, drawArgs(path, drawing)), 'base64');
 }
 
 /** Decodes images in the page (as the site would) and returns their sizes and an RGBA digest. */
