@@ -11,14 +11,19 @@ export const MAX_CHECKED_FRAMES = 12;
 export const SENSITIVITIES = ['thorough', 'balanced', 'fewer-alarms'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
+/** Tiles holding a face whole (or cutting it least), or every tile holding its centre: see `tilesShowing`. */
+export type TilesShowing = 'whole' | 'centre';
+
 export interface AnalysisOptions {
   views: ViewOptions[];
   /** Share of a tile that overlaps its neighbour, so a face cut by one tile is whole in another. */
   overlap: number;
   /** Detector confidence below which a candidate is not even considered (at least the engine's floor). */
   minCandidateScore: number;
-  /** The least score of a candidate that sends the `guided` views to look at the tiles holding its centre. */
+  /** The least score of a candidate that sends the `guided` views to look at the tiles showing it. */
   hintScore: number;
+  /** Which tiles show a face, or a hint of one (see `tilesShowing`): where views look to confirm it, or guided views for it. */
+  lookAt: TilesShowing;
   vote: VoteOptions;
   /** Longest side of the working copy the tiles are cut from (see `workingScale`). */
   workingSide: number;
@@ -61,6 +66,7 @@ export const DEFAULT_ANALYSIS: AnalysisOptions = {
   minCandidateScore: 0.4,
   // Well below the weakest hint a found face had (0.24): faces unlike the dev photos' score lower.
   hintScore: 0.15,
+  lookAt: 'whole',
   vote: { minViews: 2, minScoreSum: 1.1 },
   workingSide: 1920,
   maxJobs: 400,

@@ -103,7 +103,7 @@ export async function detectInRounds(
   const seen = await detect(first);
   const guided = views
     .filter(({ view }) => view.guided)
-    .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen.filter((c) => sameWayUp(views[c.view]?.view, view)), options.hintScore)));
+    .flatMap(({ view, index }) => jobsOf(view, index, hinted(regions(size, view, options).filter(wanted), seen.filter((c) => sameWayUp(views[c.view]?.view, view)), options.hintScore, options.lookAt)));
   // A second opinion on the whole photo (FaceBoxes') is the same whenever it is asked: when faces
   // are undecided already, it is asked alongside the guided round instead of after it, and counts,
   // as before, only if faces are still undecided then. If none is, the analysis ends without

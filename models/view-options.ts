@@ -24,14 +24,14 @@ export interface ViewOptions {
   confirmOnly?: boolean;
   /**
    * Only look at tiles where the other views, seeing the photo the same way up, saw something
-   * face-like (that hold the centre of a candidate scoring at least `hintScore`; see `hinted`): on
+   * face-like (that show a candidate scoring at least `hintScore`; see `hinted`): on
    * the dev photos every face found had such a candidate on it scoring 0.24 or more, while most
    * fine tiles of a photo have none, and fine tiles are most of the work.
    */
   guided?: boolean;
   /**
-   * Grid levels of this view looked at only to confirm, in the last round: on the tiles holding
-   * the centre of a face the other views left undecided, as the mirrored view does. A photo's
+   * Grid levels of this view looked at only to confirm, in the last round: on the tiles showing a
+   * face the other views left undecided (see `tilesShowing`), as the mirrored view does. A photo's
    * finest full-range tiles were a third of its time; looked at wherever any trace of a face lay
    * (most tiles of a busy photo), they found the same faces on the dev photos as looked at only
    * where a face is in doubt, with more false ones (see the README).

@@ -93,6 +93,10 @@ export const ALTERNATIVES: Variant[] = [
     options: { views: DEFAULT_ANALYSIS.views.map((view) => (view.upsideDown ? { ...view, minScore: 0.6 } : view)) },
   },
   {
+    name: 'shipped, faces looked at in every tile holding their centre (also those cutting them)',
+    options: { lookAt: 'centre' },
+  },
+  {
     name: 'shipped, short-range on every fine tile (unguided)',
     options: { views: DEFAULT_ANALYSIS.views.map((view) => ({ ...view, guided: false })) },
   },

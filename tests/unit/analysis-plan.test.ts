@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analysisFor, DEFAULT_ANALYSIS } from '../../models/analysis-options';
+import { analysisFor, DEFAULT_ANALYSIS, type TilesShowing } from '../../models/analysis-options';
 import { CLOSER_FACEBOXES, MODEL_INPUT_SIDE } from '../../models/view-options';
 import { hinted, regions, withinBudget } from '../../models/view-regions';
 import { workingScale } from '../../models/tiling';
+import type { Rect } from '../../models/boxes';
 
 /** The first pass's regions for an image of this size, as the analyser plans them. */
 function firstPass(width: number, height: number) {
@@ -39,27 +40,47 @@ describe('the guided view', () => {
   const tiles = regions(size, guided, DEFAULT_ANALYSIS);
   const hint = { x: 900, y: 600, width: 30, height: 30, view: 0 };
 
-  it('looks only at the tiles a face-like candidate lies on', () => {
-    const looked = hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore }], DEFAULT_ANALYSIS.hintScore);
-    expect(looked.length).toBeGreaterThan(0);
-    expect(looked.length).toBeLessThan(tiles.length / 10);
-    // Every tile holding the candidate whole is among them: the face gets its close look.
-    const holding = tiles.filter((t) => t.x <= hint.x && t.y <= hint.y && t.x + t.width >= hint.x + hint.width && t.y + t.height >= hint.y + hint.height);
-    expect(holding.length).toBeGreaterThan(0);
-    expect(looked).toEqual(expect.arrayContaining(holding));
+  const holdsCentre = (t: Rect, face: Rect) => t.x <= face.x + face.width / 2 && face.x + face.width / 2 < t.x + t.width && t.y <= face.y + face.height / 2 && face.y + face.height / 2 < t.y + t.height;
+  const holdsWhole = (t: Rect, face: Rect) => t.x <= face.x && t.y <= face.y && t.x + t.width >= face.x + face.width && t.y + t.height >= face.y + face.height;
+
+  const looked = (candidate: Rect, lookAt: TilesShowing = DEFAULT_ANALYSIS.lookAt) => hinted(tiles, [{ ...candidate, score: 1, view: 0 }], DEFAULT_ANALYSIS.hintScore, lookAt);
+
+  it('looks at a face-like candidate in the tiles of each grid level holding it whole, not in those cutting it', () => {
+    expect(new Set(looked(hint).map((t) => t.width)).size).toBe(guided.grids.length);
+    expect(looked(hint).every((t) => holdsWhole(t, hint))).toBe(true);
+    const cutting = tiles.filter((t) => holdsCentre(t, hint) && !holdsWhole(t, hint));
+    expect(cutting.length).toBeGreaterThan(0);
+    expect(looked(hint, 'centre')).toEqual(expect.arrayContaining(cutting));
+  });
+
+  it('looks at a small candidate in every tile of a level holding it whole: each a second look at it', () => {
+    // Where four 4×4 tiles overlap.
+    const small = { x: 800, y: 620, width: 30, height: 30 };
+    const fourByFour = looked(small).filter((t) => t.width === Math.max(...tiles.map((u) => u.width)));
+    expect(fourByFour).toHaveLength(4);
+    expect(fourByFour.every((t) => holdsWhole(t, small))).toBe(true);
+  });
+
+  it('looks at a candidate no tile of a level holds whole in the one whose middle it lies nearest', () => {
+    // Larger than a quarter of the 6×6 tiles (270 px): cut by each tile holding its centre.
+    const large = { x: 885, y: 565, width: 150, height: 150 };
+    const sixBySix = tiles.filter((t) => t.width === Math.min(...tiles.map((u) => u.width)));
+    const holding = sixBySix.filter((t) => holdsCentre(t, large));
+    expect(holding.length).toBeGreaterThan(1);
+    expect(holding.some((t) => holdsWhole(t, large))).toBe(false);
+    const middle = (t: Rect) => Math.hypot(t.x + t.width / 2 - 960, t.y + t.height / 2 - 640);
+    const nearest = holding.reduce((a, b) => (middle(b) < middle(a) ? b : a));
+    expect(looked(large).filter((t) => sixBySix.includes(t))).toEqual([nearest]);
   });
 
   it('leaves out the tiles a candidate only reaches into: they show a sliver of it', () => {
-    const centre = { x: hint.x + hint.width / 2, y: hint.y + hint.height / 2 };
-    const holds = (t: { x: number; y: number; width: number; height: number }) => t.x <= centre.x && centre.x < t.x + t.width && t.y <= centre.y && centre.y < t.y + t.height;
-    const grazed = tiles.filter((t) => !holds(t) && t.x < hint.x + hint.width && hint.x < t.x + t.width && t.y < hint.y + hint.height && hint.y < t.y + t.height);
+    const grazed = tiles.filter((t) => !holdsCentre(t, hint) && t.x < hint.x + hint.width && hint.x < t.x + t.width && t.y < hint.y + hint.height && hint.y < t.y + t.height);
     expect(grazed.length).toBeGreaterThan(0);
-    const looked = hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore }], DEFAULT_ANALYSIS.hintScore);
-    expect(looked.filter((t) => grazed.includes(t))).toEqual([]);
+    expect(looked(hint, 'centre').filter((t) => grazed.includes(t))).toEqual([]);
   });
 
   it('is not sent anywhere by candidates scoring under the hint score', () => {
-    expect(hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore - 0.01 }], DEFAULT_ANALYSIS.hintScore)).toEqual([]);
+    expect(hinted(tiles, [{ ...hint, score: DEFAULT_ANALYSIS.hintScore - 0.01 }], DEFAULT_ANALYSIS.hintScore, DEFAULT_ANALYSIS.lookAt)).toEqual([]);
   });
 });
 
