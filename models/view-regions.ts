@@ -72,7 +72,7 @@ export function tilesShowing(tiles: Rect[], faces: Rect[], lookAt: TilesShowing)
       const best = nearest.get(tile.width);
       if (!best || distance < best.distance) nearest.set(tile.width, { tile, distance });
     }
-    // It holds the face whole if any tile of its level does.
+    // The nearest holds the face whole if any tile of its level does: then it is among them already.
     for (const { tile } of nearest.values()) chosen.add(tile);
   }
   return tiles.filter((tile) => chosen.has(tile));

@@ -76,7 +76,7 @@ describe('the guided view', () => {
   it('leaves out the tiles a candidate only reaches into: they show a sliver of it', () => {
     const grazed = tiles.filter((t) => !holdsCentre(t, hint) && t.x < hint.x + hint.width && hint.x < t.x + t.width && t.y < hint.y + hint.height && hint.y < t.y + t.height);
     expect(grazed.length).toBeGreaterThan(0);
-    expect(looked(hint, 'centre').filter((t) => grazed.includes(t))).toEqual([]);
+    for (const lookAt of ['whole', 'centre'] as const) expect(looked(hint, lookAt).filter((t) => grazed.includes(t))).toEqual([]);
   });
 
   it('is not sent anywhere by candidates scoring under the hint score', () => {
