@@ -9,15 +9,15 @@ const COUNT_ENLARGED = `if (message?.type === 'detect') for (const job of messag
   return send(message, transfer);`;
 
 /**
- * The enlarged regions the detector was sent while the guard checked sample2.jpg (then cancelled):
- * `closer`, 2×2 tiles at 1024 px; `close`, squares around undecided faces at 256 px (sample2 leaves
+ * The enlarged regions the detector was sent while the guard checked sample3.jpg (then cancelled):
+ * `closer`, 2×2 tiles at 1024 px; `close`, squares around undecided faces at 256 px (sample3 leaves
  * small faces undecided after its first two rounds).
  */
 async function enlargedTiles({ page, input }: Composer): Promise<{ closer: number; close: number }> {
   await inDetectorPage(page, 'globalThis.enlarged = {}');
   await page.bringToFront(); // back from the options page, as the user would be
-  await input().setInputFiles(photo('sample2.jpg'));
-  // Its location opens the window at once; cancelled only once its faces are shown (all checked).
+  await input().setInputFiles(photo('sample3.jpg'));
+  // Cancelled only once its faces are shown (all checked).
   const overlay = await overlayFrame(page);
   await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', /^\d+$/, { timeout: 60_000 });
   await overlay.locator('[data-action="cancel"]').click();
