@@ -1,8 +1,10 @@
-import { area, type Box, containment, iou } from './boxes';
+import { area, type Box, containment, iou, type Rect } from './boxes';
 
 /** One detection, tagged with the view (model, mirroring) that produced it. */
 export interface Candidate extends Box {
   view: number;
+  /** The region of the working image it was seen in: a tile, or the whole image. */
+  seenIn?: Rect;
 }
 
 export interface MergeOptions {

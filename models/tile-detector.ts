@@ -127,6 +127,7 @@ export class TileDetector {
         height: b.height / enlarge / scale,
         score: b.score,
         view,
+        seenIn: region,
       }));
     } finally {
       if (crop !== source) crop.close();

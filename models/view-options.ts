@@ -44,6 +44,7 @@ export interface ViewOptions {
    * did not see at all one way it does not see the other. On the dev photos every face the
    * mirrored view's vote was needed for had a full-range candidate of 0.26 or more on it, while
    * the faces the short-range model alone had seen were a large share of its work (see the README).
+   * The same holds tile by tile: see `tracedTiles`.
    */
   traced?: boolean;
   /** Longest side each region is resized to before the model sees it, instead of the analysis's. */

@@ -49,7 +49,7 @@ async function rounds({ shortRange, fullRange = 0.6, fullRangeAt, faceBoxes = 0.
       if (score === null) return [];
       const neighbour = nameOf(job) === 'faceBoxes close' ? [{ ...face, x: face.x + 100, score, view: job.view }] : [];
       const at = job.model === 'fullRange' && fullRangeAt ? fullRangeAt : face;
-      return [{ ...at, score, view: job.view }, ...neighbour];
+      return [{ ...at, score, view: job.view, seenIn: job.region }, ...neighbour];
     });
   };
   const candidates = await detectInRounds(detect, size, DEFAULT_ANALYSIS, () => true);
@@ -84,6 +84,16 @@ describe('the rounds of an analysis', () => {
     const { calls } = await rounds({ shortRange: 0.5, fullRange: 0.3, fullRangeAt: beside });
     expect(calls.at(-1)).toEqual(['faceBoxes', 'faceBoxes close', 'fullRange']);
     expect((await rounds({ shortRange: 0.5, fullRange: 0.3 })).calls.at(-1)).toContain('fullRange mirrored');
+  });
+
+  it('has the mirrored view look again only at the tiles where the full-range model saw something of the face', async () => {
+    // Seen unmirrored on the whole photo only: the mirrored whole photo is looked at, its 2×2 tiles
+    // are not; its 3×3 tiles, not shown unmirrored before the last round, are.
+    const { jobs } = await rounds({ shortRange: null });
+    const mirrored = jobs.filter((job) => nameOf(job) === 'fullRange mirrored').map((job) => job.region.width);
+    expect(mirrored).toContain(size.width);
+    expect(mirrored.some((width) => width > size.height / 2 && width < size.width)).toBe(false);
+    expect(mirrored.some((width) => width < size.height / 2)).toBe(true);
   });
 
   it('asks nothing more of a photo where no view saw a trace of a face', async () => {
