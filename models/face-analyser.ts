@@ -111,7 +111,7 @@ export async function detectInRounds(
   // A traced view (the mirrored photo upside down) is cheap, and asked only about the faces still
   // undecided last: not early.
   const undecidedFirst = guided.length ? undecidedIn(seen, options) : [];
-  const early = views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length && !view.traced && largeIn(size, view, askedOf(view, undecidedFirst, keep(seen, options), seen, views, options)).length);
+  const early = views.filter(({ view }) => view.confirmOnly && view.whole && !view.grids.length && !view.traced && largeIn(size, view, askedOf(undecidedFirst, cluesFor(view, keep(seen, options), seen, views), options)).length);
   const earlyViews = new Set(early.map(({ index }) => index));
   const earlyJobs = early.flatMap(({ view, index }) => jobsOf(view, index, regions(size, view, options)));
   const secondOpinion = earlyJobs.length ? detect(earlyJobs) : Promise.resolve([]);
@@ -131,11 +131,12 @@ export async function detectInRounds(
   // are seen enlarged, off-centre and often cut by its edge.
   const lookedAt = new Map<number, Rect[]>();
   const second = confirming.flatMap(({ view, index }) => {
-    const asked = askedOf(view, undecided, candidates, seen, views, options);
+    const clues = cluesFor(view, candidates, seen, views);
+    const asked = askedOf(undecided, clues, options);
     if (view.around) lookedAt.set(index, closeUp(size, view, asked));
     const faces = largeIn(size, view, asked);
     const tiles = confirmRegions(size, view, options, faces);
-    return jobsOf(shownFor(size, view, faces, options), index, view.traced ? tracedTiles(view, tiles, faces, seen, first, views, options) : tiles);
+    return jobsOf(shownFor(size, view, faces, options), index, view.traced ? tracedTiles(view, tiles, faces, clues, first, views, options) : tiles);
   });
   const aboutUndecided = (candidate: Candidate) =>
     lookedAt.get(candidate.view)?.some((face) => iou(face, candidate) > options.merge.iouThreshold) ?? true;
@@ -147,37 +148,37 @@ const keep = (candidates: Candidate[], options: AnalysisOptions) =>
   candidates.filter((c) => c.score >= Math.max(options.minCandidateScore, options.views[c.view]?.minScore ?? 0));
 
 /**
- * The faces among `undecided` that `view` is asked about: those a view seeing the photo the same
- * way up counted (a face seen only upside down is no question for an upright view, which cannot
- * see it); for a traced view, those its model saw anything of unmirrored, the same way up, at the
- * least score that view counts (see `ViewOptions.traced`). `counted`: the candidates kept so far.
+ * What `view` is asked about faces by: the candidates of views seeing the photo the same way up
+ * (a face seen only upside down is no question for an upright view, which cannot see it); for a
+ * traced view, what its model saw unmirrored, the same way up, at the least score each of those
+ * views counts (see `ViewOptions.traced`). `counted`: the candidates kept so far.
  */
-function askedOf(view: ViewOptions, undecided: Rect[], counted: Candidate[], seen: Candidate[], views: Array<{ view: ViewOptions }>, options: AnalysisOptions): Rect[] {
-  const clues = view.traced ? tracesFor(view, seen, views) : counted.filter((c) => sameWayUp(views[c.view]?.view, view));
-  return undecided.filter((face) => clues.some((clue) => iou(clue, face) > options.merge.iouThreshold));
-}
+const cluesFor = (view: ViewOptions, counted: Candidate[], seen: Candidate[], views: Array<{ view: ViewOptions }>): Candidate[] =>
+  view.traced
+    ? seen.filter((c) => {
+        const by = views[c.view]?.view;
+        return tracing(view, by) && c.score >= (by.minScore ?? 0);
+      })
+    : counted.filter((c) => sameWayUp(views[c.view]?.view, view));
+
+/** The faces among `undecided` a view is asked about: those its clues (see `cluesFor`) lie on. */
+const askedOf = (undecided: Rect[], clues: Candidate[], options: AnalysisOptions): Rect[] =>
+  undecided.filter((face) => clues.some((clue) => iou(clue, face) > options.merge.iouThreshold));
 
 /** The views a traced `view` follows: its model's, unmirrored, the same way up (see `ViewOptions.traced`). */
 const tracing = (view: ViewOptions, by: ViewOptions | undefined): by is ViewOptions => by?.model === view.model && !by.mirrored && sameWayUp(by, view);
-
-/** What those views saw, at the least score each counts. */
-const tracesFor = (view: ViewOptions, seen: Candidate[], views: Array<{ view: ViewOptions }>) =>
-  seen.filter((c) => {
-    const by = views[c.view]?.view;
-    return tracing(view, by) && c.score >= (by.minScore ?? 0);
-  });
 
 /**
  * A traced view's tiles: one its model was shown unmirrored in the first round only if it saw
  * something there of a face asked about (mirrored, the tile shows the same face, and what the
  * model saw nothing of one way it does not see the other: on the dev photos, normal and in poor
  * light, the same faces with 2–7 % less time); a tile not shown to it yet (the 3×3, confirming
- * alongside) wherever it saw something of the face at all.
+ * alongside) wherever it saw something of the face at all. `traces`: its clues (see `cluesFor`).
  */
-function tracedTiles(view: ViewOptions, tiles: Rect[], faces: Rect[], seen: Candidate[], first: TileJob[], views: Array<{ view: ViewOptions }>, options: AnalysisOptions): Rect[] {
+function tracedTiles(view: ViewOptions, tiles: Rect[], faces: Rect[], traces: Candidate[], first: TileJob[], views: Array<{ view: ViewOptions }>, options: AnalysisOptions): Rect[] {
   const shownFirst = first.filter((job) => tracing(view, views[job.view]?.view)).map((job) => job.region);
-  const traces = tracesFor(view, seen, views).filter((c) => faces.some((face) => iou(c, face) > options.merge.iouThreshold));
-  return tiles.filter((tile) => !shownFirst.some((region) => sameRect(region, tile)) || traces.some((c) => c.seenIn && sameRect(c.seenIn, tile)));
+  const onFaces = traces.filter((c) => faces.some((face) => iou(c, face) > options.merge.iouThreshold));
+  return tiles.filter((tile) => !shownFirst.some((region) => sameRect(region, tile)) || onFaces.some((c) => c.seenIn && sameRect(c.seenIn, tile)));
 }
 
 const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
