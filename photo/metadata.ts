@@ -3,7 +3,7 @@ import { type ExifTags, readExifTags, type StringTag, tiffBlock } from './exif-t
 import { readIptc } from './iptc';
 import { readNote } from './notes';
 import { type PngNote, readPngNotes } from './png-text';
-import { readXmp } from './xmp';
+import { holdsRdf, readXmp } from './xmp';
 import { type Container, type Format, readContainer, type Segment, type SegmentKind } from './segments';
 
 /** The vocabulary of the overlay's and popup's `data-metadata` attribute, in display order. */
@@ -97,7 +97,7 @@ function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segm
   if (segment.kind === 'xmp') {
     const packet = utf8.decode(bytes.subarray(start, end));
     // A packet without RDF says nothing: it is what stripping leaves of a HEIF file's XMP item.
-    return packet.includes('rdf:RDF') ? details(() => readXmp(packet)) : [];
+    return holdsRdf(packet) ? details(() => readXmp(packet)) : [];
   }
   if (segment.kind === 'iptc') return details(() => readIptc(bytes.subarray(start + 4, end)));
   if (segment.kind === 'comment' || segment.kind === 'text') return details(() => readNote(bytes, format, segment, pngNotes.get(start)));

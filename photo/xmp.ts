@@ -7,9 +7,54 @@ import type { StringTag } from './exif-tags';
  * taken, and who is in it. XMP is RDF/XML, but the programs that write it (Adobe's XMP toolkit,
  * exiftool, digiKam, phones) use the standard namespace prefixes, as attributes or elements; a
  * pattern per property reads them without an XML parser, which the extension's workers and the
- * unit tests (Node) lack. A property under an unusual prefix is missed: the packet is still listed
- * as present.
+ * unit tests (Node) lack. A packet may bind a namespace to another prefix (Photoshop 7 wrote `xap:`
+ * for `xmp:`; any writer may choose its own): each property is also looked for under the prefixes
+ * the packet binds to its namespace.
  */
+
+/** The namespaces read, by the prefixes the properties below are written with. */
+const NAMESPACES: Record<string, string> = {
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  exif: 'http://ns.adobe.com/exif/1.0/',
+  exifEX: 'http://cipa.jp/exif/1.0/',
+  aux: 'http://ns.adobe.com/exif/1.0/aux/',
+  tiff: 'http://ns.adobe.com/tiff/1.0/',
+  xmp: 'http://ns.adobe.com/xap/1.0/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  photoshop: 'http://ns.adobe.com/photoshop/1.0/',
+  'mwg-rs': 'http://www.metadataworkinggroup.com/schemas/regions/',
+  MPReg: 'http://ns.microsoft.com/photo/1.2/t/Region#',
+  Iptc4xmpCore: 'http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/',
+  Iptc4xmpExt: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/',
+};
+
+/** Whether a packet holds RDF, the form XMP's properties take (under whatever prefix). */
+export const holdsRdf = (packet: string) => packet.includes('rdf:RDF') || packet.includes(NAMESPACES.rdf!);
+
+/** Other prefixes looked at per namespace: a hostile packet binding thousands costs no more than a few. */
+const MAX_ALIASES = 4;
+
+/** The prefixes a packet writes each namespace above with: its usual one, and those the packet binds to it. */
+type Spelling = (prefix: string) => string[];
+
+function spellingIn(xmp: string): Spelling {
+  const aliases = new Map<string, string[]>();
+  for (const [, alias, uri] of xmp.matchAll(/xmlns:([A-Za-z_][\w.-]{0,63})\s*=\s*["']([^"']{0,256})["']/g)) {
+    const usual = Object.keys(NAMESPACES).find((prefix) => NAMESPACES[prefix] === uri);
+    if (!usual || alias === usual) continue;
+    const known = aliases.get(usual) ?? [];
+    if (known.length < MAX_ALIASES && !known.includes(alias!)) aliases.set(usual, [...known, alias!]);
+  }
+  return (prefix) => [prefix, ...(aliases.get(prefix) ?? [])];
+}
+
+/** `name` (usual prefix, colon, local name) as the packet may write it. */
+const spelled = (name: string, spelling: Spelling) => {
+  const [prefix, local] = name.split(':') as [string, string];
+  return spelling(prefix).map((alias) => `${alias}:${local}`);
+};
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /** XMP properties that say what an EXIF tag says, most reliable first. */
 const AS_EXIF: [StringTag, string[]][] = [
@@ -74,19 +119,22 @@ function elements(xmp: string, property: string): string[] {
   return found;
 }
 
-/** Every value of a property, written as an attribute or as an element, a list's items included. */
-function values(xmp: string, property: string): string[] {
+/** Every value of a property (as the packet spells it), written as an attribute or as an element, a list's items included. */
+function values(xmp: string, property: string, spelling: Spelling): string[] {
   const found: string[] = [];
-  for (const m of xmp.matchAll(new RegExp(`\\s${property}\\s*=\\s*(?:"([^"]{0,${REACH}})"|'([^']{0,${REACH}})')`, 'g'))) found.push(m[1] ?? m[2]!);
-  for (const inner of elements(xmp, property)) {
-    const items = [...inner.matchAll(/<rdf:li(?:\s[^>]{0,256})?>([^<]*)<\/rdf:li>/g)].map((li) => li[1]!);
-    // An element holding a structure rather than text names nothing itself.
-    found.push(...(items.length > 0 || inner.includes('<') ? items : [inner]));
+  const item = new RegExp(`<(${spelling('rdf').map(escaped).join('|')}):li(?:\\s[^>]{0,256})?>([^<]*)</\\1:li>`, 'g');
+  for (const name of spelled(property, spelling)) {
+    for (const m of xmp.matchAll(new RegExp(`\\s${escaped(name)}\\s*=\\s*(?:"([^"]{0,${REACH}})"|'([^']{0,${REACH}})')`, 'g'))) found.push(m[1] ?? m[2]!);
+    for (const inner of elements(xmp, name)) {
+      const items = [...inner.matchAll(item)].map((li) => li[2]!);
+      // An element holding a structure rather than text names nothing itself.
+      found.push(...(items.length > 0 || inner.includes('<') ? items : [inner]));
+    }
   }
   return found.map((v) => unescaped(v).trim()).filter(Boolean);
 }
 
-const first = (xmp: string, properties: string[]) => properties.flatMap((p) => values(xmp, p))[0];
+const first = (xmp: string, properties: string[], spelling: Spelling) => properties.flatMap((p) => values(xmp, p, spelling))[0];
 
 /** XMP writes a coordinate as "DDD,MM,SSk" or "DDD,MM.mmk" (k: N, S, E or W); some write a signed decimal. */
 function coordinate(text: string | undefined, limit: number): number | undefined {
@@ -100,15 +148,16 @@ function coordinate(text: string | undefined, limit: number): number | undefined
 
 /** What an XMP packet (its text, headers around it included) says about the photo. */
 export function readXmp(xmp: string): EmbeddedDetails {
+  const spelling = spellingIn(xmp);
   const strings: EmbeddedDetails['tags']['strings'] = {};
   for (const [tag, properties] of AS_EXIF) {
-    const value = first(xmp, properties);
+    const value = first(xmp, properties, spelling);
     if (value) strings[tag] = value;
   }
-  const latitude = coordinate(first(xmp, ['exif:GPSLatitude']), 90);
-  const longitude = coordinate(first(xmp, ['exif:GPSLongitude']), 180);
+  const latitude = coordinate(first(xmp, ['exif:GPSLatitude'], spelling), 90);
+  const longitude = coordinate(first(xmp, ['exif:GPSLongitude'], spelling), 180);
   return {
     tags: { strings, ...(latitude !== undefined && longitude !== undefined && { latitude, longitude }) },
-    named: distinct(NAMED.flatMap((p) => values(xmp, p))),
+    named: distinct(NAMED.flatMap((p) => values(xmp, p, spelling))),
   };
 }
