@@ -95,6 +95,6 @@ export const analysisFor = (sensitivity: Sensitivity): AnalysisOptions => ({ ...
  * The models' own confidence floor: below the hints and every sensitivity's least score, and low
  * enough that MediaPipe's merging of a face's overlapping boxes (a score-weighted blend of all
  * above the floor) takes in its weak ones too: at the hint score (0.15) instead of 0.05, the dev
- * photos lost a face (327/345) and the photos shrunk to 640 px gained two false ones (see the README).
+ * photos lost a face (327/345) and the photos shrunk to 640 px gained two false ones (see docs/face-finding.md).
  */
 export const DETECTOR_FLOOR = Math.min(0.05, DEFAULT_ANALYSIS.hintScore, ...Object.values(SENSITIVITY_OPTIONS).map((v) => v.minCandidateScore));

@@ -50,7 +50,7 @@ export function toneMap(pixels: ArrayLike<number>, minRange: number): Uint8Clamp
 /**
  * The image's tones stretched over the whole grey range when they span less than `minRange` of
  * it, as a photo taken in dim light or through haze does (see `toneMap`): the models, trained on
- * well-lit faces, miss many of its faces (see the README). The same linear map on each channel
+ * well-lit faces, miss many of its faces (see docs/face-finding.md). The same linear map on each channel
  * keeps its hues.
  */
 export function stretchTones(canvas: OffscreenCanvas, minRange: number): void {

@@ -34,7 +34,7 @@ export interface ViewOptions {
    * face the other views left undecided (see `tilesShowing`), as the mirrored view does. A photo's
    * finest full-range tiles were a third of its time; looked at wherever any trace of a face lay
    * (most tiles of a busy photo), they found the same faces on the dev photos as looked at only
-   * where a face is in doubt, with more false ones (see the README).
+   * where a face is in doubt, with more false ones (see docs/face-finding.md).
    */
   confirmGrids?: number[];
   /**
@@ -43,7 +43,7 @@ export interface ViewOptions {
    * mirrored, it is shown the same face, and what it
    * did not see at all one way it does not see the other. On the dev photos every face the
    * mirrored view's vote was needed for had a full-range candidate of 0.26 or more on it, while
-   * the faces the short-range model alone had seen were a large share of its work (see the README).
+   * the faces the short-range model alone had seen were a large share of its work (see docs/face-finding.md).
    * The same holds tile by tile: see `tracedTiles`.
    */
   traced?: boolean;
@@ -66,7 +66,7 @@ export interface ViewOptions {
    * Undecided faces under this many pixels in the whole photo as this view's model sees it are
    * not asked of it. FaceBoxes learnt a face from the anchors overlapping it by 0.35 or more (IoU),
    * which its smallest (32 px) does from 19 px: its whole-photo pass, the longest of all, is not
-   * run for smaller ones (its close look is for them; see the README).
+   * run for smaller ones (its close look is for them; see docs/face-finding.md).
    */
   fromSide?: number;
   /**
@@ -105,8 +105,8 @@ export const FACEBOXES_CLOSE_LOOK: ViewOptions = {
  * of the sample photos turned a half turn the other views found 14 of 22 faces. Each pass costs one
  * full-range pass over the whole photo; the mirrored one is asked only about a face the first saw.
  * Both count from 0.7 only: from 0.5, the fixtures' photo of a cup of coffee got a face upside
- * down, and the dev photos two false ones; from 0.6 they found what they find from 0.7 (see the
- * README), which keeps a margin.
+ * down, and the dev photos two false ones; from 0.6 they found what they find from 0.7 (see
+ * docs/face-finding.md), which keeps a margin.
  */
 export const UPSIDE_DOWN: ViewOptions[] = [
   { model: 'fullRange', whole: true, grids: [], mirrored: false, upsideDown: true, minScore: 0.7 },

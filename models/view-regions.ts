@@ -57,7 +57,7 @@ export const hinted = (tiles: Rect[], seen: Candidate[], hintScore: number, look
  * a quarter of a tile, whole in a coarser level), the one whose middle it lies nearest, which
  * cuts it least; with `centre`: every tile holding its centre. A tile that cuts a face shows part
  * of it, which the models seldom take for a face; a small face held whole by two overlapping
- * tiles is looked at in both, each a second look at it (see the README). A tile the face only
+ * tiles is looked at in both, each a second look at it (see docs/face-finding.md). A tile the face only
  * reaches into is never looked at: it shows a sliver of it.
  */
 export function tilesShowing(tiles: Rect[], faces: Rect[], lookAt: TilesShowing): Rect[] {
