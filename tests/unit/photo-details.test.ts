@@ -8,7 +8,7 @@ import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
 import { readXmp } from '../../photo/xmp';
 import { beforeIend, chunk } from '../support/apng';
-import { jpegSegment, withSegments } from '../support/jpeg';
+import { jpegSegment, OWN_PREFIXES_XMP, withSegments, xmpSegment } from '../support/jpeg';
 import { exiftoolTagsOf } from '../support/exiftool';
 
 /**
@@ -51,13 +51,13 @@ describe('XMP', () => {
   });
 
   it('reads properties written as attributes, as Adobe\'s toolkit writes them', async () => {
-    const packet = `http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+    const packet = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
       <rdf:Description rdf:about="" photoshop:City="Saint-Malo" photoshop:DateCreated="2023-07-14" exif:GPSLatitude="48,38.9N"
         exif:GPSLongitude="2,1.5W"><mwg-rs:Regions><mwg-rs:RegionList><rdf:Bag><rdf:li>
         <rdf:Description mwg-rs:Name="Jules" mwg-rs:Type="Face"/></rdf:li></rdf:Bag></mwg-rs:RegionList></mwg-rs:Regions>
       <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Jules &#233;t&#xE9; 2023</rdf:li></rdf:Alt></dc:description>
       </rdf:Description></rdf:RDF></x:xmpmeta>`;
-    expect(await findings(withSegments(PLAIN, 2, jpegSegment(0xe1, text(packet))))).toEqual([
+    expect(await findings(withSegments(PLAIN, 2, xmpSegment(packet)))).toEqual([
       { kind: 'gps', value: '48.64833° N, 2.02500° W' },
       { kind: 'datetime', value: '2023-07-14' },
       { kind: 'xmp', value: 'Jules · Saint-Malo' },
@@ -66,14 +66,7 @@ describe('XMP', () => {
   });
 
   it('reads properties under the prefixes a packet binds to their namespaces, as exiftool does', async () => {
-    // Photoshop 7 wrote the xmp namespace as `xap:`; this writer also names exif's and RDF's its own way.
-    const packet = `http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><R:RDF xmlns:R="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-      <R:Description R:about="" xmlns:xap="http://ns.adobe.com/xap/1.0/" xmlns:e='http://ns.adobe.com/exif/1.0/'
-        xmlns:ps="http://ns.adobe.com/photoshop/1.0/" xap:CreatorTool="Adobe Photoshop 7.0" xap:CreateDate="2003-05-10T14:02:11">
-      <e:GPSLatitude>45,45.6N</e:GPSLatitude><e:GPSLongitude>4,50.4E</e:GPSLongitude>
-      <ps:City>Lyon</ps:City><dc:subject xmlns:dc="http://purl.org/dc/elements/1.1/"><R:Bag><R:li>Emma</R:li></R:Bag></dc:subject>
-      </R:Description></R:RDF></x:xmpmeta>`;
-    const photo = withSegments(PLAIN, 2, jpegSegment(0xe1, text(packet)));
+    const photo = withSegments(PLAIN, 2, xmpSegment(OWN_PREFIXES_XMP));
     expect(exiftoolTagsOf(photo)).toMatchObject({
       'XMP-xmp:CreatorTool': 'Adobe Photoshop 7.0', 'XMP-exif:GPSLatitude': `45 deg 45' 36.00" N`,
       'XMP-photoshop:City': 'Lyon', 'XMP-dc:Subject': 'Emma',
