@@ -1,3 +1,4 @@
+import { appendedImages } from './appended-images';
 import { type EmbeddedDetails, readable } from './details';
 import { type ExifTags, readExifTags, type StringTag, tiffBlock } from './exif-tags';
 import { readIptc } from './iptc';
@@ -110,26 +111,16 @@ function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segm
  */
 export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
   const container = readContainer(bytes);
-  const exif = container.segments.find((s) => s.kind === 'exif');
-  let tags: ExifTags = { strings: {}, orientation: 1 };
-  try {
-    if (exif) tags = readExifTags(tiffOf(bytes, container, exif));
-  } catch {
-    // A damaged EXIF block still says nothing reliable; what else the file holds is still listed.
-  }
-  // One finding per kind: EXIF's first, then each segment's in file order. A later one fills in a
-  // value still missing; names and notes from several segments (two comments, PNG's text chunks) add up.
-  const found = tagFindings(tags);
-  const pngNotes = await readPngNotes(bytes, container);
-  for (const segment of container.segments) {
-    for (const { kind, value } of segmentFindings(bytes, container, segment, pngNotes)) {
-      const same = found.find((f) => f.kind === kind);
-      if (!same) found.push({ kind, value });
-      else if (!same.value) same.value = value;
-      else if (ADDING_UP.has(kind) && value && !same.value.includes(value)) same.value = readable(`${same.value} · ${value}`, 240);
+  const { found, orientation } = await imageFindings(bytes, container);
+  // An image appended to this one (a camera's preview) may say where and when too. A packet that
+  // names nothing is left out there: a phone's HDR gain map carries one describing only itself.
+  for (const image of appendedImages(bytes, container)) {
+    try {
+      for (const finding of (await imageFindings(image, readContainer(image))).found) if (finding.value) addFinding(found, finding);
+    } catch {
+      // An appended image that cannot be walked says nothing reliable; it goes when the photo is stripped.
     }
   }
-  const { orientation } = tags;
   return {
     findings: METADATA_KINDS.flatMap((kind) => found.filter((f) => f.kind === kind)),
     orientation: orientation >= 1 && orientation <= 8 ? orientation : 1,
@@ -137,4 +128,30 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
     animated: container.animated,
     ...(container.frames !== undefined && { frames: container.frames }),
   };
+}
+
+/**
+ * One finding per kind: the first found, a later one filling in a value still missing; names and
+ * notes from several segments (two comments, PNG's text chunks) add up.
+ */
+function addFinding(found: MetadataFinding[], { kind, value }: MetadataFinding): void {
+  const same = found.find((f) => f.kind === kind);
+  if (!same) found.push({ kind, value });
+  else if (!same.value) same.value = value;
+  else if (ADDING_UP.has(kind) && value && !same.value.includes(value)) same.value = readable(`${same.value} · ${value}`, 240);
+}
+
+/** What one image's own metadata says: EXIF's first, then each segment's in file order. */
+async function imageFindings(bytes: Uint8Array, container: Container): Promise<{ found: MetadataFinding[]; orientation: number }> {
+  const exif = container.segments.find((s) => s.kind === 'exif');
+  let tags: ExifTags = { strings: {}, orientation: 1 };
+  try {
+    if (exif) tags = readExifTags(tiffOf(bytes, container, exif));
+  } catch {
+    // A damaged EXIF block still says nothing reliable; what else the file holds is still listed.
+  }
+  const found = tagFindings(tags);
+  const pngNotes = await readPngNotes(bytes, container);
+  for (const segment of container.segments) for (const finding of segmentFindings(bytes, container, segment, pngNotes)) addFinding(found, finding);
+  return { found, orientation: tags.orientation };
 }

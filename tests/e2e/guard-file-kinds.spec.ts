@@ -14,7 +14,6 @@ import { decodeInPage, fileBytes, overlayFrame, received, sha256, stackedInPage 
 import { exiftoolTagsOf } from '../support/exiftool';
 import { heifWith, JANE_XMP } from '../support/heif';
 import { motionPhotos } from '../support/motion-photo';
-import { OWN_PREFIXES_XMP, withSegments, xmpSegment } from '../support/jpeg';
 import { photo } from '../support/sites';
 
 /** A camera's EXIF (location, date, camera), "Exif\0\0" and the TIFF block, from sample1.jpg. */
@@ -175,23 +174,6 @@ test('a PNG made by ImageMagick from a phone photo: the location in its compress
   await expect.poll(() => received(page)).toHaveLength(1);
   const tags = exiftoolTagsOf(Buffer.from((await received(page))[0]!.base64, 'base64'));
   expect(Object.keys(tags).filter((key) => /GPS|Make|Model|Raw/.test(key))).toEqual([]);
-});
-
-test('XMP written with prefixes of its own (Photoshop 7\'s xap:) is read in plain words, and removed', async ({ composer: { page, input } }) => {
-  const jpeg = Buffer.from(withSegments(fileBytes(photo('no-face-landscape.jpg')), 2, xmpSegment(OWN_PREFIXES_XMP)));
-  expect(exiftoolTagsOf(jpeg)['XMP-xmp:CreatorTool']).toBe('Adobe Photoshop 7.0');
-
-  await input().setInputFiles({ name: 'scan.jpg', mimeType: 'image/jpeg', buffer: jpeg });
-  const card = (await overlayFrame(page)).locator('[data-guard-photo]');
-  await expect(card).toHaveAttribute('data-faces', '0');
-  await expect(card).toHaveAttribute('data-metadata', 'gps,datetime,software,xmp');
-  await expect(card.locator('.metadata')).toContainText('45.76000° N, 4.84000° E');
-  await expect(card.locator('.metadata')).toContainText('Adobe Photoshop 7.0');
-  await (await overlayFrame(page)).locator('[data-action="protect"]').click();
-
-  await expect.poll(() => received(page)).toHaveLength(1);
-  const tags = exiftoolTagsOf(Buffer.from((await received(page))[0]!.base64, 'base64'));
-  expect(Object.keys(tags).filter((key) => key.startsWith('XMP'))).toEqual([]);
 });
 
 test('an animated AVIF (an image sequence) is taken for an animation: only its first frame could be checked', async ({ composer: { page, input } }) => {

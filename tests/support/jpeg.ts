@@ -24,3 +24,34 @@ export const OWN_PREFIXES_XMP = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><R:RDF xmln
   <e:GPSLatitude>45,45.6N</e:GPSLatitude><e:GPSLongitude>4,50.4E</e:GPSLongitude>
   <ps:City>Lyon</ps:City><dc:subject xmlns:dc="http://purl.org/dc/elements/1.1/"><R:Bag><R:li>Emma</R:li></R:Bag></dc:subject>
   </R:Description></R:RDF></x:xmpmeta>`;
+
+/**
+ * `primary` with `appended` stored after it as the Multi-Picture Format does (a camera's preview,
+ * a phone's gain map): an APP2 "MPF" index right after SOI, whose two entries give each image's
+ * size and offset (from the index's TIFF header), and the second image after the first's EOI.
+ */
+export function withMpfImage(primary: Uint8Array, appended: Uint8Array): Uint8Array {
+  const indexLength = 4 + 8 + 2 + 3 * 12 + 4 + 2 * 16; // "MPF\0", TIFF header, IFD of 3 entries, 2 MP entries
+  const headerAt = 2 + 4 + 4; // SOI, APP2 marker and length, "MPF\0"
+  const firstSize = primary.length + 4 + indexLength;
+  const index = new DataView(new ArrayBuffer(indexLength));
+  new Uint8Array(index.buffer).set(new TextEncoder().encode('MPF\0MM\0\x2a\0\0\0\x08'));
+  const entry = (at: number, tag: number, type: number, count: number, value: number) => {
+    index.setUint16(at, tag);
+    index.setUint16(at + 2, type);
+    index.setUint32(at + 4, count);
+    index.setUint32(at + 8, value);
+  };
+  index.setUint16(12, 3);
+  entry(14, 0xb000, 7, 4, 0x30313030); // MPFVersion "0100"
+  entry(26, 0xb001, 4, 1, 2); // NumberOfImages
+  entry(38, 0xb002, 7, 32, 8 + 2 + 36 + 4); // MPEntry, right after the IFD
+  const mpEntry = (at: number, attributes: number, size: number, offset: number) => {
+    index.setUint32(at, attributes);
+    index.setUint32(at + 4, size);
+    index.setUint32(at + 8, offset);
+  };
+  mpEntry(4 + 50, 0x20030000, firstSize, 0); // baseline primary image
+  mpEntry(4 + 66, 0x00010001, appended.length, firstSize - headerAt); // large thumbnail
+  return join(withSegments(primary, 2, jpegSegment(0xe2, new Uint8Array(index.buffer))), appended);
+}

@@ -1,0 +1,46 @@
+import { type Container, jpegImageEnd, readContainer } from './segments';
+
+/** Most images looked for after a JPEG's own: a camera stores one or two previews, a phone one gain map. */
+const MAX_APPENDED = 8;
+
+/** Where the next JPEG start of image (FF D8 FF) is, from `from` up to `limit`, or -1. */
+function nextImageStart(bytes: Uint8Array, from: number, limit: number): number {
+  for (let at = bytes.indexOf(0xff, from); at !== -1 && at + 3 <= limit; at = bytes.indexOf(0xff, at + 1)) {
+    if (bytes[at + 1] === 0xd8 && bytes[at + 2] === 0xff) return at;
+  }
+  return -1;
+}
+
+/**
+ * The JPEG images appended after a JPEG's own, as the Multi-Picture Format stores a camera's
+ * previews or a phone's HDR gain map, each with metadata of its own (exiftool reads it with
+ * `-ee`), up to a motion photo's video. They reach the site with the photo, and go when it is
+ * stripped. Bytes that only look like an image's start are skipped.
+ */
+export function appendedImages(bytes: Uint8Array, { format, scanStart, segments }: Container): Uint8Array[] {
+  if (format !== 'jpeg') return [];
+  const limit = segments.find((s) => s.kind === 'video')?.start ?? bytes.length;
+  const images: Uint8Array[] = [];
+  for (let at = jpegImageEnd(bytes, scanStart) ?? limit; images.length < MAX_APPENDED; ) {
+    const start = nextImageStart(bytes, at, limit);
+    if (start === -1) break;
+    const image = bytes.subarray(start, limit);
+    const end = imageEnd(image);
+    if (end === null) {
+      at = start + 2;
+      continue;
+    }
+    images.push(image.subarray(0, end));
+    at = start + end;
+  }
+  return images;
+}
+
+function imageEnd(image: Uint8Array): number | null {
+  try {
+    const container = readContainer(image);
+    return container.format === 'jpeg' ? jpegImageEnd(image, container.scanStart) : null;
+  } catch {
+    return null;
+  }
+}
