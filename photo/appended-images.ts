@@ -1,4 +1,4 @@
-import { type Container, jpegImageEnd, readContainer } from './segments';
+import { type Container, readContainer } from './segments';
 
 /** Most images looked for after a JPEG's own: a camera stores one or two previews, a phone one gain map. */
 const MAX_APPENDED = 8;
@@ -17,29 +17,29 @@ function nextImageStart(bytes: Uint8Array, from: number, limit: number): number 
  * `-ee`), up to a motion photo's video. They reach the site with the photo, and go when it is
  * stripped. Bytes that only look like an image's start are skipped.
  */
-export function appendedImages(bytes: Uint8Array, { format, scanStart, segments }: Container): Uint8Array[] {
-  if (format !== 'jpeg') return [];
+export function appendedImages(bytes: Uint8Array, { imageEnd, segments }: Container): Uint8Array[] {
   const limit = segments.find((s) => s.kind === 'video')?.start ?? bytes.length;
   const images: Uint8Array[] = [];
-  for (let at = jpegImageEnd(bytes, scanStart) ?? limit; images.length < MAX_APPENDED; ) {
+  // Only a JPEG whole to its end has any (`imageEnd` is not set for other formats).
+  for (let at = imageEnd ?? limit; images.length < MAX_APPENDED; ) {
     const start = nextImageStart(bytes, at, limit);
     if (start === -1) break;
     const image = bytes.subarray(start, limit);
-    const end = imageEnd(image);
-    if (end === null) {
+    const length = lengthOf(image);
+    if (length === null) {
       at = start + 2;
       continue;
     }
-    images.push(image.subarray(0, end));
-    at = start + end;
+    images.push(image.subarray(0, length));
+    at = start + length;
   }
   return images;
 }
 
-function imageEnd(image: Uint8Array): number | null {
+/** How long the JPEG image `bytes` starts with is, or null when they hold none. */
+function lengthOf(bytes: Uint8Array): number | null {
   try {
-    const container = readContainer(image);
-    return container.format === 'jpeg' ? jpegImageEnd(image, container.scanStart) : null;
+    return readContainer(bytes).imageEnd ?? null;
   } catch {
     return null;
   }

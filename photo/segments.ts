@@ -33,6 +33,8 @@ export interface Container {
   frames?: number;
   /** JPEG: the size its frame header gives, as stored (before any EXIF rotation). */
   size?: { width: number; height: number };
+  /** JPEG: just past its image's EOI, where anything appended starts; null for a file cut short. */
+  imageEnd?: number | null;
 }
 
 function detectFormat(bytes: Uint8Array): Format | null {
@@ -91,7 +93,8 @@ function readJpeg(bytes: Uint8Array): Container {
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     if (length < 2 || at + 2 + length > bytes.length) throw new Error('truncated or malformed JPEG');
     if (marker === 0xda) {
-      return { format: 'jpeg', segments: [...segments, ...appendedVideo(bytes, jpegImageEnd(bytes, at))], scanStart: at, animated: false, ...(size && { size }) };
+      const imageEnd = jpegImageEnd(bytes, at);
+      return { format: 'jpeg', segments: [...segments, ...appendedVideo(bytes, imageEnd)], scanStart: at, animated: false, imageEnd, ...(size && { size }) };
     }
     if (isStartOfFrame(marker) && length >= 7) size = { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
     segments.push({ kind: jpegKind(bytes, marker, at + 4), start: at, end: at + 2 + length });
@@ -100,7 +103,7 @@ function readJpeg(bytes: Uint8Array): Container {
 }
 
 /** Just past the EOI marker of a JPEG's main image (a marker never occurs inside the scan), or null for a file cut short. */
-export function jpegImageEnd(bytes: Uint8Array, scanStart: number): number | null {
+function jpegImageEnd(bytes: Uint8Array, scanStart: number): number | null {
   for (let at = bytes.indexOf(0xd9, scanStart + 1); at !== -1; at = bytes.indexOf(0xd9, at + 1)) if (bytes[at - 1] === 0xff) return at + 1;
   return null;
 }

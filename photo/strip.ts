@@ -1,5 +1,5 @@
 import { ascii, concat } from './bytes';
-import { type Container, jpegImageEnd, readContainer, type Segment, type SegmentKind } from './segments';
+import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
 
 /**
  * What lossless stripping removes: everything a viewer does not need to show the photo as it was.
@@ -29,9 +29,8 @@ function orientationOnlyExif(orientation: number): Uint8Array {
 }
 
 /** JPEG: every segment before the scan except metadata; the scan itself copied to its EOI. */
-function stripJpeg(bytes: Uint8Array, { segments, scanStart }: Container, orientation: number, removed: ReadonlySet<SegmentKind>): Uint8Array<ArrayBuffer> {
-  const imageEnd = jpegImageEnd(bytes, scanStart);
-  if (imageEnd === null) throw new Error('truncated JPEG (no end of image)');
+function stripJpeg(bytes: Uint8Array, { segments, scanStart, imageEnd }: Container, orientation: number, removed: ReadonlySet<SegmentKind>): Uint8Array<ArrayBuffer> {
+  if (imageEnd === null || imageEnd === undefined) throw new Error('truncated JPEG (no end of image)');
   const keep = kept(segments, removed);
   const parts = slices(bytes, keep);
   // JFIF's APP0 must stay first; the orientation goes right after it.
