@@ -11,35 +11,40 @@ function nextImageStart(bytes: Uint8Array, from: number, limit: number): number 
   return -1;
 }
 
+/** An image appended after a JPEG's own, and its container, walked once. */
+export interface AppendedImage {
+  bytes: Uint8Array;
+  container: Container;
+}
+
 /**
  * The JPEG images appended after a JPEG's own, as the Multi-Picture Format stores a camera's
  * previews or a phone's HDR gain map, each with metadata of its own (exiftool reads it with
  * `-ee`), up to a motion photo's video. They reach the site with the photo, and go when it is
  * stripped. Bytes that only look like an image's start are skipped.
  */
-export function appendedImages(bytes: Uint8Array, { imageEnd, segments }: Container): Uint8Array[] {
+export function appendedImages(bytes: Uint8Array, { imageEnd, segments }: Container): AppendedImage[] {
   const limit = segments.find((s) => s.kind === 'video')?.start ?? bytes.length;
-  const images: Uint8Array[] = [];
+  const images: AppendedImage[] = [];
   // Only a JPEG whole to its end has any (`imageEnd` is not set for other formats).
   for (let at = imageEnd ?? limit; images.length < MAX_APPENDED; ) {
     const start = nextImageStart(bytes, at, limit);
     if (start === -1) break;
-    const image = bytes.subarray(start, limit);
-    const length = lengthOf(image);
-    if (length === null) {
+    const container = walked(bytes.subarray(start, limit));
+    if (container?.imageEnd == null) {
       at = start + 2;
       continue;
     }
-    images.push(image.subarray(0, length));
-    at = start + length;
+    // Its segments all lie before its scan, so they hold for the image cut at its end.
+    images.push({ bytes: bytes.subarray(start, start + container.imageEnd), container });
+    at = start + container.imageEnd;
   }
   return images;
 }
 
-/** How long the JPEG image `bytes` starts with is, or null when they hold none. */
-function lengthOf(bytes: Uint8Array): number | null {
+function walked(bytes: Uint8Array): Container | null {
   try {
-    return readContainer(bytes).imageEnd ?? null;
+    return readContainer(bytes);
   } catch {
     return null;
   }

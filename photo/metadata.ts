@@ -115,11 +115,7 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
   // An image appended to this one (a camera's preview) may say where and when too. A packet that
   // names nothing is left out there: a phone's HDR gain map carries one describing only itself.
   for (const image of appendedImages(bytes, container)) {
-    try {
-      for (const finding of (await imageFindings(image, readContainer(image))).found) if (finding.value) addFinding(found, finding);
-    } catch {
-      // An appended image that cannot be walked says nothing reliable; it goes when the photo is stripped.
-    }
+    for (const finding of (await imageFindings(image.bytes, image.container)).found) if (finding.value) addFinding(found, finding);
   }
   return {
     findings: METADATA_KINDS.flatMap((kind) => found.filter((f) => f.kind === kind)),
