@@ -137,17 +137,25 @@ function addFinding(found: MetadataFinding[], { kind, value }: MetadataFinding):
   else if (ADDING_UP.has(kind) && value && !same.value.includes(value)) same.value = readable(`${same.value} · ${value}`, 240);
 }
 
-/** What one image's own metadata says: EXIF's first, then each segment's in file order. */
+const NO_TAGS: ExifTags = { strings: {}, orientation: 1 };
+
+/**
+ * What one image's own metadata says: its EXIF blocks' first (a file may hold more than one, and
+ * exiftool reads them all; the orientation is the first's), then each segment's in file order.
+ */
 async function imageFindings(bytes: Uint8Array, container: Container): Promise<{ found: MetadataFinding[]; orientation: number }> {
-  const exif = container.segments.find((s) => s.kind === 'exif');
-  let tags: ExifTags = { strings: {}, orientation: 1 };
-  try {
-    if (exif) tags = readExifTags(tiffOf(bytes, container, exif));
-  } catch {
-    // A damaged EXIF block still says nothing reliable; what else the file holds is still listed.
-  }
-  const found = tagFindings(tags);
+  const [first = NO_TAGS, ...others] = container.segments.filter((s) => s.kind === 'exif').map((exif) => exifTags(bytes, container, exif));
+  const found = tagFindings(first);
+  for (const tags of others) for (const finding of tagFindings(tags)) addFinding(found, finding);
   const pngNotes = await readPngNotes(bytes, container);
   for (const segment of container.segments) for (const finding of segmentFindings(bytes, container, segment, pngNotes)) addFinding(found, finding);
-  return { found, orientation: tags.orientation };
+  return { found, orientation: first.orientation };
+}
+
+function exifTags(bytes: Uint8Array, container: Container, exif: Segment): ExifTags {
+  try {
+    return readExifTags(tiffOf(bytes, container, exif));
+  } catch {
+    return NO_TAGS; // a damaged EXIF block says nothing reliable; what else the file holds is still listed
+  }
 }

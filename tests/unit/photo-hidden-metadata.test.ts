@@ -5,12 +5,12 @@ import { readContainer } from '../../photo/segments';
 import { stripMetadata } from '../../photo/strip';
 import { exiftoolTagsOf } from '../support/exiftool';
 import { join } from '../support/heif';
-import { jpegSegment, withMpfImage, withSegments, xmpSegment } from '../support/jpeg';
+import { jpegSegment, withMpfImage, withSecondExif, withSegments, xmpSegment } from '../support/jpeg';
 
 /**
- * Images stored after a JPEG's own (a camera's multi-picture preview, a phone's HDR gain map)
- * carry metadata of their own, which exiftool reads with `-ee` and which reaches the site with the
- * photo unless it is stripped.
+ * Metadata where a quick look misses it: in a second EXIF block, and in images stored after a
+ * JPEG's own (a camera's multi-picture preview, a phone's HDR gain map), which carry metadata of
+ * their own, read by exiftool with `-ee`, and reach the site with the photo unless it is stripped.
  */
 const photo = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/photos/${name}`));
 const PLAIN = photo('no-face-landscape.jpg');
@@ -18,6 +18,17 @@ const CAMERA = photo('sample1.jpg');
 const findings = async (bytes: Uint8Array) => (await readMetadata(bytes)).findings;
 /** exiftool's tags of the embedded documents (`Doc1`, `Doc2`…) that say where or with what. */
 const embedded = (bytes: Uint8Array) => Object.keys(exiftoolTagsOf(bytes, '-ee', '-G3:1')).filter((key) => /^Doc\d+:(GPS|IFD0)/.test(key));
+
+describe('a second EXIF block', () => {
+  it("is read after the first, as exiftool reads both: the camera's location behind an orientation-only block", async () => {
+    const twoBlocks = withSecondExif(PLAIN, CAMERA);
+    expect(exiftoolTagsOf(twoBlocks, '-n')).toMatchObject({ 'IFD0:Orientation': 6, 'GPS:GPSLatitudeRef': 'N' });
+    const { findings: found, orientation } = await readMetadata(twoBlocks);
+    expect(found).toEqual(await findings(CAMERA));
+    expect(orientation).toBe(6);
+    expect(await findings(stripMetadata(twoBlocks))).toEqual([]);
+  });
+});
 
 describe('images appended after the photo', () => {
   it("lists what a multi-picture preview's own EXIF says, the photo itself saying nothing, as exiftool -ee reads it", async () => {
