@@ -17,7 +17,7 @@ const kept = (segments: Segment[], removed: ReadonlySet<SegmentKind>) => segment
 const slices = (bytes: Uint8Array, segments: Segment[]) => segments.map((s) => bytes.subarray(s.start, s.end));
 
 /** An APP1 Exif segment holding nothing but the orientation, so the photo still shows upright. */
-function orientationOnlyExif(orientation: number): Uint8Array {
+export function orientationOnlyExif(orientation: number): Uint8Array {
   return Uint8Array.from([
     0xff, 0xe1, 0x00, 0x22, // APP1, length 34
     0x45, 0x78, 0x69, 0x66, 0x00, 0x00, // "Exif\0\0"

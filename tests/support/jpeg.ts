@@ -1,4 +1,5 @@
 import { readContainer } from '../../photo/segments';
+import { orientationOnlyExif } from '../../photo/strip';
 import { join } from './heif';
 
 /** A JPEG marker segment: FF, the marker, its big-endian length (counting itself), the content. */
@@ -62,9 +63,6 @@ export function withMpfImage(primary: Uint8Array, appended: Uint8Array): Uint8Ar
  * the EXIF of `camera` (its location, date and camera), as a careless tool may leave them.
  */
 export function withSecondExif(photo: Uint8Array, camera: Uint8Array): Uint8Array {
-  const orientationOnly = Uint8Array.from([
-    0xff, 0xe1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0, 0, 0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0,
-  ]);
   const exif = readContainer(camera).segments.find((s) => s.kind === 'exif')!;
-  return withSegments(photo, 2, orientationOnly, camera.subarray(exif.start, exif.end));
+  return withSegments(photo, 2, orientationOnlyExif(6), camera.subarray(exif.start, exif.end));
 }
