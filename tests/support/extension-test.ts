@@ -1,4 +1,5 @@
-import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { launchWithExtension } from './browser';
 import { serveSites } from './sites';
 
@@ -16,11 +17,49 @@ export const test = base.extend<{ tab: Page }, { extension: BrowserContext }>({
     },
     { scope: 'worker' },
   ],
-  tab: async ({ extension }, use) => {
+  tab: async ({ extension }, use, testInfo) => {
     const page = await extension.newPage();
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) await attachState(page, testInfo);
     await page.close();
   },
 });
+
+/**
+ * What a failed test left on screen, for a failure seen once in CI: the tab, and per frame (the
+ * overlay's is an extension page) whether it was visible and focused and what it held. Bounded:
+ * a stalled tab must not stall the run.
+ */
+async function attachState(page: Page, testInfo: TestInfo): Promise<void> {
+  const screenshot = await page.screenshot({ timeout: 5_000 }).catch(() => null);
+  if (screenshot) await keep(testInfo, 'tab.png', screenshot);
+  const tabs = page.context().pages().map((p) => ({ url: p.url(), this: p === page }));
+  const frames = await Promise.all(
+    page.frames().map((frame) =>
+      within(frame.evaluate(() => ({ url: location.href, visibility: document.visibilityState, focused: document.hasFocus(), html: document.documentElement.outerHTML.slice(0, 20_000) }))),
+    ),
+  );
+  await keep(testInfo, 'state.json', JSON.stringify({ tabs, frames }, null, 1));
+}
+
+/** The answer, or null after five seconds or on an error. */
+async function within<T>(work: Promise<T>): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 5_000)));
+  try {
+    return await Promise.race([work, late]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Written into the test's output folder (which survives the run, as a CI clone does), and listed with the failure. */
+async function keep(testInfo: TestInfo, name: string, body: string | Buffer): Promise<void> {
+  const path = testInfo.outputPath(name);
+  writeFileSync(path, body);
+  await testInfo.attach(name, { path });
+}
 
 export { expect } from '@playwright/test';
