@@ -14,6 +14,12 @@ export interface ExtensionTimings {
   /** First photo after browser start, picked as the page opens: file set → analysis back in the content script; one per new browser. */
   coldStart: number[];
   /**
+   * The same with a phone photo of four faces and its location (sample4.jpg): the window opens on
+   * what the file says while the faces call for the short-range model and second opinions, whose
+   * models are loaded after the full-range one.
+   */
+  coldFaces: number[];
+  /**
    * The same, picked 3 s after the composer showed its file input (the detector warms up when it
    * does): what a person meets, since choosing a file in the system dialog takes longer than that.
    */
@@ -77,7 +83,7 @@ async function grainyInPage(page: Page, from: string, width: number, height: num
 }
 
 /** First photo in a new browser: file set on X's input → analysis reported by the content script. */
-async function firstPhoto(pickAfterMs: number): Promise<number> {
+async function firstPhoto(pickAfterMs: number, path = photo('no-face-landscape.jpg')): Promise<number> {
   const context = await launchWithExtension();
   try {
     await serveSites(context);
@@ -89,7 +95,7 @@ async function firstPhoto(pickAfterMs: number): Promise<number> {
     await page.goto(SITE_PAGES.x.url, { waitUntil: 'commit' });
     await page.waitForTimeout(pickAfterMs);
     const started = performance.now();
-    await page.locator('[data-testid="fileInput"]').setInputFiles(photo('no-face-landscape.jpg'));
+    await page.locator('[data-testid="fileInput"]').setInputFiles(path);
     return (await reported) - started;
   } finally {
     await context.close();
@@ -100,9 +106,11 @@ async function firstPhoto(pickAfterMs: number): Promise<number> {
 export async function measureExtension(): Promise<ExtensionTimings> {
   const coldStart: number[] = [];
   const coldAfterComposer: number[] = [];
+  const coldFaces: number[] = [];
   for (let run = 0; run < COLD_RUNS; run++) {
     coldStart.push(await firstPhoto(0));
     coldAfterComposer.push(await firstPhoto(3000));
+    coldFaces.push(await firstPhoto(0, photo('sample4.jpg')));
   }
   const context = await launchWithExtension();
   try {
@@ -136,7 +144,7 @@ export async function measureExtension(): Promise<ExtensionTimings> {
     for (let round = 0; round < 3; round++) {
       for (const style of MASK_STYLES) protect[style].push(await protectToDelivery(page, style));
     }
-    return { coldStart, coldAfterComposer, passThrough, remembered, selection, protect };
+    return { coldStart, coldFaces, coldAfterComposer, passThrough, remembered, selection, protect };
   } finally {
     await context.close();
   }

@@ -42,8 +42,9 @@ async function coldStart(): Promise<void> {
   const extension = await measureExtension();
   printTable('Through the extension (new browser, X fixture)', [
     timesRow('cold start: bench page, analyser created + first photo (sample1.jpg)', inPage),
-    timesRow('cold start, photo picked as the page opens: picked -> analysis back in the content script', extension.coldStart),
-    timesRow('cold start, photo picked 3 s after the composer showed: picked -> analysis back', extension.coldAfterComposer),
+    timesRow('cold start, no-face-landscape.jpg picked as the page opens: picked -> analysis back in the content script', extension.coldStart),
+    timesRow('cold start, sample4.jpg (4 faces, a location) picked as the page opens: picked -> analysis back', extension.coldFaces),
+    timesRow('cold start, no-face-landscape.jpg picked 3 s after the composer showed: picked -> analysis back', extension.coldAfterComposer),
     ...Object.entries(extension.passThrough).map(([name, times]) => timesRow(`nothing to report, ${name}: picked -> received by the site`, times)),
     timesRow('nothing to report, the cat and the coffee picked again in the same tab (remembered)', extension.remembered),
     { what: '5 photos, the first with faces and location: picked -> overlay shown, location listed', time: ms(extension.selection.windowShown) },
