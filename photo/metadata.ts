@@ -2,8 +2,10 @@ import { appendedImages } from './appended-images';
 import { type EmbeddedDetails, readable } from './details';
 import { type ExifTags, readExifTags, type StringTag, tiffBlock } from './exif-tags';
 import { readIptc } from './iptc';
+import { exifTiffAt } from './jpeg-kinds';
 import { readNote } from './notes';
 import { type PngNote, readPngNotes } from './png-text';
+import { readProgramNotes } from './program-notes';
 import { holdsRdf, readXmp } from './xmp';
 import { type Container, type Format, readContainer, type Segment, type SegmentKind } from './segments';
 
@@ -57,7 +59,7 @@ function tagFindings({ strings, latitude, longitude }: EmbeddedDetails['tags']):
 
 /** The TIFF block inside an EXIF segment or chunk. */
 function tiffOf(bytes: Uint8Array, { format }: Container, segment: Segment): Uint8Array {
-  if (format === 'jpeg') return bytes.subarray(segment.start + 10, segment.end); // marker, length, "Exif\0\0"
+  if (format === 'jpeg') return bytes.subarray(exifTiffAt(bytes, segment.start + 4)!, segment.end); // past marker, length, "Exif\0\0"
   if (format === 'heif') {
     // The item starts with the offset of the TIFF header from its fifth byte (past "Exif\0\0").
     const skip = new DataView(bytes.buffer, bytes.byteOffset + segment.start, 4).getUint32(0);
@@ -84,6 +86,8 @@ const ADDING_UP = new Set<MetadataKind>(['xmp', 'iptc', 'comment', 'text']);
  * (EXIF's details, where EXIF lacks them, and the names it holds), a comment or text note its text.
  */
 function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segment, pngNotes: Map<number, PngNote>): MetadataFinding[] {
+  // A program's own notes count only for what they say: Photoshop writes its quality setting in every "Save for Web".
+  if (segment.kind === 'notes') return tagFindings(readProgramNotes(bytes, segment)); // reads within bounds, never throws
   const kind = PRESENCE[segment.kind];
   if (!kind) return [];
   const details = (read: () => EmbeddedDetails) => {

@@ -1,6 +1,7 @@
 import { ascii } from './bytes';
 import { isGif, readGifBlocks } from './gif';
 import { isHeif, isHeifSequence, readHeifItems } from './heif';
+import { jpegKind } from './jpeg-kinds';
 
 /**
  * The metadata-bearing parts of JPEG, PNG, WebP, HEIF and GIF files, found by walking their
@@ -8,7 +9,12 @@ import { isHeif, isHeifSequence, readHeifItems } from './heif';
  */
 export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif';
 
-export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'credentials' | 'video' | 'private' | 'other';
+/**
+ * `notes`: a program's or camera's own segment that says something in its own way (see
+ * program-notes.ts); `private`: one that says nothing readable to a person, a maker's block, an
+ * index; both go when stripped.
+ */
+export type SegmentKind = 'exif' | 'xmp' | 'iptc' | 'comment' | 'text' | 'time' | 'icc' | 'credentials' | 'video' | 'notes' | 'private' | 'other';
 
 export interface Segment {
   kind: SegmentKind;
@@ -60,22 +66,6 @@ export function readContainer(bytes: Uint8Array): Container {
   throw new Error('not a JPEG, PNG, WebP, HEIF or GIF file');
 }
 
-function jpegKind(bytes: Uint8Array, marker: number, body: number): SegmentKind {
-  if (marker === 0xe1 && ascii(bytes, body, 6) === 'Exif\0\0') return 'exif';
-  if (marker === 0xe1 && ascii(bytes, body, 4) === 'http') return 'xmp'; // standard and extended XMP
-  if (marker === 0xed) return 'iptc'; // Photoshop IRB: IPTC, thumbnails, captions
-  if (marker === 0xe2 && ascii(bytes, body, 12) === 'ICC_PROFILE\0') return 'icc';
-  if (marker === 0xfe) return 'comment';
-  // JUMBF boxes: C2PA Content Credentials, whose assertions can carry the EXIF, the author, the edits.
-  if (marker === 0xeb && ascii(bytes, body, 2) === 'JP') return 'credentials';
-  // Of the other application segments, a decoder needs JFIF's header and Adobe's colour transform.
-  if ((marker === 0xe0 && ascii(bytes, body, 5) === 'JFIF\0') || (marker === 0xee && ascii(bytes, body, 5) === 'Adobe')) return 'other';
-  // The rest is a maker's or a program's own: GoPro's GPS track, a phone's debug block, a
-  // thumbnail, the multi-picture index of the images appended after this one.
-  if (marker >= 0xe0 && marker <= 0xef) return 'private';
-  return 'other';
-}
-
 /** Start-of-frame markers: SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC). */
 const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
@@ -97,7 +87,7 @@ function readJpeg(bytes: Uint8Array): Container {
       return { format: 'jpeg', segments: [...segments, ...appendedVideo(bytes, imageEnd)], scanStart: at, animated: false, imageEnd, ...(size && { size }) };
     }
     if (isStartOfFrame(marker) && length >= 7) size = { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
-    segments.push({ kind: jpegKind(bytes, marker, at + 4), start: at, end: at + 2 + length });
+    segments.push({ kind: jpegKind(bytes, marker, at + 4, at + 2 + length), start: at, end: at + 2 + length });
     at += 2 + length;
   }
 }

@@ -5,7 +5,7 @@ import { type Container, readContainer, type Segment, type SegmentKind } from '.
  * What lossless stripping removes: everything a viewer does not need to show the photo as it was.
  * The colour profile stays: without it colours shift.
  */
-const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time', 'credentials', 'video', 'private']);
+const REMOVED: ReadonlySet<SegmentKind> = new Set(['exif', 'xmp', 'iptc', 'comment', 'text', 'time', 'credentials', 'video', 'notes', 'private']);
 
 /**
  * What goes when only a motion photo's video is to go: the video, and the XMP that describes it

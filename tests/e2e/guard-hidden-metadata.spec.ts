@@ -1,10 +1,13 @@
 import { expect, test } from '../support/composer-test';
 import { exiftoolTagsOf } from '../support/exiftool';
 import { fileBytes, overlayFrame, received } from '../support/guard-page';
-import { OWN_PREFIXES_XMP, withMpfImage, withSecondExif, withSegments, xmpSegment } from '../support/jpeg';
+import { exifUnder, OWN_PREFIXES_XMP, withMpfImage, withSecondExif, withSegments, xmpSegment } from '../support/jpeg';
 import { photo } from '../support/sites';
 
-/** Metadata where a quick look misses it: under a writer's own XMP prefixes, in a second EXIF block, in an image appended to the photo. */
+/**
+ * Metadata where a quick look misses it: under a writer's own XMP prefixes, in a second EXIF block,
+ * in an image appended to the photo, under an identifier not the standard one.
+ */
 
 test('XMP written with prefixes of its own (Photoshop 7\'s xap:) is read in plain words, and removed', async ({ composer: { page, input } }) => {
   const jpeg = Buffer.from(withSegments(fileBytes(photo('no-face-landscape.jpg')), 2, xmpSegment(OWN_PREFIXES_XMP)));
@@ -27,6 +30,11 @@ test('XMP written with prefixes of its own (Photoshop 7\'s xap:) is read in plai
 const HIDING = [
   { where: "in a camera's multi-picture preview stored after it", name: 'DSC_0001.JPG', bytes: () => withMpfImage(fileBytes(photo('no-face-landscape.jpg')), fileBytes(photo('sample1.jpg'))) },
   { where: 'in a second EXIF block, behind one holding only the orientation', name: 'edited.jpg', bytes: () => withSecondExif(fileBytes(photo('no-face-landscape.jpg')), fileBytes(photo('sample1.jpg'))) },
+  {
+    where: 'in EXIF after a Kodak camera\'s "Exif\\0\\xff" identifier',
+    name: 'DCP_0001.JPG',
+    bytes: () => withSegments(fileBytes(photo('no-face-landscape.jpg')), 2, exifUnder('Exif\0\xff', fileBytes(photo('sample1.jpg')))),
+  },
 ];
 
 for (const { where, name, bytes } of HIDING) {

@@ -66,3 +66,12 @@ export function withSecondExif(photo: Uint8Array, camera: Uint8Array): Uint8Arra
   const exif = readContainer(camera).segments.find((s) => s.kind === 'exif')!;
   return withSegments(photo, 2, orientationOnlyExif(6), camera.subarray(exif.start, exif.end));
 }
+
+/**
+ * The EXIF of `camera` in an APP1 segment after the identifier `header` (one byte a character)
+ * instead of the standard "Exif\0\0": a few Kodak cameras wrote "Exif\0\xff", some tools stray bytes first.
+ */
+export function exifUnder(header: string, camera: Uint8Array): Uint8Array {
+  const exif = readContainer(camera).segments.find((s) => s.kind === 'exif')!;
+  return jpegSegment(0xe1, Uint8Array.from(header, (c) => c.charCodeAt(0)), camera.subarray(exif.start + 10, exif.end));
+}
