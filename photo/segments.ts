@@ -122,6 +122,7 @@ const PNG_KINDS: Record<string, SegmentKind> = {
   tIME: 'time',
   iCCP: 'icc',
   caBX: 'credentials',
+  tXMP: 'xmp', // where a 2001 draft of XMP put it; exiftool still reads it
 };
 
 /** Ancillary chunks that change how the image looks (transparency, colour, density, animation). */

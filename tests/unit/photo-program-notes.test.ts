@@ -5,12 +5,13 @@ import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../photo/metadata';
 import { stripMetadata } from '../../photo/strip';
+import { beforeIend, chunk } from '../support/apng';
 import { exiftoolTagsOf } from '../support/exiftool';
 import { join, text } from '../support/heif';
 import { exifUnder, jpegSegment, OWN_PREFIXES_XMP, withSegments } from '../support/jpeg';
 
 /**
- * Metadata under the identifiers some cameras and programs wrote instead of the standard ones,
+ * Metadata under the identifiers or chunk names some cameras and programs wrote instead of the standard ones,
  * and in segments of their own, which exiftool (the reference) reads: listed as it lists them,
  * so that a photo carrying only those is not passed on as saying nothing, and removed.
  */
@@ -57,6 +58,15 @@ describe('EXIF and XMP under other identifiers', () => {
       expect(await kinds(jpeg)).toEqual(['gps', 'datetime', 'software', 'xmp']);
       expect(left(stripMetadata(jpeg))).toEqual([]);
     }
+  });
+});
+
+describe('XMP in a PNG where a draft put it', () => {
+  it('reads a tXMP chunk as exiftool does, and removes it', async () => {
+    const png = beforeIend(photo('no-face-pattern.png'), chunk('tXMP', text(OWN_PREFIXES_XMP)));
+    expect(exiftoolTagsOf(png)['XMP-xmp:CreatorTool']).toBe('Adobe Photoshop 7.0');
+    expect(await kinds(png)).toEqual(expect.arrayContaining(['gps', 'software', 'xmp']));
+    expect(left(stripMetadata(png))).toEqual([]);
   });
 });
 
