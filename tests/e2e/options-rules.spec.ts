@@ -12,12 +12,19 @@ import { motionPhotoXmp, MP4 } from '../support/motion-photo';
 import { photo, SITE_PAGES } from '../support/sites';
 
 let options: Page;
-test.beforeEach(async ({ extension }) => {
-  options = await openOptions(extension);
+const resetSettings = async () => {
   await options.locator('[data-action="reset"]').click();
   await expect(options.locator('[data-status]')).toHaveText('Settings reset to their defaults.');
+};
+test.beforeEach(async ({ extension }) => {
+  options = await openOptions(extension);
+  await resetSettings();
 });
-test.afterEach(() => options.close());
+// Reset after too: the browser, and so the rules set here, outlive the test for the specs that follow.
+test.afterEach(async () => {
+  await resetSettings();
+  await options.close();
+});
 
 test('X set to "off": a photo with faces reaches the site untouched, with no overlay', async ({ tab }) => {
   await setRule(options, 'x', 'mode', 'off');
