@@ -38,19 +38,24 @@ function ducky(data: Uint8Array): Strings {
   return strings;
 }
 
-/** "[picture info]", then "Name=value" separated by CR/LF or spaces (exiftool's reading of it). */
-const PICTURE_INFO = /(\[.*?\]|[\w#-]+=[\x20-\x7e]+?(?=\s*(?:[\n\r\0]|[\w#-]+=|\[|$)))/g;
+/** "[picture info]", then "Name=value" lines (CR/LF): read line by line, in one pass however long. */
+const PICTURE_INFO_LINE = /^([\w#-]+)=([\x20-\x7e]+)$/;
 const PICTURE_INFO_TAGS: Record<string, StringTag> = { TimeDate: 'DateTimeOriginal', Type: 'Model', 'Serial#': 'BodySerialNumber' };
 
 function pictureInfo(body: Uint8Array): Strings {
   const strings: Strings = {};
-  for (const [token] of new TextDecoder('latin1').decode(body).matchAll(PICTURE_INFO)) {
-    const [, name = '', value = ''] = /^(\S+?)=(.+)$/.exec(token) ?? [];
+  for (const line of new TextDecoder('latin1').decode(body).split(/[\r\n\0]+/)) {
+    const [, name = '', value = ''] = PICTURE_INFO_LINE.exec(line.trim()) ?? [];
     const tag = PICTURE_INFO_TAGS[name];
-    // The date is in seconds since 1970 (some cameras) or written out.
-    if (tag) strings[tag] = tag === 'DateTimeOriginal' && /^\d+$/.test(value) ? new Date(Number(value) * 1000).toISOString() : value;
+    if (tag) strings[tag] = tag === 'DateTimeOriginal' ? pictureInfoDate(value) : value.trim();
   }
   return strings;
+}
+
+/** Seconds since 1970 (some cameras) or written out; a number no date can hold is left as written. */
+function pictureInfoDate(value: string): string {
+  const date = /^\d+$/.test(value) ? new Date(Number(value) * 1000) : null;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : value.trim();
 }
 
 const GOPRO_TAGS: Record<string, StringTag> = { CASN: 'BodySerialNumber', MINF: 'Model' };

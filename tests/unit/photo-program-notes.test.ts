@@ -103,6 +103,15 @@ describe("programs' and cameras' own notes", () => {
     expect(left(stripMetadata(jpeg))).toEqual([]);
   });
 
+  it('reads a "Picture Info" of any length in one pass, and a date no date can hold as written', async () => {
+    // One long line without separators: a pattern looking ahead for the next "Name=" at every
+    // character took about 2 s for such a segment, and a file may hold hundreds.
+    const long = carrying(jpegSegment(0xec, text(`[picture info]\r\nType=${'A'.repeat(60_000)}`)));
+    expect((await findings(long)).map((f) => [f.kind, f.value.length])).toEqual([['camera', 160]]);
+    const far = carrying(jpegSegment(0xec, text('TimeDate=99999999999999999999\r\n')));
+    expect(await findings(far)).toEqual([{ kind: 'datetime', value: '99999999999999999999' }]);
+  });
+
   it('reads PhotoStudio\'s comment (APP10 "UNICODE")', async () => {
     const jpeg = carrying(jpegSegment(0xea, text('UNICODE\0'), ucs2('Noé, 4 ans')));
     expect(exiftoolTagsOf(jpeg)['File:Comment']).toBe('Noé, 4 ans');
