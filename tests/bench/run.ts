@@ -1,5 +1,6 @@
 // `npm run bench`: speed and accuracy of the face analysis, printed as tables. Figures, not tests.
 import type { Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { benchApi, openBenchPage, WIDER_DIR } from './bench-page';
 import { annotatedPhotos } from '../support/annotations';
@@ -52,6 +53,12 @@ async function coldStart(): Promise<void> {
     { what: '5 photos, the first with faces and location: picked -> all checked, choices offered', time: ms(extension.selection.allChecked) },
     ...Object.entries(extension.protect).map(([style, times]) => timesRow(`sample2.jpg, masked in the ${style} style: Protect clicked -> received by the site`, times)),
   ]);
+}
+
+/** Firefox's figures come from a script of their own, run under xvfb-run: Firefox needs a display, Chromium none. */
+function firefoxTimings(): void {
+  const run = spawnSync('xvfb-run', ['-a', 'tsx', 'tests/bench/firefox-timings.ts'], { stdio: 'inherit' });
+  if (run.error || run.status !== 0) console.log(`\n(Firefox timings skipped: ${run.error?.message ?? `exit status ${run.status}`})`);
 }
 
 async function latency(page: Page, variants: Variant[]): Promise<void> {
@@ -170,8 +177,11 @@ async function accuracy(page: Page, title: string, images: BenchImage[], variant
 async function main(): Promise<void> {
   console.log(`Photo Guard bench — ${new Date().toISOString()} — Chromium, MediaPipe tasks-vision 0.10.34 (CPU)`);
   console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB`);
-  if (!process.argv.some((a) => a === '--quick' || a.startsWith('--only='))) await coldStart();
-  // --extension: only the timings through the extension (a few minutes instead of ~25).
+  if (!process.argv.some((a) => a === '--quick' || a.startsWith('--only='))) {
+    await coldStart();
+    firefoxTimings();
+  }
+  // --extension: only the timings through the extension, in Chromium and Firefox (a few minutes instead of ~25).
   if (process.argv.includes('--extension')) return;
   const { page, close } = await openBenchPage();
   try {
