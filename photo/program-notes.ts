@@ -22,6 +22,7 @@ export function readProgramNotes(bytes: Uint8Array, { start, end }: Segment): Em
 type Strings = Partial<Record<StringTag, string>>;
 
 const ucs2 = (data: Uint8Array) => new TextDecoder('utf-16be').decode(data);
+const latin1 = new TextDecoder('latin1');
 
 /** Blocks of a 16-bit tag, a 16-bit length and the value; Comment (2) and Copyright (3) are a character count, then UCS-2. */
 function ducky(data: Uint8Array): Strings {
@@ -44,7 +45,7 @@ const PICTURE_INFO_TAGS: Record<string, StringTag> = { TimeDate: 'DateTimeOrigin
 
 function pictureInfo(body: Uint8Array): Strings {
   const strings: Strings = {};
-  for (const line of new TextDecoder('latin1').decode(body).split(/[\r\n\0]+/)) {
+  for (const line of latin1.decode(body).split(/[\r\n\0]+/)) {
     const [, name = '', value = ''] = PICTURE_INFO_LINE.exec(line.trim()) ?? [];
     const tag = PICTURE_INFO_TAGS[name];
     if (tag) strings[tag] = tag === 'DateTimeOriginal' ? pictureInfoDate(value) : value.trim();
@@ -75,8 +76,15 @@ function goPro(data: Uint8Array, strings: Strings = {}, depth = 0): Strings {
     const value = data.subarray(at + 8, at + 8 + length);
     if (data[at + 4] === CONTAINER && depth < MAX_DEPTH) goPro(value, strings, depth + 1);
     const tag = GOPRO_TAGS[key];
-    if (tag && data[at + 4] === TEXT) strings[tag] = ascii(value, 0, value.length).replace(/\0+$/, '');
+    if (tag && data[at + 4] === TEXT) strings[tag] = latin1.decode(value.subarray(0, textEnd(value)));
     at += 8 + Math.ceil(length / 4) * 4;
   }
   return strings;
+}
+
+/** Where a GPMF string ends: before the NULs that pad it. */
+function textEnd(value: Uint8Array): number {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === 0) end--;
+  return end;
 }
