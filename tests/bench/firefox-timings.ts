@@ -13,13 +13,16 @@ const WARM_UP_MS = 8_000;
 
 type Stub = { received: Array<{ at: number }> };
 
+/** Where a photo is picked: X's composer, and a page the guard is not on (the school fixture, not added). */
+const PAGES = { x: 'input[data-testid="fileInput"]', school: 'input#photos' } as const;
+
 /** One photo picked in a new tab (a tab remembers the photos it checked): file set → received, by the page's clock. */
-async function pickToDelivery(firefox: Browser, name: string): Promise<number> {
+async function pickToDelivery(firefox: Browser, name: string, site: keyof typeof PAGES): Promise<number> {
   const page = await firefox.newPage();
   try {
-    await serveSite(page, 'x');
-    await page.goto(SITE_PAGES.x.url);
-    const input = await page.waitForSelector('input[data-testid="fileInput"]');
+    await serveSite(page, site);
+    await page.goto(SITE_PAGES[site].url);
+    const input = await page.waitForSelector(PAGES[site]);
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the tab's own start out of the way
     const started = await page.evaluate(() => performance.now());
     await input!.uploadFile(photo(name));
@@ -36,15 +39,17 @@ try {
   await serveSite(warming, 'x');
   await warming.goto(SITE_PAGES.x.url);
   await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
-  const times: Record<string, number[]> = Object.fromEntries(PHOTOS.map((name) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) for (const name of PHOTOS) times[name]!.push(await pickToDelivery(firefox, name));
-  printTable(
-    'Through the extension in Firefox ESR (X fixture, the background page warm, each photo in a new tab)',
-    PHOTOS.map((name) => ({
-      what: `nothing to report, ${name}: picked -> received by the site (median of ${ROUNDS})`,
-      time: `${ms(percentile(times[name]!, 50))} (max ${ms(Math.max(...times[name]!))})`,
-    })),
-  );
+  const times = { x: new Map<string, number[]>(), school: new Map<string, number[]>() };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const site of ['x', 'school'] as const) {
+      for (const name of PHOTOS) times[site].set(name, [...(times[site].get(name) ?? []), await pickToDelivery(firefox, name, site)]);
+    }
+  }
+  const row = (what: string, values: number[]) => ({ what: `${what} (median of ${values.length})`, time: `${ms(percentile(values, 50))} (max ${ms(Math.max(...values))})` });
+  printTable('Through the extension in Firefox ESR (X fixture, the background page warm, each photo in a new tab)', [
+    ...PHOTOS.map((name) => row(`nothing to report, ${name}: picked -> received by the site`, times.x.get(name)!)),
+    ...PHOTOS.map((name) => row(`the same, ${name}, on a page the guard is not on`, times.school.get(name)!)),
+  ]);
 } finally {
   await firefox.close();
 }

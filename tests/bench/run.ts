@@ -47,6 +47,7 @@ async function coldStart(): Promise<void> {
     timesRow('cold start, sample4.jpg (4 faces, a location) picked as the page opens: picked -> analysis back', extension.coldFaces),
     timesRow('cold start, no-face-landscape.jpg picked 3 s after the composer showed: picked -> analysis back', extension.coldAfterComposer),
     ...Object.entries(extension.passThrough).map(([name, times]) => timesRow(`nothing to report, ${name}: picked -> received by the site`, times)),
+    ...Object.entries(extension.unguarded).map(([name, times]) => timesRow(`the same, ${name}, on a page the guard is not on`, times)),
     timesRow('nothing to report, the cat and the coffee picked again in the same tab (remembered)', extension.remembered),
     { what: '5 photos, the first with faces and location: picked -> overlay shown, location listed', time: ms(extension.selection.windowShown) },
     { what: '5 photos, the first with faces and location: picked -> its faces shown', time: ms(extension.selection.firstShown) },
