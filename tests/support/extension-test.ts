@@ -1,5 +1,6 @@
 import { test as base, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
+import { withinTime } from '../../models/within-time';
 import { launchWithExtension } from './browser';
 import { serveSites } from './sites';
 
@@ -36,23 +37,12 @@ async function attachState(page: Page, testInfo: TestInfo): Promise<void> {
   const tabs = page.context().pages().map((p) => ({ url: p.url(), this: p === page }));
   const frames = await Promise.all(
     page.frames().map((frame) =>
-      within(frame.evaluate(() => ({ url: location.href, visibility: document.visibilityState, focused: document.hasFocus(), html: document.documentElement.outerHTML.slice(0, 20_000) }))),
+      withinTime(() => frame.evaluate(() => ({ url: location.href, visibility: document.visibilityState, focused: document.hasFocus(), html: document.documentElement.outerHTML.slice(0, 20_000) })), 5_000).catch(
+        (error: unknown) => String(error),
+      ),
     ),
   );
   await keep(testInfo, 'state.json', JSON.stringify({ tabs, frames }, null, 1));
-}
-
-/** The answer, or null after five seconds or on an error. */
-async function within<T>(work: Promise<T>): Promise<T | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 5_000)));
-  try {
-    return await Promise.race([work, late]);
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Written into the test's output folder (which survives the run, as a CI clone does), and listed with the failure. */
