@@ -5,7 +5,6 @@ import { basename, join } from 'node:path';
 import { launchWithExtension } from '../support/browser';
 import { overlayFrame, overlayShown, type Received } from '../support/guard-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
-import { percentile } from './stats';
 
 /** Cold starts, each in a new browser, vary by a tenth from one to the next: the median of three is reported. */
 export const COLD_RUNS = 3;
@@ -224,4 +223,3 @@ async function untilDelivered(page: Page, act: () => Promise<void>): Promise<num
   return (await page.evaluate((n) => (window as unknown as Stub).received[n]!.at, count)) - started;
 }
 
-export const median = (values: number[]) => percentile(values, 50);

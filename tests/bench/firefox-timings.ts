@@ -4,7 +4,7 @@
 import type { Browser } from 'puppeteer-core';
 import { launchFirefox, serveSite, until } from '../support/firefox';
 import { photo, SITE_PAGES } from '../support/sites';
-import { ms, percentile, printTable } from './stats';
+import { printTable, timesRow } from './stats';
 
 const PHOTOS = ['no-face-landscape.jpg', 'no-face-plasma.jpg', 'no-face-cat.jpg', 'no-face-coffee.jpg'];
 const ROUNDS = 4;
@@ -45,10 +45,9 @@ try {
       for (const name of PHOTOS) times[site].set(name, [...(times[site].get(name) ?? []), await pickToDelivery(firefox, name, site)]);
     }
   }
-  const row = (what: string, values: number[]) => ({ what: `${what} (median of ${values.length})`, time: `${ms(percentile(values, 50))} (max ${ms(Math.max(...values))})` });
   printTable('Through the extension in Firefox ESR (X fixture, the background page warm, each photo in a new tab)', [
-    ...PHOTOS.map((name) => row(`nothing to report, ${name}: picked -> received by the site`, times.x.get(name)!)),
-    ...PHOTOS.map((name) => row(`the same, ${name}, on a page the guard is not on`, times.school.get(name)!)),
+    ...PHOTOS.map((name) => timesRow(`nothing to report, ${name}: picked -> received by the site`, times.x.get(name)!)),
+    ...PHOTOS.map((name) => timesRow(`the same, ${name}, on a page the guard is not on`, times.school.get(name)!)),
   ]);
 } finally {
   await firefox.close();

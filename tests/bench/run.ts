@@ -5,9 +5,9 @@ import { cpus, totalmem } from 'node:os';
 import { benchApi, openBenchPage, WIDER_DIR } from './bench-page';
 import { annotatedPhotos } from '../support/annotations';
 import { type BenchImage, fixturePhotos, rect, widerDev } from './datasets';
-import { COLD_RUNS, measureExtension, median } from './extension-timings';
+import { COLD_RUNS, measureExtension } from './extension-timings';
 import { addScores, precision, recall, scoreImage } from './score';
-import { ms, pct, percentile, printTable } from './stats';
+import { ms, pct, percentile, printTable, timesRow } from './stats';
 import { turnedPhotos } from './turned';
 import { dimmedPhotos } from './dimmed';
 import { MAX_CHECKED_FRAMES } from '../../models/analysis-options';
@@ -23,7 +23,6 @@ const SIZES = [
   { label: '12 MP', longSide: 4243 },
 ];
 
-const timesRow = (what: string, times: number[]) => ({ what: `${what} (median of ${times.length})`, time: `${ms(median(times))} (max ${ms(Math.max(...times))})` });
 
 /** The first photo in a new browser, analysed on the bench page: workers started, wasm compiled, models loaded, then the photo. */
 async function coldInPage(): Promise<number> {

@@ -3,7 +3,12 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+export const median = (values: number[]) => percentile(values, 50);
+
 export const ms = (value: number) => `${Math.round(value)} ms`;
+
+/** A table row of repeated timings: their median, and their maximum. */
+export const timesRow = (what: string, times: number[]) => ({ what: `${what} (median of ${times.length})`, time: `${ms(median(times))} (max ${ms(Math.max(...times))})` });
 export const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 /** Prints rows as an aligned text table. */
