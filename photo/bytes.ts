@@ -11,3 +11,14 @@ export const concat = (parts: Uint8Array[]): Uint8Array<ArrayBuffer> => {
 
 /** `length` bytes from `at` as text, one character per byte: the four-letter codes of every container. */
 export const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
+
+/**
+ * The bytes without the NULs that pad them at the end (C strings, fixed-size fields): found by a
+ * scan, since `/\0+$/` on the decoded text backtracks over a run of NULs not at the end and takes
+ * time that grows with the square of its length (a second for 60 KB).
+ */
+export function withoutTrailingNuls(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return bytes.subarray(0, end);
+}

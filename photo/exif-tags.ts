@@ -1,4 +1,4 @@
-import { ascii } from './bytes';
+import { ascii, withoutTrailingNuls } from './bytes';
 
 /**
  * A small reader for the TIFF structure inside EXIF: the few tags that say where, when, with
@@ -68,7 +68,7 @@ export function readExifTags(tiff: Uint8Array): ExifTags {
   const text = (e: Entry) => {
     let bytes = tiff.subarray(e.at, e.at + e.count);
     if (e.tag === 0x9286) bytes = bytes.subarray(8); // UserComment: 8-byte character code first
-    return new TextDecoder().decode(bytes).replace(/\0+$/, '').trim();
+    return new TextDecoder().decode(withoutTrailingNuls(bytes)).trim();
   };
   const rationals = (e: Entry) =>
     Array.from({ length: e.count }, (_, i) => u32(e.at + i * 8) / (u32(e.at + i * 8 + 4) || 1));

@@ -1,4 +1,4 @@
-import { ascii } from './bytes';
+import { ascii, withoutTrailingNuls } from './bytes';
 import type { EmbeddedDetails } from './details';
 import type { StringTag } from './exif-tags';
 import type { Segment } from './segments';
@@ -76,15 +76,8 @@ function goPro(data: Uint8Array, strings: Strings = {}, depth = 0): Strings {
     const value = data.subarray(at + 8, at + 8 + length);
     if (data[at + 4] === CONTAINER && depth < MAX_DEPTH) goPro(value, strings, depth + 1);
     const tag = GOPRO_TAGS[key];
-    if (tag && data[at + 4] === TEXT) strings[tag] = latin1.decode(value.subarray(0, textEnd(value)));
+    if (tag && data[at + 4] === TEXT) strings[tag] = latin1.decode(withoutTrailingNuls(value));
     at += 8 + Math.ceil(length / 4) * 4;
   }
   return strings;
-}
-
-/** Where a GPMF string ends: before the NULs that pad it. */
-function textEnd(value: Uint8Array): number {
-  let end = value.length;
-  while (end > 0 && value[end - 1] === 0) end--;
-  return end;
 }
