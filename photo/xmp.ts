@@ -31,11 +31,19 @@ const NAMESPACES: Record<string, string> = {
 /** Whether a packet holds RDF, the form XMP's properties take (under whatever prefix). */
 export const holdsRdf = (packet: string) => packet.includes('rdf:RDF') || packet.includes(NAMESPACES.rdf!);
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+
 /** Other prefixes looked at per namespace: a hostile packet binding thousands costs no more than a few. */
 const MAX_ALIASES = 4;
 
-/** The prefixes a packet writes each namespace above with: its usual one, and those the packet binds to it. */
-type Spelling = (prefix: string) => string[];
+/**
+ * How a packet writes the namespaces above: `of` a usual prefix, it and those the packet binds to
+ * its namespace; `listItem`, a list's items (`rdf:li`) under any of RDF's, made once a packet.
+ */
+interface Spelling {
+  of: (prefix: string) => string[];
+  listItem: RegExp;
+}
 
 function spellingIn(xmp: string): Spelling {
   const aliases = new Map<string, string[]>();
@@ -45,16 +53,15 @@ function spellingIn(xmp: string): Spelling {
     const known = aliases.get(usual) ?? [];
     if (known.length < MAX_ALIASES && !known.includes(alias!)) aliases.set(usual, [...known, alias!]);
   }
-  return (prefix) => [prefix, ...(aliases.get(prefix) ?? [])];
+  const of = (prefix: string) => [prefix, ...(aliases.get(prefix) ?? [])];
+  return { of, listItem: new RegExp(`<(${of('rdf').map(escaped).join('|')}):li(?:\\s[^>]{0,256})?>([^<]*)</\\1:li>`, 'g') };
 }
 
 /** `name` (usual prefix, colon, local name) as the packet may write it. */
 const spelled = (name: string, spelling: Spelling) => {
   const [prefix, local] = name.split(':') as [string, string];
-  return spelling(prefix).map((alias) => `${alias}:${local}`);
+  return spelling.of(prefix).map((alias) => `${alias}:${local}`);
 };
-
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /** XMP properties that say what an EXIF tag says, most reliable first. */
 const AS_EXIF: [StringTag, string[]][] = [
@@ -122,11 +129,10 @@ function elements(xmp: string, property: string): string[] {
 /** Every value of a property (as the packet spells it), written as an attribute or as an element, a list's items included. */
 function values(xmp: string, property: string, spelling: Spelling): string[] {
   const found: string[] = [];
-  const item = new RegExp(`<(${spelling('rdf').map(escaped).join('|')}):li(?:\\s[^>]{0,256})?>([^<]*)</\\1:li>`, 'g');
   for (const name of spelled(property, spelling)) {
     for (const m of xmp.matchAll(new RegExp(`\\s${escaped(name)}\\s*=\\s*(?:"([^"]{0,${REACH}})"|'([^']{0,${REACH}})')`, 'g'))) found.push(m[1] ?? m[2]!);
     for (const inner of elements(xmp, name)) {
-      const items = [...inner.matchAll(item)].map((li) => li[2]!);
+      const items = [...inner.matchAll(spelling.listItem)].map((li) => li[2]!);
       // An element holding a structure rather than text names nothing itself.
       found.push(...(items.length > 0 || inner.includes('<') ? items : [inner]));
     }
