@@ -58,13 +58,18 @@ export function withMpfImage(primary: Uint8Array, appended: Uint8Array): Uint8Ar
   return join(withSegments(primary, 2, jpegSegment(0xe2, new Uint8Array(index.buffer))), appended);
 }
 
+/** A JPEG's (first) APP1 EXIF segment, marker and "Exif\0\0" included. */
+const exifSegmentOf = (jpeg: Uint8Array) => {
+  const exif = readContainer(jpeg).segments.find((s) => s.kind === 'exif')!;
+  return jpeg.subarray(exif.start, exif.end);
+};
+
 /**
  * `photo` given two EXIF blocks: first one holding only the orientation (6, turned a quarter), then
  * the EXIF of `camera` (its location, date and camera), as a careless tool may leave them.
  */
 export function withSecondExif(photo: Uint8Array, camera: Uint8Array): Uint8Array {
-  const exif = readContainer(camera).segments.find((s) => s.kind === 'exif')!;
-  return withSegments(photo, 2, orientationOnlyExif(6), camera.subarray(exif.start, exif.end));
+  return withSegments(photo, 2, orientationOnlyExif(6), exifSegmentOf(camera));
 }
 
 /**
@@ -72,6 +77,6 @@ export function withSecondExif(photo: Uint8Array, camera: Uint8Array): Uint8Arra
  * instead of the standard "Exif\0\0": a few Kodak cameras wrote "Exif\0\xff", some tools stray bytes first.
  */
 export function exifUnder(header: string, camera: Uint8Array): Uint8Array {
-  const exif = readContainer(camera).segments.find((s) => s.kind === 'exif')!;
-  return jpegSegment(0xe1, Uint8Array.from(header, (c) => c.charCodeAt(0)), camera.subarray(exif.start + 10, exif.end));
+  const tiff = exifSegmentOf(camera).subarray(10); // past the marker, the length and "Exif\0\0"
+  return jpegSegment(0xe1, Uint8Array.from(header, (c) => c.charCodeAt(0)), tiff);
 }
