@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '../support/composer-test';
 import { exiftoolTagsOf } from '../support/exiftool';
 import { fileBytes, overlayFrame, received } from '../support/guard-page';
@@ -6,7 +10,7 @@ import { photo } from '../support/sites';
 
 /**
  * Metadata where a quick look misses it: under a writer's own XMP prefixes, in a second EXIF block,
- * in an image appended to the photo, under an identifier not the standard one.
+ * in an image appended to the photo, under an identifier not the standard one, in a program's own note.
  */
 
 test('XMP written with prefixes of its own (Photoshop 7\'s xap:) is read in plain words, and removed', async ({ composer: { page, input } }) => {
@@ -54,3 +58,21 @@ for (const { where, name, bytes } of HIDING) {
     expect(Object.keys(tags).filter((key) => /^Doc|GPS|Make/.test(key))).toEqual([]);
   });
 }
+
+test('the copyright and comment of Photoshop\'s "Save for Web" note are shown in plain words, and removed', async ({ composer: { page, input } }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'photo-guard-ducky-'));
+  const file = join(dir, 'saved-for-web.jpg');
+  writeFileSync(file, fileBytes(photo('no-face-landscape.jpg')));
+  execFileSync('exiftool', ['-q', '-overwrite_original', '-Ducky:Quality=60', '-Ducky:Copyright=Jane Martin', '-Ducky:Comment=Lily at Bluebell nursery', file]);
+
+  await input().setInputFiles(file);
+  const card = (await overlayFrame(page)).locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-metadata', 'owner,comment');
+  await expect(card.locator('.metadata')).toContainText('Jane Martin');
+  await expect(card.locator('.metadata')).toContainText('Lily at Bluebell nursery');
+  await (await overlayFrame(page)).locator('[data-action="protect"]').click();
+
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const tags = exiftoolTagsOf(Buffer.from((await received(page))[0]!.base64, 'base64'));
+  expect(Object.keys(tags).filter((key) => key.startsWith('Ducky:'))).toEqual([]);
+});
