@@ -78,7 +78,8 @@ export function warmOnComposer(detector: DetectorPort, signal: AbortSignal, guar
   const check = () => {
     if (!guarding() || !document.querySelector('input[type=file]')) return;
     observer.disconnect();
-    void detector.warm();
+    // Only a head start: if it fails (the extension is being updated), the first photo starts it.
+    void detector.warm().catch(() => null);
   };
   observer.observe(document, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });

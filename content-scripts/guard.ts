@@ -125,10 +125,22 @@ async function decide(site: Site, rule: SiteRule, selection: HeldSelection, sign
   else selection.cancel();
 }
 
+/** What the guard needs of its content script's context (WXT's). */
+export interface GuardContext {
+  readonly signal: AbortSignal;
+  /**
+   * False once the extension is gone from under the page: updated (Chrome leaves the old script
+   * running, cut off from the extension), disabled or removed. A photo held then could be neither
+   * checked nor handed back: it is left to the page.
+   */
+  readonly isValid: boolean;
+}
+
 /** Holds back every photo picked on this site, as its rule says, until the user has seen what it reveals. */
-export function startGuard(site: Site, signal: AbortSignal): void {
+export function startGuard(site: Site, context: GuardContext): void {
+  const { signal } = context;
   const rules: RuleSource = watchRule(site.key, signal);
-  const guarding = () => rules.current().mode !== 'off';
+  const guarding = () => context.isValid && rules.current().mode !== 'off';
   warmOnComposer(detector, signal, guarding);
   const take = (selection: HeldSelection) =>
     decide(site, rules.current(), selection, signal).catch(() => {

@@ -12,6 +12,13 @@ export function watchRule(key: string, signal: AbortSignal): RuleSource {
   let rule = DEFAULT_RULE;
   void readSettings().then((settings) => signal.aborted || (rule = ruleFor(settings, key)));
   const unwatch = watchSettings((settings) => (rule = ruleFor(settings, key)));
-  signal.addEventListener('abort', unwatch, { once: true });
+  const stop = () => {
+    try {
+      unwatch();
+    } catch {
+      // The extension is gone (updated or removed: why a guard stops), and its listeners with it.
+    }
+  };
+  signal.addEventListener('abort', stop, { once: true });
   return { current: () => rule };
 }

@@ -9,6 +9,6 @@ export default defineContentScript({
   allFrames: true,
   main: (ctx) => {
     // Also registered at run time on the sites the user adds in the options.
-    startGuard(siteForHost(location.hostname) ?? customSite(location.hostname), ctx.signal);
+    startGuard(siteForHost(location.hostname) ?? customSite(location.hostname), ctx);
   },
 });

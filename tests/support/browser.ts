@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,7 +55,52 @@ export async function launchWithExtension(
   });
 }
 
+/**
+ * Chromium with extensions allowed but none loaded yet, for `loadExtension`: a browser whose tabs
+ * were open before the extension was installed.
+ */
+export function launchBeforeInstall(profileDir = newProfileDir()): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    // Playwright turns extensions off unless told which to load at launch.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: ['--headless=new', '--no-sandbox', LOADING_LATER, ...QUIET],
+  });
+}
+
+/** Lets `loadExtension` load one over the DevTools protocol (pass it to `launchWithExtension` to update one). */
+export const LOADING_LATER = '--enable-unsafe-extension-debugging';
+
+/**
+ * Loads an unpacked extension into the running browser, as a user installing it would; loaded
+ * again from the same folder, it is updated (reloaded, with `runtime.onInstalled` reason "update").
+ */
+export const loadExtension = async (context: BrowserContext, dir: string): Promise<string> =>
+  (await extensionsCall(context, (cdp) => cdp.send('Extensions.loadUnpacked', { path: dir }))).id;
+
+/** Removes an extension `loadExtension` loaded, as a user would, leaving its tabs open. */
+export const uninstallExtension = (context: BrowserContext, id: string) => extensionsCall(context, (cdp) => cdp.send('Extensions.uninstall', { id }));
+
+async function extensionsCall<T>(context: BrowserContext, call: (cdp: CDPSession) => Promise<T>): Promise<T> {
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  try {
+    return await call(cdp);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function extensionId(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return new URL(worker.url()).host;
+}
+
+/**
+ * The target id of the detector's document, once a guard has asked for it (a guard warms the
+ * detector when its page shows a file input): how a test knows that a guard it injected runs.
+ */
+export async function detectorDocument(context: BrowserContext): Promise<string | null> {
+  const { targetInfos } = await extensionsCall(context, (cdp) => cdp.send('Target.getTargets'));
+  return targetInfos.find((target) => target.url.endsWith('/offscreen.html'))?.targetId ?? null;
 }
