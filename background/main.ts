@@ -1,9 +1,10 @@
 import { handleMessages } from '../messaging/channel';
 import { abandonWhenPortsClose } from './analysis-ports';
 import { type DetectorRequests, detectorRequests } from '../models/detector-requests';
-import { keepCustomSitesRegistered } from './custom-sites';
+import { guardedCustomSites, keepCustomSitesRegistered } from './custom-sites';
 import { DETECTOR_IDLE_MS, detectorAssets } from './detector-assets';
 import { offscreenDetector } from './offscreen-detector';
+import { guardOpenTabsOnInstall } from './open-tabs';
 
 /**
  * Firefox has no offscreen API but keeps a real background page, which can host the detector.
@@ -25,4 +26,5 @@ export function startBackground(): void {
   });
   abandonWhenPortsClose(faces);
   keepCustomSitesRegistered();
+  if (!import.meta.env.FIREFOX) guardOpenTabsOnInstall(guardedCustomSites);
 }

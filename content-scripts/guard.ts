@@ -14,7 +14,7 @@ import { type RuleSource, watchRule } from './site-rule';
 import type { Site } from './sites/site';
 import { statusNotice, WORK_NOTICE_DELAY_MS } from './status-notice';
 import { thumbnail } from './upright-copy';
-import { DELIVERING_ATTRIBUTE } from './trust-bridge';
+import { BRIDGE_QUESTION, DELIVERING_ATTRIBUTE } from './trust-bridge';
 
 /** Photos this tab checked already, so that one picked again is not waited for twice. */
 const memory = new FaceMemory();
@@ -130,8 +130,8 @@ export interface GuardContext {
   readonly signal: AbortSignal;
   /**
    * False once the extension is gone from under the page: updated (Chrome leaves the old script
-   * running, cut off from the extension), disabled or removed. A photo held then could be neither
-   * checked nor handed back: it is left to the page.
+   * running, cut off from the extension, beside the one the background injects anew), disabled or
+   * removed. A photo held then could be neither checked nor handed back: it is left to the page.
    */
   readonly isValid: boolean;
 }
@@ -142,15 +142,19 @@ export function startGuard(site: Site, context: GuardContext): void {
   const rules: RuleSource = watchRule(site.key, signal);
   const guarding = () => context.isValid && rules.current().mode !== 'off';
   warmOnComposer(detector, signal, guarding);
-  const take = (selection: HeldSelection) =>
-    decide(site, rules.current(), selection, signal).catch(() => {
-      // A fault of ours must not post faces the user wanted masked: nothing is added, and the
-      // user is told (the photos are still on their device). Unreadable photos never get here.
-      selection.cancel();
-      const notice = statusNotice(signal);
-      notice.show([t('noticeFailed')]);
-      notice.fade();
-    });
+  const refuse = (selection: HeldSelection, message: string) => {
+    selection.cancel();
+    const notice = statusNotice(signal);
+    notice.show([t(message)]);
+    notice.fade();
+  };
+  const take = async (selection: HeldSelection) => {
+    // A page open before the extension was: the site might ignore what the guard would hand it.
+    if (window.dispatchEvent(new Event(BRIDGE_QUESTION, { cancelable: true }))) return refuse(selection, 'noticeReload');
+    // A fault of ours must not post faces the user wanted masked: nothing is added, and the
+    // user is told (the photos are still on their device). Unreadable photos never get here.
+    return decide(site, rules.current(), selection, signal).catch(() => refuse(selection, 'noticeFailed'));
+  };
   // One selection at a time: photos picked while others are being decided wait their turn (two
   // windows at once would confuse, and the analyses would share the CPU).
   let queue = Promise.resolve();

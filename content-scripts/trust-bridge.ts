@@ -10,11 +10,25 @@ export const DELIVERING_ATTRIBUTE = 'data-photo-guard-delivering';
 export const PAGE_FILES = 'photoGuardFiles';
 const TRANSFERS = { drop: 'dataTransfer', paste: 'clipboardData' } as const;
 const TYPES = new Set(['input', 'change', 'drop', 'dragleave', 'paste']);
+/**
+ * A cancelable event the guard dispatches on window to ask whether its deliveries reach the page:
+ * the bridge cancels it when it came before the page's own scripts (see `installTrustBridge`).
+ */
+export const BRIDGE_QUESTION = 'photo-guard:bridge';
+/** Marks a page the bridge is installed in: injected again (an update), it must not wrap twice. */
+const INSTALLED = Symbol.for('photo-guard:trust-bridge');
 
 type Listener = EventListenerOrEventListenerObject;
 
 export function installTrustBridge(): void {
+  if (INSTALLED in EventTarget.prototype) return;
+  Object.defineProperty(EventTarget.prototype, INSTALLED, { value: true });
   const add = EventTarget.prototype.addEventListener;
+  // Run as the document starts (the manifest's way), the bridge wraps every listener the page adds.
+  // Injected into a page already open when the extension was installed, it cannot reach those the
+  // page added before: a site ignoring untrusted events would never get the guard's.
+  const beforePage = document.readyState === 'loading';
+  add.call(window, BRIDGE_QUESTION, (event) => beforePage && event.preventDefault(), true);
   const remove = EventTarget.prototype.removeEventListener;
   const wrappers = new WeakMap<Listener, Map<string, EventListener>>();
   const key = (type: string, options?: boolean | EventListenerOptions) =>
