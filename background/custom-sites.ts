@@ -1,14 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import { originsOf } from '../settings/schema';
 import { readSettings, settingsItem } from '../settings/store';
-import { BRIDGE_SCRIPT, GUARD_SCRIPT } from './open-tabs';
+import { BRIDGE_SCRIPT, GUARD_SCRIPT, guardOpenTabs } from './open-tabs';
 
 const PREFIX = 'custom-site:';
+
+const guardId = (host: string) => `${PREFIX}guard:${host}`;
 
 /** The guard and its page-world bridge on one added site, as the manifest has them for the built-in ones. */
 function scriptsFor(host: string): Browser.scripting.RegisteredContentScript[] {
   const common = { matches: originsOf(host), runAt: 'document_start' as const, allFrames: true };
-  const guard = { ...common, id: `${PREFIX}guard:${host}`, js: [GUARD_SCRIPT] };
+  const guard = { ...common, id: guardId(host), js: [GUARD_SCRIPT] };
   return [guard, { ...common, id: `${PREFIX}bridge:${host}`, js: [BRIDGE_SCRIPT], world: 'MAIN' }];
 }
 
@@ -31,7 +33,10 @@ async function sync(): Promise<void> {
   const stale = registered.filter((s) => !wanted.some((w) => w.id === s.id)).map((s) => s.id);
   const missing = wanted.filter((w) => !registered.some((s) => s.id === w.id));
   if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
-  if (missing.length) await browser.scripting.registerContentScripts(missing);
+  if (!missing.length) return;
+  await browser.scripting.registerContentScripts(missing);
+  // A site just added is often open in another tab, where the photos are about to be picked.
+  await guardOpenTabs(hosts.filter((host) => !registered.some((script) => script.id === guardId(host))));
 }
 
 export function keepCustomSitesRegistered(): void {

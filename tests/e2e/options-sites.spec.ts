@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { extensionGranting, launchWithExtension, newProfileDir } from '../support/browser';
+import { detectorDocument, extensionGranting, launchWithExtension, newProfileDir } from '../support/browser';
+import { closedShadowText } from '../support/closed-shadow';
 import { fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { openOptions, setRule, storedSettings } from '../support/options-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
@@ -46,6 +47,26 @@ test('an added site is guarded at once; once removed, it is left alone again', a
       await expect.poll(() => received(school), { timeout: 2_000 }).toHaveLength(1);
       expect(overlayShown(school)).toBe(false);
     }).toPass({ timeout: 30_000 });
+  } finally {
+    await context.close();
+  }
+});
+
+test('a site added while its page is open: that tab holds its next photo back and says to reload', async () => {
+  const context = await launchWithExtension([], newProfileDir(), extensionGranting([SCHOOL]));
+  try {
+    await serveSites(context);
+    const school = await context.newPage();
+    await school.goto(SITE_PAGES.school.url);
+    const options = await openOptions(context);
+    await options.locator('[data-setting="new-site"]').fill(SCHOOL);
+    await options.locator('[data-action="add-site"]').click();
+    // The guard given to the open tab warms the detector, as the page shows a file input.
+    await expect.poll(() => detectorDocument(context)).not.toBeNull();
+
+    await school.locator('#photos').setInputFiles(photo('sample1.jpg'));
+    await expect.poll(() => closedShadowText(school, 'photo-guard-status')).toContain('Reload the page, then add your photos again');
+    expect(await received(school)).toEqual([]);
   } finally {
     await context.close();
   }
