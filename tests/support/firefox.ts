@@ -9,7 +9,8 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The extension's fixed address in these tests (moz-extension://UUID/). */
 export const EXTENSION_UUID = '5c0f3c2e-6a8b-4f5e-9d21-7f0e1b2a3c4d';
 
-export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<Browser> {
+/** `installed: false`: no extension yet (`installGuard` adds it), as in a browser with tabs open before the install. */
+export async function launchFirefox(options: { prefs?: Record<string, unknown>; installed?: boolean } = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -21,9 +22,11 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown> }
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ 'photo-guard@photo-guard.app': EXTENSION_UUID }), ...options.prefs },
   });
-  await browser.installExtension(resolve('.output/firefox-mv2'));
+  if (options.installed !== false) await installGuard(browser);
   return browser;
 }
+
+export const installGuard = (browser: Browser) => browser.installExtension(resolve('.output/firefox-mv2'));
 
 /** Serves a fixture site at its real URL (and its query variants, such as ?strict); nothing else loads. */
 export async function serveSite(page: Page, site: keyof typeof SITE_PAGES): Promise<void> {
