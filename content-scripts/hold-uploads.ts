@@ -76,12 +76,17 @@ export function holdUploads(
   listen('input', onInput);
   listen('change', onInput);
 
-  /** Drops and pastes: the event itself carries the upload; it is re-made with the chosen files. */
+  /**
+   * Drops and pastes: the event itself carries the upload; it is re-made with the chosen files, and
+   * with the plain text that came with them (`textOf`: words copied along with a picture, which a
+   * paste of only the picture would lose). Not their HTML, which may hold the original picture.
+   */
   const holdTransfer = (
     type: 'drop' | 'paste',
     filesOf: (event: Event) => FileList | undefined,
     remake: (event: Event, data: DataTransfer) => Event,
     undo?: (event: Event) => Event,
+    textOf?: (event: Event) => string,
   ) =>
     listen(type, (event) => {
       const files = Array.from(filesOf(event) ?? []);
@@ -89,10 +94,13 @@ export function holdUploads(
       if (!files.some(isImage) || !target || !holding()) return;
       event.preventDefault();
       event.stopImmediatePropagation();
+      // Read now: the event's data can be read only while it is dispatched.
+      const text = textOf?.(event);
       onHold({
         files,
         deliver: (chosen) => {
           const data = transfer(chosen);
+          if (text) data.setData('text/plain', text);
           send(target, withPageFiles(remake(event, data), data));
         },
         cancel: () => undo && send(target, undo(event)),
@@ -111,5 +119,7 @@ export function holdUploads(
     'paste',
     (event) => (event as ClipboardEvent).clipboardData?.files,
     (_, clipboardData) => new ClipboardEvent('paste', { ...BUBBLING, clipboardData }),
+    undefined,
+    (event) => (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '',
   );
 }

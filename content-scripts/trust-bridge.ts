@@ -8,6 +8,8 @@
 export const DELIVERING_ATTRIBUTE = 'data-photo-guard-delivering';
 /** Where Firefox's guard leaves the chosen files on the page's side of a re-made drop or paste. */
 export const PAGE_FILES = 'photoGuardFiles';
+/** And the plain text that came with them. */
+export const PAGE_TEXT = 'photoGuardText';
 const TRANSFERS = { drop: 'dataTransfer', paste: 'clipboardData' } as const;
 const TYPES = new Set(['input', 'change', 'drop', 'dragleave', 'paste']);
 /**
@@ -35,13 +37,15 @@ export function installTrustBridge(): void {
     `${type}:${typeof options === 'boolean' ? options : !!options?.capture}`;
 
   // Firefox shows a page only the files its own code put in a DataTransfer: the one the guard made is
-  // empty here, so the page's listeners get one made in this world from the files handed over.
+  // empty here, so the page's listeners get one made in this world from the files (and text) handed over.
+  type Handed = Event & { [PAGE_FILES]?: FileList; [PAGE_TEXT]?: string };
   const transfers = new WeakMap<Event, DataTransfer>();
-  const pageTransfer = (event: Event, files: FileList) => {
+  const pageTransfer = (event: Handed, files: FileList) => {
     let data = transfers.get(event);
     if (!data) {
       data = new DataTransfer();
       for (const file of files) data.items.add(file);
+      if (event[PAGE_TEXT]) data.setData('text/plain', event[PAGE_TEXT]);
       transfers.set(event, data);
     }
     return data;
@@ -51,7 +55,7 @@ export function installTrustBridge(): void {
     new Proxy(event, {
       get(target, property) {
         if (property === 'isTrusted') return true;
-        const files = (target as Event & { [PAGE_FILES]?: FileList })[PAGE_FILES];
+        const files = (target as Handed)[PAGE_FILES];
         if (files && property === TRANSFERS[target.type as keyof typeof TRANSFERS]) return pageTransfer(target, files);
         const value: unknown = Reflect.get(target, property);
         return typeof value === 'function' ? value.bind(target) : value;

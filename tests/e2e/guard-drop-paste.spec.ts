@@ -37,6 +37,13 @@ test('a pasted photo is held back, and "Protect and post" pastes the masked one'
   expect(file).toMatchObject({ type: 'image/png', how: 'paste' });
 });
 
+test('words copied along with a pasted photo arrive with it', async () => {
+  await pastePng(page, TEXTBOX, photo('sample6.jpg'), 'Sunday at the lake');
+  await (await overlayFrame(page)).locator('[data-action="original"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]).toMatchObject({ type: 'image/png', how: 'paste', text: 'Sunday at the lake' });
+});
+
 test('a drop without images passes untouched', async () => {
   await dropFiles(page, COMPOSER, [photo('README.md')]);
   await expect.poll(() => received(page)).toHaveLength(1);

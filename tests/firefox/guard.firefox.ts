@@ -109,14 +109,15 @@ async function dropOriginal(page: Page): Promise<void> {
   assert.deepEqual([file.how, file.trusted, file.sha256], ['drop', true, sha256(fileBytes(photo('sample3.jpg')))]);
 }
 
-test('Firefox, paste: a photo pasted from the clipboard is delivered masked', async () => {
+test('Firefox, paste: a photo pasted from the clipboard is delivered masked, with the words copied along', async () => {
   const page = await strictPage('facebook');
   await (await page.waitForSelector('#create'))!.click();
   await page.evaluate(async (base64) => {
     const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvas.convertToBlob({ type: 'image/png' }) })]);
+    const words = new Blob(['Sunday at the lake'], { type: 'text/plain' });
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvas.convertToBlob({ type: 'image/png' }), 'text/plain': words })]);
   }, readFileSync(photo('sample1.jpg')).toString('base64'));
   await page.focus('[data-lexical-editor]');
   await page.keyboard.down('Control');
@@ -126,7 +127,7 @@ test('Firefox, paste: a photo pasted from the clipboard is delivered masked', as
   await overlay.waitForSelector('[data-guard-photo][data-faces="3"]');
   await (await overlay.waitForSelector('[data-action="protect"]:enabled'))!.click();
   const file = await oneReceived(page);
-  assert.deepEqual([file.how, file.trusted, file.type], ['paste', true, 'image/png']);
+  assert.deepEqual([file.how, file.trusted, file.type, file.text], ['paste', true, 'image/png', 'Sunday at the lake']);
   await assertMasked(page, file);
 });
 

@@ -14,6 +14,8 @@ export interface Received {
   how: "input" | "drop" | "paste";
   /** `performance.now()` in the page when the site's listener got the files. */
   at: number;
+  /** A paste's plain text. */
+  text?: string;
 }
 
 /** What the fixture site's upload stub has received so far. */
@@ -53,18 +55,21 @@ export async function dropFiles(page: Page, selector: string, files: string[]): 
   await cdp.detach();
 }
 
-/** A real paste: puts a PNG on the system clipboard, focuses the element and presses Ctrl+V. */
-export async function pastePng(page: Page, selector: string, jpegPath: string): Promise<void> {
+/** A real paste: puts a PNG (and `text`, if given) on the system clipboard, focuses the element and presses Ctrl+V. */
+export async function pastePng(page: Page, selector: string, jpegPath: string, text?: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   const base64 = readFileSync(jpegPath).toString('base64');
-  await page.evaluate(async (data) => {
-    const jpeg = await (await fetch(`data:image/jpeg;base64,${data}`)).blob();
-    const bitmap = await createImageBitmap(jpeg);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    const png = await canvas.convertToBlob({ type: 'image/png' });
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
-  }, base64);
+  await page.evaluate(
+    async ([data, words]) => {
+      const jpeg = await (await fetch(`data:image/jpeg;base64,${data}`)).blob();
+      const bitmap = await createImageBitmap(jpeg);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      const png = await canvas.convertToBlob({ type: 'image/png' });
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png, ...(words && { 'text/plain': new Blob([words], { type: 'text/plain' }) }) })]);
+    },
+    [base64, text] as const,
+  );
   await page.locator(selector).focus();
   await page.keyboard.press('Control+V');
 }
