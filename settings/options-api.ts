@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import { t } from '../messaging/i18n';
 import type { OptionsApi } from '../options-ui/api';
 import { originsOf } from './schema';
-import { readSettings, settingsItem, watchSettings } from './store';
+import { readSettings, saveSettings, watchSettings } from './store';
 
 /** The options page's access to storage, permissions and messages. */
 export const browserOptionsApi: OptionsApi = {
   load: readSettings,
-  save: (settings) => settingsItem.setValue(settings),
+  save: saveSettings,
   watch: watchSettings,
   requestAccess: (host) => browser.permissions.request({ origins: originsOf(host) }),
   hasAccess: (host) => browser.permissions.contains({ origins: originsOf(host) }),

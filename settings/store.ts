@@ -18,6 +18,17 @@ export const validOrDefault = (value: unknown): Settings => {
 
 export const readSettings = async (): Promise<Settings> => validOrDefault(await settingsItem.getValue());
 
+/**
+ * Stores the settings, their version first. WXT writes a first value and its version in two steps,
+ * and a script starting between them (a guarded tab loading, a guard given to an open tab as a site
+ * is added) read a value without a version as version 1 and "migrated" it: the user's added sites
+ * were lost.
+ */
+export async function saveSettings(settings: Settings): Promise<void> {
+  await storage.setMeta(settingsItem.key, { v: SETTINGS_VERSION });
+  await settingsItem.setValue(settings);
+}
+
 /** Calls back with the settings whenever they change (another tab, sync); returns the unsubscribe. */
 export const watchSettings = (onChange: (settings: Settings) => void): (() => void) =>
   settingsItem.watch((settings) => onChange(validOrDefault(settings)));
