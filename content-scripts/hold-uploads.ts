@@ -80,13 +80,13 @@ export function holdUploads(
    * Drops and pastes: the event itself carries the upload; it is re-made with the chosen files, and
    * with the plain text that came with them (`textOf`: words copied along with a picture, which a
    * paste of only the picture would lose). Not their HTML, which may hold the original picture.
+   * `undo`: what the target is told on a cancel.
    */
   const holdTransfer = (
     type: 'drop' | 'paste',
     filesOf: (event: Event) => FileList | undefined,
     remake: (event: Event, data: DataTransfer) => Event,
-    undo?: (event: Event) => Event,
-    textOf?: (event: Event) => string,
+    { undo, textOf }: { undo?: (event: Event) => Event; textOf?: (event: Event) => string } = {},
   ) =>
     listen(type, (event) => {
       const files = Array.from(filesOf(event) ?? []);
@@ -113,13 +113,12 @@ export function holdUploads(
     (event) => (event as DragEvent).dataTransfer?.files,
     (event, dataTransfer) => new DragEvent('drop', { ...at(event as DragEvent), dataTransfer }),
     // The drop zone saw the drag come in; tell it the drag left, so it resets.
-    (event) => new DragEvent('dragleave', { ...at(event as DragEvent), dataTransfer: new DataTransfer() }),
+    { undo: (event) => new DragEvent('dragleave', { ...at(event as DragEvent), dataTransfer: new DataTransfer() }) },
   );
   holdTransfer(
     'paste',
     (event) => (event as ClipboardEvent).clipboardData?.files,
     (_, clipboardData) => new ClipboardEvent('paste', { ...BUBBLING, clipboardData }),
-    undefined,
-    (event) => (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '',
+    { textOf: (event) => (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '' },
   );
 }

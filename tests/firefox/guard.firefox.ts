@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
 import { boxesNotMasked, gifWith, photoRgbaInPage, quantised } from '../support/gif';
-import { launchFirefox, overlayFrame, serveSite, until } from '../support/firefox';
+import { launchFirefox, overlayFrame, received, serveSite, until } from '../support/firefox';
 import { fileBytes, type Received, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
 
@@ -25,7 +25,6 @@ async function strictPage(site: 'x' | 'facebook', handlers = false): Promise<Pag
   return page;
 }
 
-const received = (page: Page) => page.evaluate(() => (window as unknown as { received: Received[] }).received);
 const oneReceived = async (page: Page) => {
   await until(async () => (await received(page)).length === 1, 'the photo at the site');
   return (await received(page))[0]!;

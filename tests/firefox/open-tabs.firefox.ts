@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ElementHandle } from 'puppeteer-core';
-import { installGuard, launchFirefox, overlayFrame, serveSite, until } from '../support/firefox';
-import { fileBytes, type Received, sha256 } from '../support/guard-page';
+import { installGuard, launchFirefox, overlayFrame, received, serveSite, until } from '../support/firefox';
+import { fileBytes, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
 
 test('Firefox: a tab open before the install holds a photo back with a word to reload; reloaded, it is guarded', async () => {
@@ -19,18 +19,17 @@ test('Firefox: a tab open before the install holds a photo back with a word to r
     await installGuard(browser);
     await until(() => page.evaluate(() => document.body.hasAttribute('data-test-guard')), 'the guard in the open tab');
 
-    const received = () => page.evaluate(() => (window as unknown as { received: Received[] }).received);
     const input = async () => (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
     await (await input()).uploadFile(photo('sample1.jpg'));
     await until(() => page.evaluate(() => !!document.querySelector('photo-guard-status')), 'the notice');
-    assert.deepEqual(await received(), []);
+    assert.deepEqual(await received(page), []);
     assert.equal(await (await input()).evaluate((element) => element.files?.length), 0);
 
     await page.reload();
     await (await input()).uploadFile(photo('sample1.jpg'));
     await (await (await overlayFrame(page)).waitForSelector('[data-action="original"]:enabled'))!.click();
-    await until(async () => (await received()).length === 1, 'the photo at the site');
-    assert.equal((await received())[0]!.sha256, sha256(fileBytes(photo('sample1.jpg'))));
+    await until(async () => (await received(page)).length === 1, 'the photo at the site');
+    assert.equal((await received(page))[0]!.sha256, sha256(fileBytes(photo('sample1.jpg'))));
   } finally {
     await browser.close();
   }

@@ -35,24 +35,13 @@ export function extensionGranting(hosts: string[]): string {
   return dir;
 }
 
+/** Debian Chromium, quiet, in the new headless mode (which runs extensions). */
+const launch = (profileDir: string, args: string[], options: { ignoreDefaultArgs?: string[] } = {}): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: false, ...options, args: ['--headless=new', '--no-sandbox', ...QUIET, ...args] });
+
 /** Debian Chromium with the built extension loaded, as a user would run it. */
-export async function launchWithExtension(
-  extraArgs: string[] = [],
-  profileDir = newProfileDir(),
-  extensionDir = EXTENSION_DIR,
-): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...QUIET,
-      ...extraArgs,
-    ],
-  });
+export function launchWithExtension(extraArgs: string[] = [], profileDir = newProfileDir(), extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+  return launch(profileDir, [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...extraArgs]);
 }
 
 /**
@@ -60,13 +49,8 @@ export async function launchWithExtension(
  * were open before the extension was installed.
  */
 export function launchBeforeInstall(profileDir = newProfileDir()): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    // Playwright turns extensions off unless told which to load at launch.
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: ['--headless=new', '--no-sandbox', LOADING_LATER, ...QUIET],
-  });
+  // Playwright turns extensions off unless told which to load at launch.
+  return launch(profileDir, [LOADING_LATER], { ignoreDefaultArgs: ['--disable-extensions'] });
 }
 
 /** Lets `loadExtension` load one over the DevTools protocol (pass it to `launchWithExtension` to update one). */
@@ -77,12 +61,13 @@ export const LOADING_LATER = '--enable-unsafe-extension-debugging';
  * again from the same folder, it is updated (reloaded, with `runtime.onInstalled` reason "update").
  */
 export const loadExtension = async (context: BrowserContext, dir: string): Promise<string> =>
-  (await extensionsCall(context, (cdp) => cdp.send('Extensions.loadUnpacked', { path: dir }))).id;
+  (await browserCall(context, (cdp) => cdp.send('Extensions.loadUnpacked', { path: dir }))).id;
 
 /** Removes an extension `loadExtension` loaded, as a user would, leaving its tabs open. */
-export const uninstallExtension = (context: BrowserContext, id: string) => extensionsCall(context, (cdp) => cdp.send('Extensions.uninstall', { id }));
+export const uninstallExtension = (context: BrowserContext, id: string) => browserCall(context, (cdp) => cdp.send('Extensions.uninstall', { id }));
 
-async function extensionsCall<T>(context: BrowserContext, call: (cdp: CDPSession) => Promise<T>): Promise<T> {
+/** One call on a DevTools session with the browser itself (not a page). */
+async function browserCall<T>(context: BrowserContext, call: (cdp: CDPSession) => Promise<T>): Promise<T> {
   const cdp = await context.browser()!.newBrowserCDPSession();
   try {
     return await call(cdp);
@@ -101,6 +86,6 @@ export async function extensionId(context: BrowserContext): Promise<string> {
  * detector when its page shows a file input): how a test knows that a guard it injected runs.
  */
 export async function detectorDocument(context: BrowserContext): Promise<string | null> {
-  const { targetInfos } = await extensionsCall(context, (cdp) => cdp.send('Target.getTargets'));
+  const { targetInfos } = await browserCall(context, (cdp) => cdp.send('Target.getTargets'));
   return targetInfos.find((target) => target.url.endsWith('/offscreen.html'))?.targetId ?? null;
 }

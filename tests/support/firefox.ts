@@ -2,6 +2,7 @@
 // with the built Firefox extension installed. Used by tests/firefox/*.firefox.ts (`npm run test:firefox`).
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import type { Received } from './guard-page';
 import { postedResponse } from './posted-photos';
 import { fixtureHtml, SITE_PAGES } from './sites';
 
@@ -55,6 +56,9 @@ export async function openExtensionPage(page: Page, path: string): Promise<void>
   void page.goto(url, { timeout: 0 }).catch(() => undefined);
   await until(() => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false), path);
 }
+
+/** What the fixture site's upload stub has received so far. */
+export const received = (page: Page) => page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
 export async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 60_000;
