@@ -8,7 +8,7 @@ import { IMAGE_HOSTS } from './scan/image-hosts';
 const require = createRequire(import.meta.url);
 const visionWasmDir = join(dirname(require.resolve('@mediapipe/tasks-vision')), 'wasm');
 const tfjsWasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
-
+const heifDir = dirname(require.resolve('libheif-js/libheif-wasm/libheif.js'));
 
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 
@@ -30,8 +30,21 @@ const noRawHtml = {
   },
 };
 
+/**
+ * libheif's loader requires Node's fs, path and crypto on its Node path only, never taken in a
+ * browser: given an empty module, instead of Vite's stand-in and a warning for each on every build.
+ */
+const NODE_ONLY = '\0photo-guard:libheif-node-only';
+const libheifNodeOnly = {
+  name: 'photo-guard:libheif-node-only',
+  enforce: 'pre' as const,
+  resolveId: (source: string, importer?: string) =>
+    importer?.includes('/node_modules/libheif-js/') && ['fs', 'path', 'crypto'].includes(source) ? NODE_ONLY : null,
+  load: (id: string) => (id === NODE_ONLY ? 'export default {};' : null),
+};
+
 export default defineConfig({
-  vite: () => ({ plugins: [noRawHtml] }),
+  vite: () => ({ plugins: [noRawHtml, libheifNodeOnly] }),
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
@@ -76,6 +89,9 @@ export default defineConfig({
           relativeDest: path,
         })),
         { absoluteSrc: join(tfjsWasmDir, basename(ASSET_PATHS.tfjsWasm)), relativeDest: ASSET_PATHS.tfjsWasm },
+        // libheif is LGPL: shipped unmodified as its own file, with its licence.
+        { absoluteSrc: join(heifDir, 'libheif.wasm'), relativeDest: ASSET_PATHS.heifWasm },
+        { absoluteSrc: join(heifDir, 'LICENSE'), relativeDest: ASSET_PATHS.heifLicense },
         ...[ASSET_PATHS.faceBoxes, ASSET_PATHS.faceBoxesWeights].map((path) => ({
           absoluteSrc: resolve('models/faceboxes', basename(path)),
           relativeDest: path,

@@ -43,5 +43,6 @@ export function offscreenDetector(): DetectorRequests {
       return (await browser.offscreen.hasDocument()) ? sendMessage('detector:abandon', request) : null;
     },
     warm: () => forward(() => sendMessage('detector:warm', {})),
+    render: (request) => forward(() => sendMessage('detector:render', request)),
   };
 }

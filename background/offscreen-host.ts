@@ -21,5 +21,9 @@ export function startOffscreenHost(): void {
       requireExtensionPage(sender);
       return detector.warm();
     },
+    'detector:render': async (request, sender) => {
+      requireExtensionPage(sender);
+      return detector.render(request);
+    },
   });
 }

@@ -11,12 +11,15 @@ export const ASSET_PATHS = {
   faceBoxes: 'models/faceboxes.json',
   faceBoxesWeights: 'models/faceboxes.bin',
   worker: 'detector-worker.js',
+  heifWasm: 'libheif/libheif.wasm',
+  heifLicense: 'libheif/LICENSE',
 } as const;
 
 /** The detector's files where `url` serves the built extension (its own origin, or the bench's copy). */
 export function detectorAssetsAt(url: (path: string) => string): DetectorAssets {
   return {
     workerUrl: url(ASSET_PATHS.worker),
+    heifWasmUrl: url(ASSET_PATHS.heifWasm),
     wasmLoaderUrl: url(ASSET_PATHS.wasmLoader),
     wasmBinaryUrl: url(ASSET_PATHS.wasmBinary),
     tfjsWasmUrl: url(ASSET_PATHS.tfjsWasm),

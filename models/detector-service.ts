@@ -1,20 +1,25 @@
-import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
+import type { AnalysisResult, EncodedImage, RenderResult } from '../messaging/protocol';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
 import { inReadingOrder, overlapsAny, type Rect } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
 import { analyseFaces, untilAborted } from './face-analyser';
 import { analyseAnimation } from './frame-analyser';
+import { heifAsJpeg } from './heif-decoder';
 import type { ModelAssets } from './tile-job';
 
 /** Absolute URLs of the detector worker script and of what it loads. */
 export interface DetectorAssets extends ModelAssets {
   workerUrl: string;
+  /** libheif's wasm, loaded on the first HEIC photo only. */
+  heifWasmUrl: string;
 }
 
 export interface DetectorService {
   /** With `signal`: abandoned, at its next round, once that aborts. `within`: see AnalysisRequest. */
   analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
+  /** A HEIF photo as a JPEG (see `heifAsJpeg`), for a page whose browser cannot decode it. */
+  render(image: EncodedImage): Promise<RenderResult>;
 }
 
 export interface ServiceOptions {
@@ -84,6 +89,17 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     }
   };
 
+  /** Work that keeps the page from being released while it runs, without starting the workers. */
+  const busy = async <T>(work: () => Promise<T>): Promise<T> => {
+    pending++;
+    clearTimeout(idleTimer);
+    try {
+      return await work();
+    } finally {
+      releaseLater();
+    }
+  };
+
   return {
     async warm() {
       try {
@@ -106,8 +122,20 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
         const analysis = { ...found, faces: inReadingOrder(found.faces) };
         return { ok: true, analysis, ms: Math.round(performance.now() - started) };
       } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: message(error) };
       }
     },
+    render: (image) =>
+      busy(async () => {
+        try {
+          const jpeg = await heifAsJpeg(Uint8Array.fromBase64(image.base64), assets.heifWasmUrl);
+          const name = image.name.replace(/\.[^.]*$/, '') + '.jpg';
+          return { ok: true, image: { name, type: jpeg.type, base64: new Uint8Array(await jpeg.arrayBuffer()).toBase64() } };
+        } catch (error) {
+          return { ok: false, error: message(error) };
+        }
+      }),
   };
 }
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -17,9 +17,11 @@ const filesUnder = (dir: string): string[] =>
     .map((f) => relative(dir, f));
 
 for (const dir of [CHROME, FIREFOX]) {
-  test(`${dir} ships only the wasm that loads, the prepared model and FaceBoxes unchanged`, () => {
+  test(`${dir} ships only the wasm that loads, the prepared model, FaceBoxes unchanged and libheif with its licence`, () => {
     const files = filesUnder(dir);
-    assert.deepEqual(files.filter((f) => /\.wasm$/.test(f)), ['mediapipe/vision_wasm_internal.wasm', 'tfjs/tfjs-backend-wasm-simd.wasm']);
+    const wasm = ['libheif/libheif.wasm', 'mediapipe/vision_wasm_internal.wasm', 'tfjs/tfjs-backend-wasm-simd.wasm'];
+    assert.deepEqual(files.filter((f) => /\.wasm$/.test(f)).sort(), wasm);
+    assert.ok(files.includes('libheif/LICENSE'));
     const model = new Uint8Array(readFileSync(join(dir, 'models/face_detection_full_range.tflite')));
     assert.ok(readMetadata(model, METADATA_NAME), 'model carries TFLITE_METADATA');
     for (const file of ['faceboxes.json', 'faceboxes.bin']) {
@@ -37,8 +39,9 @@ for (const dir of [CHROME, FIREFOX]) {
   });
 }
 
-// Two runtimes (MediaPipe's wasm, TensorFlow.js's) and three models make up most of it: 6.9 MB
-// when FaceBoxes came in. The bound catches a dependency or an unused wasm build slipping in.
+// Three runtimes (MediaPipe's wasm, TensorFlow.js's, libheif's) and three models make up most of
+// it: 6.9 MB when FaceBoxes came in, 7.4 MB with libheif. The bound catches a dependency or an
+// unused wasm build slipping in.
 test('the Chrome zip is under 8 MB', () => {
   const zip = readdirSync('.output').find((f) => f.endsWith('-chrome.zip'));
   assert.ok(zip, 'run `npx wxt zip` first');

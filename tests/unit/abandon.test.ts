@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Abandon, ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisRequest, type AnalysisResult } from '../../messaging/protocol';
+import { type Abandon, ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisRequest, type AnalysisResult, type RenderResult } from '../../messaging/protocol';
 import { messagePort, portHold } from '../../content-scripts/detector-port';
 import { detectorRequests } from '../../models/detector-requests';
 import type { DetectorService } from '../../models/detector-service';
@@ -7,6 +7,8 @@ import { type DetectionEngine, untilAborted } from '../../models/face-analyser';
 
 const image = { name: 'child.jpg', type: 'image/jpeg', base64: '' };
 const answer: AnalysisResult = { ok: true, analysis: { width: 1, height: 1, faces: [] }, ms: 1 };
+/** What a detector offers besides analyses, not asked for here. */
+const unasked = { warm: async () => null, render: async (): Promise<RenderResult> => ({ ok: false, error: 'not asked' }) };
 
 describe('abandoning an analysis nobody waits for', () => {
   it('the content script names each analysis, and asks the detector to stop it when its signal aborts', async () => {
@@ -15,7 +17,7 @@ describe('abandoning an analysis nobody waits for', () => {
     const port = messagePort({
       analyse: (request) => (sent.push(request), new Promise((resolve) => (finish = resolve))),
       abandon: async (request) => (sent.push(request), null),
-      warm: async () => null,
+      ...unasked,
     });
     const waited = new AbortController();
     const analysing = port.analyse(image, 'balanced', waited.signal);
@@ -43,7 +45,7 @@ describe('abandoning an analysis nobody waits for', () => {
       {
         analyse: (request) => (events.push(`analyse ${request.id}`), new Promise((resolve) => (finish = resolve))),
         abandon: async () => null,
-        warm: async () => null,
+        ...unasked,
       },
       (id) => (events.push(`hold ${id}`), () => events.push(`release ${id}`)),
     );
@@ -69,12 +71,12 @@ describe('abandoning an analysis nobody waits for', () => {
         onDisconnect: { addListener: (listener) => void (port.gone = () => ((port.closed = true), listener())) },
       };
     });
-    const detector = messagePort({ analyse: async () => answer, abandon: async () => null, warm: async () => null }, hold);
+    const detector = messagePort({ analyse: async () => answer, abandon: async () => null, ...unasked }, hold);
     expect(await detector.analyse(image, 'balanced')).toEqual(answer);
     expect(ports[0]).toMatchObject({ name: expect.stringMatching(new RegExp(`^${ANALYSIS_PORT}[0-9a-f-]{36}$`)), told: [ANALYSIS_ANSWERED], closed: true });
 
     // The background restarted while the analysis ran: its end of the port closed.
-    const slow = messagePort({ analyse: async () => (ports[1]!.gone(), answer), abandon: async () => null, warm: async () => null }, hold);
+    const slow = messagePort({ analyse: async () => (ports[1]!.gone(), answer), abandon: async () => null, ...unasked }, hold);
     expect(await slow.analyse(image, 'balanced')).toEqual(answer);
     expect(ports[1]!.told).toEqual([]);
   });
@@ -84,7 +86,7 @@ describe('abandoning an analysis nobody waits for', () => {
     let finish = () => {};
     const service: DetectorService = {
       analyse: (_image, _sensitivity, signal) => (signals.push(signal!), new Promise((resolve) => (finish = () => resolve(answer)))),
-      warm: async () => null,
+      ...unasked,
     };
     const requests = detectorRequests(service);
     const analysing = requests.analyse({ image, sensitivity: 'balanced', id: 'a' });
@@ -104,7 +106,7 @@ describe('abandoning an analysis nobody waits for', () => {
 
   it('the detector answers at once, unrun, an analysis whose abandon came first', async () => {
     let started = 0;
-    const service: DetectorService = { analyse: async () => (started++, answer), warm: async () => null };
+    const service: DetectorService = { analyse: async () => (started++, answer), ...unasked };
     const requests = detectorRequests(service);
     await requests.abandon({ id: 'early' });
     expect(await requests.analyse({ image, sensitivity: 'balanced', id: 'early' })).toEqual({ ok: false, error: 'abandoned before it started' });

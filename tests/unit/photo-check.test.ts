@@ -20,7 +20,7 @@ afterAll(() => {
 
 const photo = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'child.jpg', { type: 'image/jpeg' });
 const answered: AnalysisResult = { ok: true, analysis: { width: 40, height: 30, faces: [{ x: 1, y: 2, width: 10, height: 10, score: 0.9 }] }, ms: 5 };
-const port = (analyse: DetectorPort['analyse']): DetectorPort => ({ analyse, warm: async () => null });
+const port = (analyse: DetectorPort['analyse']): DetectorPort => ({ analyse, warm: async () => null, render: async () => ({ ok: false, error: 'not asked' }) });
 
 describe('checkPhoto when the browser does not decode', () => {
   withStalledDecoder();
