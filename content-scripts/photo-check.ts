@@ -23,6 +23,11 @@ export interface PhotoCheck {
   frames?: FaceAnalysis['frames'];
   /** The detector did not answer in time (see `CHECK_TIMEOUT_MS`): its faces are unknown. */
   timedOut?: true;
+  /**
+   * The photo as this page can draw it, when it cannot draw `file`: a HEIC decoded by the
+   * extension, as a JPEG. Its faces, thumbnail and masks come from it; stripping keeps `file`'s.
+   */
+  pixels?: File;
 }
 
 /**
@@ -116,13 +121,43 @@ export async function checkPhoto(
   signal: AbortSignal,
   { timeoutMs = CHECK_TIMEOUT_MS, within, memory }: { timeoutMs?: number; within?: Rect[]; memory?: FaceMemory } = {},
 ): Promise<PhotoCheck> {
-  const bytes = await fileBytes(file).catch(() => null);
+  const original = await fileBytes(file).catch(() => null);
+  const asking = { detector, sensitivity, timeoutMs, signal, ...(within && { within }) };
+  const pixels = original && (await undecodedHeif(file, original)) ? await decodedByExtension(file, original, asking) : undefined;
+  if (pixels === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
+  const bytes = pixels ? await fileBytes(pixels) : pixels === null ? null : original;
   const key = bytes && memory && !within ? await memory.keyOf(bytes, sensitivity).catch(() => null) : null;
   const known = key ? memory?.recall(key) : undefined;
-  const analysis = known ?? (bytes && (await findFaces(file, bytes, { detector, sensitivity, timeoutMs, signal, ...(within && { within }) })));
+  const analysis = known ?? (bytes && (await findFaces(pixels ?? file, bytes, asking)));
   if (key && !known && analysis && analysis !== 'timeout') memory?.keep(key, analysis);
   if (analysis === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
   return analysis
-    ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height, ...(analysis.frames && { frames: analysis.frames }) }
+    ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height, ...(analysis.frames && { frames: analysis.frames }), ...(pixels && { pixels }) }
     : { file, metadata, faces: null, width: 0, height: 0 };
+}
+
+/** A HEIF photo (an iPhone's HEIC; not an AVIF, which browsers decode) that this browser cannot decode. */
+async function undecodedHeif(file: File, bytes: Uint8Array): Promise<boolean> {
+  try {
+    if (readContainer(bytes).format !== 'heif') return false;
+  } catch {
+    return false;
+  }
+  try {
+    (await createImageBitmap(file)).close();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The photo decoded by the extension, as a JPEG file of the same name with .jpg; null when it
+ * could not decode it either (a damaged file), 'timeout' when it did not answer in time.
+ */
+async function decodedByExtension(file: File, bytes: Uint8Array, asking: Asking): Promise<File | null | 'timeout'> {
+  const result = await withinTime(() => asking.detector.render(encodeImage(file, bytes)), asking.timeoutMs, asking.signal);
+  if (result === 'timeout' || !result.ok) return result === 'timeout' ? result : null;
+  const { name, type, base64 } = result.image;
+  return new File([Uint8Array.fromBase64(base64)], name, { type, lastModified: file.lastModified });
 }

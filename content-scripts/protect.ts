@@ -50,6 +50,17 @@ async function redrawn(photo: Blob, faces: Rect[], styles: MaskStyles): Promise<
 const withBytes = (original: File, content: Blob) =>
   new File([content], original.name, { type: original.type, lastModified: original.lastModified });
 
+const EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg' };
+
+/**
+ * A redrawn photo: its type and name say what it now is when the browser could not write the
+ * original's format (it gives PNG) or not even read it (a HEIC, drawn from the extension's JPEG).
+ */
+const redrawnFile = (original: File, drawn: Blob) =>
+  drawn.type === original.type
+    ? withBytes(original, drawn)
+    : new File([drawn], original.name.replace(/\.[^.]*$/, '') + (EXTENSIONS[drawn.type] ?? ''), { type: drawn.type, lastModified: original.lastModified });
+
 /** The photo with the faces drawn over, each in its style: a GIF by the extension, else by the browser. */
 async function drawMasks(check: PhotoCheck, faces: Rect[], styles: MaskStyles): Promise<File> {
   if (check.metadata?.format === 'gif') {
@@ -61,11 +72,7 @@ async function drawMasks(check: PhotoCheck, faces: Rect[], styles: MaskStyles): 
       if (check.frames) throw error;
     }
   }
-  const masked = await redrawn(check.file, faces, styles);
-  // A browser that cannot encode the original format gives PNG: say so in the type and name.
-  return masked.type === check.file.type
-    ? withBytes(check.file, masked)
-    : new File([masked], check.file.name.replace(/\.[^.]*$/, '') + '.png', { type: masked.type, lastModified: check.file.lastModified });
+  return redrawnFile(check.file, await redrawn(check.pixels ?? check.file, faces, styles));
 }
 
 const centreWithin = (face: Rect, box: Rect) =>
@@ -114,15 +121,15 @@ async function protectPhoto(check: PhotoCheck, choice: Protection, recheck: Rech
   if (choice.strip && metadata?.findings.some((f) => choice.strip === true || f.kind === 'video')) {
     const bytes = await fileBytes(check.file);
     const removed = choice.strip === 'video' ? MOTION_VIDEO : undefined;
-    let stripped: Blob;
+    let file: File;
     try {
-      stripped = new Blob([stripMetadata(bytes, metadata.orientation, removed)]);
+      file = withBytes(check.file, new Blob([stripMetadata(bytes, metadata.orientation, removed)]));
     } catch {
       // A container readMetadata could walk but not copy (a JPEG without its end marker): redrawn
       // instead, which drops the metadata too, rather than posted with it.
-      stripped = await redrawn(check.file, [], choice.style);
+      file = redrawnFile(check.file, await redrawn(check.pixels ?? check.file, [], choice.style));
     }
-    return { file: withBytes(check.file, stripped), masked: 0, filledInstead: 0, stripped: choice.strip };
+    return { file, masked: 0, filledInstead: 0, stripped: choice.strip };
   }
   return { file: check.file, masked: 0, filledInstead: 0, stripped: false };
 }

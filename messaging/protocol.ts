@@ -46,8 +46,8 @@ export type RenderResult = { ok: true; image: EncodedImage } | { ok: false; erro
 
 /**
  * Every message the extension's contexts exchange, by type: what it carries and what it answers.
- * `analyse`/`abandon`/`warm`/`render` go from content scripts to the background; `detector:*` from the background to
- * the offscreen document that hosts the detector in Chrome.
+ * `analyse`/`abandon`/`warm`/`render` go from content scripts to the background; `detector:*`
+ * from the background to the offscreen document that hosts the detector in Chrome.
  */
 export interface Protocol {
   analyse: { request: AnalysisRequest; response: AnalysisResult };

@@ -23,7 +23,7 @@ function cameraExif(): Uint8Array {
   return jpeg.subarray(exif.start + 4, exif.end);
 }
 
-test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is held; its location is shown and removed in place', async ({ composer: { page, input } }) => {
+test('an iPhone photo the browser could not type ("IMG_0001.HEIC"), its image unreadable, is held; its location is shown and removed in place', async ({ composer: { page, input } }) => {
   // Browsers give such files no type or a generic one (Chromium on Linux types "x.heic" but not
   // "x.HEIC"); Playwright fills in an empty type itself, so the generic one is what it can send.
   const heic = Buffer.from(heifWith(cameraExif().subarray(6), JANE_XMP));
@@ -32,9 +32,10 @@ test('an iPhone photo the browser could not type ("IMG_0001.HEIC") is held; its 
   const overlay = await overlayFrame(page);
   expect(await received(page)).toEqual([]);
   const card = overlay.locator('[data-guard-photo]');
-  await expect(card).toHaveAttribute('data-faces', 'unknown'); // no browser here decodes HEVC
+  // Its image item holds no HEVC: not even the extension's own decoder can open it.
+  await expect(card).toHaveAttribute('data-faces', 'unknown');
   // Why, and what to do: the user must look, or post a copy that can be checked.
-  await expect(card.locator('figcaption')).toContainText('can’t open HEIC photos');
+  await expect(card.locator('figcaption')).toContainText('HEIC photo couldn’t be opened');
   await expect(card.locator('figcaption')).toContainText('JPEG copy');
   expect((await card.getAttribute('data-metadata'))!.split(',')).toEqual(expect.arrayContaining(['gps', 'xmp']));
   await expect(overlay.locator('[data-option="strip"]')).toBeChecked();

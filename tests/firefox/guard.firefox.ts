@@ -49,27 +49,37 @@ const spreadInBoxes = (page: Page, file: Received, boxes: number[][]) =>
     boxes,
   );
 
-/** An opaque fill over each face (padded): the face's own box holds one colour. */
-async function assertMasked(page: Page, file: Received): Promise<void> {
-  const { faces } = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!;
+/** An opaque fill over each face (padded) of the annotated photo `of`: the face's own box holds one colour. */
+async function assertMasked(page: Page, file: Received, of = 'sample1.jpg'): Promise<void> {
+  const { faces } = annotatedPhotos().find((p) => p.file === of)!;
   for (const spread of await spreadInBoxes(page, file, faces)) assert.ok(spread < 8, `a face is still visible (luminance spread ${spread})`);
 }
 
-test('Firefox, file input: "Protect and post" delivers the photo masked and without its location', async () => {
+/** `name` picked in strict X's input, held until its three faces are shown, then protected: the page and what it got. */
+async function pickAndProtect(name: string): Promise<{ page: Page; file: Received }> {
   const page = await strictPage('x');
   const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(photo('sample1.jpg'));
+  await input.uploadFile(photo(name));
   const overlay = await overlayFrame(page);
   await overlay.waitForSelector('[data-guard-photo][data-faces="3"]');
   assert.deepEqual(await received(page), []); // held back until the user decides
   await (await overlay.waitForSelector('[data-action="protect"]:enabled'))!.click();
+  return { page, file: await oneReceived(page) };
+}
 
-  const file = await oneReceived(page);
+test('Firefox, file input: "Protect and post" delivers the photo masked and without its location', async () => {
+  const { page, file } = await pickAndProtect('sample1.jpg');
   assert.deepEqual([file.name, file.how, file.trusted], ['sample1.jpg', 'input', true]);
   const path = join(mkdtempSync(join(tmpdir(), 'photo-guard-ff-')), file.name);
   writeFileSync(path, Buffer.from(file.base64, 'base64'));
   assert.equal(execFileSync('exiftool', ['-q', '-q', '-GPS:all', '-s', path], { encoding: 'utf8' }), '');
   await assertMasked(page, file);
+});
+
+test('Firefox: an iPhone HEIC, which Firefox cannot open, is decoded in the background page, its faces masked in the JPEG posted', async () => {
+  const { page, file } = await pickAndProtect('sample2.heic');
+  assert.deepEqual([file.name, file.type], ['sample2.jpg', 'image/jpeg']);
+  await assertMasked(page, file, 'sample2.jpg');
 });
 
 test('Firefox, file input: "Post original" delivers the original byte for byte, to an onchange handler too', async () => {
