@@ -52,6 +52,7 @@ async function coldStart(): Promise<void> {
     { what: '5 photos, the first with faces and location: picked -> its faces shown', time: ms(extension.selection.firstShown) },
     { what: '5 photos, the first with faces and location: picked -> all checked, choices offered', time: ms(extension.selection.allChecked) },
     ...Object.entries(extension.protect).map(([style, times]) => timesRow(`sample2.jpg, masked in the ${style} style: Protect clicked -> received by the site`, times)),
+    timesRow('sample2.heic (3 faces; the page cannot decode HEIC): picked -> faces shown, the first loading libheif', extension.heic),
   ]);
 }
 
