@@ -11,6 +11,7 @@ export const ASSET_PATHS = {
   faceBoxes: 'models/faceboxes.json',
   faceBoxesWeights: 'models/faceboxes.bin',
   worker: 'detector-worker.js',
+  heifWorker: 'heif-worker.js',
   heifWasm: 'libheif/libheif.wasm',
   heifLicense: 'libheif/LICENSE',
 } as const;
@@ -19,6 +20,7 @@ export const ASSET_PATHS = {
 export function detectorAssetsAt(url: (path: string) => string): DetectorAssets {
   return {
     workerUrl: url(ASSET_PATHS.worker),
+    heifWorkerUrl: url(ASSET_PATHS.heifWorker),
     heifWasmUrl: url(ASSET_PATHS.heifWasm),
     wasmLoaderUrl: url(ASSET_PATHS.wasmLoader),
     wasmBinaryUrl: url(ASSET_PATHS.wasmBinary),

@@ -4,13 +4,14 @@ import { inReadingOrder, overlapsAny, type Rect } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
 import { analyseFaces, untilAborted } from './face-analyser';
 import { analyseAnimation } from './frame-analyser';
-import { heifAsJpeg } from './heif-decoder';
+import { heifDecoder } from './heif-worker';
 import type { ModelAssets } from './tile-job';
 
 /** Absolute URLs of the detector worker script and of what it loads. */
 export interface DetectorAssets extends ModelAssets {
   workerUrl: string;
-  /** libheif's wasm, loaded on the first HEIC photo only. */
+  /** The worker that decodes HEIC photos, and libheif's wasm: both loaded on the first HEIC only. */
+  heifWorkerUrl: string;
   heifWasmUrl: string;
 }
 
@@ -18,7 +19,7 @@ export interface DetectorService {
   /** With `signal`: abandoned, at its next round, once that aborts. `within`: see AnalysisRequest. */
   analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
-  /** A HEIF photo as a JPEG (see `heifAsJpeg`), for a page whose browser cannot decode it. */
+  /** A HEIF photo as an upright JPEG at full size, for a page whose browser cannot decode it. */
   render(image: EncodedImage): Promise<RenderResult>;
 }
 
@@ -38,6 +39,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
   let running: DetectorPool | null = null;
   let pending = 0;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const heif = heifDecoder(assets.heifWorkerUrl, assets.heifWasmUrl);
 
   const acquire = (): Promise<DetectorPool> => {
     pending++;
@@ -64,6 +66,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       pool = null;
       running = null;
       (await current?.catch(() => null))?.close();
+      heif.close();
       options.onRelease?.();
     }, options.idleMs);
   };
@@ -128,7 +131,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     render: (image) =>
       busy(async () => {
         try {
-          const jpeg = await heifAsJpeg(Uint8Array.fromBase64(image.base64), assets.heifWasmUrl);
+          const jpeg = await heif.asJpeg(Uint8Array.fromBase64(image.base64));
           const name = image.name.replace(/\.[^.]*$/, '') + '.jpg';
           return { ok: true, image: { name, type: jpeg.type, base64: new Uint8Array(await jpeg.arrayBuffer()).toBase64() } };
         } catch (error) {

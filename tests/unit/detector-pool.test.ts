@@ -71,7 +71,7 @@ class MuteWorker extends SilentWorker {
 }
 
 /** The detector's files: none is fetched, with the stubs below. */
-const ASSETS = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', heifWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
+const ASSETS = { workerUrl: 'worker.js', wasmLoaderUrl: '', wasmBinaryUrl: '', tfjsWasmUrl: '', heifWorkerUrl: '', heifWasmUrl: '', modelUrls: { fullRange: '', shortRange: '', faceBoxes: '' } };
 
 /** Workers of this kind on a two-core machine, with no wasm to compile; `SilentWorker.all` lists them. */
 function stubWorkers(worker: typeof SilentWorker): void {
