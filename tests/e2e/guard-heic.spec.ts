@@ -6,7 +6,7 @@ import { annotatedPhotos } from '../support/annotations';
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../support/composer-test';
 import { exiftoolTags } from '../support/exiftool';
-import { fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { rotatedHeif } from '../support/heif';
 import { photo } from '../support/sites';
 
@@ -75,4 +75,27 @@ test('a portrait iPhone HEIC, its picture stored sideways and turned by its rota
   writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
   const tags = exiftoolTags(out);
   expect([tags['File:ImageWidth'], tags['File:ImageHeight'], tags['IFD0:Orientation']]).toEqual([1920, 1367, undefined]);
+});
+
+test('a HEIC with its details removed alone stays the same HEIC, its location gone, still opened and checked', async ({ composer: { page, input } }) => {
+  await input().setInputFiles(HEIC);
+  let overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', String(faces.length), { timeout: 60_000 });
+  await overlay.locator('[data-option="mask"]').uncheck();
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [file] = await received(page);
+  // The type Playwright gave the picked file (image/heif, by its name), kept.
+  expect(file).toMatchObject({ name: 'sample2.heic', type: 'image/heif', size: fileBytes(HEIC).length });
+  const out = join(dir, 'stripped.heic');
+  writeFileSync(out, Buffer.from(file!.base64, 'base64'));
+  expect(Object.keys(exiftoolTags(out)).filter((k) => /^(GPS|IFD0|ExifIFD|XMP|IPTC)/.test(k))).toEqual([]);
+
+  // Picked again, the stripped file is decoded as before: the same faces, nothing left to report.
+  await expect.poll(() => overlayShown(page)).toBe(false);
+  await input().setInputFiles(out);
+  overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expectBoxesOn(card, faces);
+  await expect(card).toHaveAttribute('data-metadata', '');
 });
