@@ -13,10 +13,12 @@ test('analysing photos makes no network request from any context', async () => {
     const reports: string[] = [];
     page.on('console', (m) => m.text().startsWith('photo-guard:') && reports.push(m.text()));
     await page.goto(SITE_PAGES.x.url);
-    await page.locator('[data-testid="fileInput"]').setInputFiles([photo('sample2.jpg'), photo('sample4.jpg')]);
+    // A HEIC too: libheif's worker is started for it, and must fetch nothing but its own wasm.
+    await page.locator('[data-testid="fileInput"]').setInputFiles([photo('sample2.jpg'), photo('sample4.jpg'), photo('sample2.heic')]);
     // The first analyses in a new browser: up to a minute, as the other first-photo waits allow.
-    await expect.poll(() => reports, { timeout: 60_000 }).toHaveLength(2);
+    await expect.poll(() => reports, { timeout: 60_000 }).toHaveLength(3);
     expect(reports.join('\n')).toMatch(/sample2\.jpg: 3 face/);
+    expect(reports.join('\n')).toMatch(/sample2\.heic: 3 face/);
     // A request the log must show, or an empty list of the extension's requests would prove nothing.
     await page.evaluate((url) => fetch(url).catch(() => undefined), control);
   } finally {

@@ -24,9 +24,11 @@ test('Firefox: analysing photos makes no network request from any context', asyn
     page.on('console', (message) => message.text().startsWith('photo-guard:') && reports.push(message.text()));
     await page.goto(SITE_PAGES.x.url);
     const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(photo('sample2.jpg'), photo('sample4.jpg'));
-    await until(async () => reports.length === 2, 'a report for both photos');
+    // A HEIC too: libheif's worker is started for it, and must fetch nothing but its own wasm.
+    await input.uploadFile(photo('sample2.jpg'), photo('sample4.jpg'), photo('sample2.heic'));
+    await until(async () => reports.length === 3, 'a report for every photo');
     assert.match(reports.join('\n'), /sample2\.jpg: 3 face/);
+    assert.match(reports.join('\n'), /sample2\.heic: 3 face/);
     // A request the proxy must see (from a tab whose requests the test does not answer itself),
     // or an empty list would prove nothing.
     const other = await browser.newPage();
