@@ -123,8 +123,9 @@ export async function checkPhoto(
 ): Promise<PhotoCheck> {
   const original = await fileBytes(file).catch(() => null);
   const asking = { detector, sensitivity, timeoutMs, signal, ...(within && { within }) };
-  const pixels = original && (await undecodedHeif(file, original)) ? await decodedByExtension(file, original, asking) : undefined;
-  if (pixels === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
+  const undecoded = original ? await undecodedHeif(file, original, asking) : false;
+  const pixels = undecoded === true ? await decodedByExtension(file, original!, asking) : undefined;
+  if (pixels === 'timeout' || undecoded === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
   const bytes = pixels ? await fileBytes(pixels) : pixels === null ? null : original;
   const key = bytes && memory && !within ? await memory.keyOf(bytes, sensitivity).catch(() => null) : null;
   const known = key ? memory?.recall(key) : undefined;
@@ -136,19 +137,26 @@ export async function checkPhoto(
     : { file, metadata, faces: null, width: 0, height: 0 };
 }
 
-/** A HEIF photo (an iPhone's HEIC; not an AVIF, which browsers decode) that this browser cannot decode. */
-async function undecodedHeif(file: File, bytes: Uint8Array): Promise<boolean> {
+/**
+ * A HEIF photo (an iPhone's HEIC; not an AVIF, which browsers decode) that this browser cannot
+ * decode; 'timeout' when its decoder did not say in the time allowed, as a copy may not be made.
+ */
+async function undecodedHeif(file: File, bytes: Uint8Array, asking: Asking): Promise<boolean | 'timeout'> {
   try {
     if (readContainer(bytes).format !== 'heif') return false;
   } catch {
     return false;
   }
-  try {
-    (await createImageBitmap(file)).close();
-    return false;
-  } catch {
-    return true;
-  }
+  const decodes = async () => {
+    try {
+      (await createImageBitmap(file)).close();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const decoded = await withinTime(decodes, asking.timeoutMs, asking.signal);
+  return decoded === 'timeout' ? decoded : !decoded;
 }
 
 /**

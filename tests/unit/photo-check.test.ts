@@ -4,18 +4,23 @@ import { checkPhoto } from '../../content-scripts/photo-check';
 import { FaceMemory } from '../../content-scripts/face-memory';
 import type { Rect } from '../../models/boxes';
 import type { DetectorPort } from '../../content-scripts/detector-port';
+import { heifWith, JANE_XMP } from '../support/heif';
 import { withStalledDecoder } from '../support/stalled-decoder';
 
-// Chromium has Uint8Array.prototype.toBase64, which the content script sends photos with; Node 20 has not.
+// Chromium has Uint8Array's base64 methods, which photos travel to and from the extension with; Node 20 has not.
 const proto = Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string };
+const statics = Uint8Array as { fromBase64?: (base64: string) => Uint8Array };
 const hadBase64 = !!proto.toBase64;
 beforeAll(() => {
   proto.toBase64 ??= function () {
     return Buffer.from(this).toString('base64');
   };
+  statics.fromBase64 ??= (base64) => new Uint8Array(Buffer.from(base64, 'base64'));
 });
 afterAll(() => {
-  if (!hadBase64) delete proto.toBase64;
+  if (hadBase64) return;
+  delete proto.toBase64;
+  delete statics.fromBase64;
 });
 
 const photo = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'child.jpg', { type: 'image/jpeg' });
@@ -31,6 +36,43 @@ describe('checkPhoto when the browser does not decode', () => {
     const checking = checkPhoto(large, null, port(async () => answered), 'balanced', new AbortController().signal, { timeoutMs: 30 });
     await vi.advanceTimersByTimeAsync(30);
     expect(await checking).toMatchObject({ file: large, faces: null, timedOut: true });
+  });
+});
+
+/** An iPhone's HEIC as far as its container goes (its image no decoder opens). */
+const heic = new File([heifWith(new Uint8Array(8), JANE_XMP) as Uint8Array<ArrayBuffer>], 'IMG_0001.HEIC', { type: 'image/heic' });
+
+describe('checkPhoto on a HEIC', () => {
+  it("asks the extension to decode it when the browser cannot, and finds the faces in the extension's JPEG", async () => {
+    vi.stubGlobal('createImageBitmap', async () => Promise.reject(new DOMException('The source image cannot be decoded.', 'InvalidStateError')));
+    try {
+      const asked: string[] = [];
+      const jpeg = { name: 'IMG_0001.jpg', type: 'image/jpeg', base64: Buffer.from(await photo.arrayBuffer()).toString('base64') };
+      const detector: DetectorPort = {
+        ...port(async (image) => (asked.push(`analyse ${image.name} ${image.type}`), answered)),
+        render: async (image) => (asked.push(`render ${image.name}`), { ok: true, image: jpeg }),
+      };
+      const check = await checkPhoto(heic, null, detector, 'balanced', new AbortController().signal);
+      expect(asked).toEqual(['render IMG_0001.HEIC', 'analyse IMG_0001.jpg image/jpeg']);
+      expect(check).toMatchObject({ file: heic, faces: [{ x: 1, y: 2, width: 10, height: 10 }], pixels: { name: 'IMG_0001.jpg', type: 'image/jpeg' } });
+
+      // One the extension cannot decode either is a photo whose faces are unknown, not a slow one.
+      const failed = await checkPhoto(heic, null, port(async () => answered), 'balanced', new AbortController().signal);
+      expect(failed).toMatchObject({ faces: null });
+      expect(failed.timedOut).toBeUndefined();
+      expect(failed.pixels).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  describe('when the browser never says whether it can decode it', () => {
+    withStalledDecoder();
+    it('gives up after the time allowed, as on a copy never made', async () => {
+      const checking = checkPhoto(heic, null, port(async () => answered), 'balanced', new AbortController().signal, { timeoutMs: 30 });
+      await vi.advanceTimersByTimeAsync(30);
+      expect(await checking).toMatchObject({ file: heic, faces: null, timedOut: true });
+    });
   });
 });
 
