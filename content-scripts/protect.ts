@@ -1,6 +1,7 @@
 import type { Rect } from '../models/boxes';
 import { type MaskStyle, type MaskStyles, maskFaces, paddedBox } from '../photo/mask';
 import { maskGif } from '../photo/gif-mask';
+import { renamedFor } from '../photo/file-name';
 import { MOTION_VIDEO, stripMetadata } from '../photo/strip';
 import { fileBytes } from './file-bytes';
 import type { PhotoCheck } from './photo-check';
@@ -50,8 +51,6 @@ async function redrawn(photo: Blob, faces: Rect[], styles: MaskStyles): Promise<
 const withBytes = (original: File, content: Blob) =>
   new File([content], original.name, { type: original.type, lastModified: original.lastModified });
 
-const EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg' };
-
 /**
  * A redrawn photo: its type and name say what it now is when the browser could not write the
  * original's format (it gives PNG) or not even read it (a HEIC, drawn from the extension's JPEG).
@@ -59,7 +58,7 @@ const EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': 
 const redrawnFile = (original: File, drawn: Blob) =>
   drawn.type === original.type
     ? withBytes(original, drawn)
-    : new File([drawn], original.name.replace(/\.[^.]*$/, '') + (EXTENSIONS[drawn.type] ?? ''), { type: drawn.type, lastModified: original.lastModified });
+    : new File([drawn], renamedFor(original.name, drawn.type), { type: drawn.type, lastModified: original.lastModified });
 
 /** The photo with the faces drawn over, each in its style: a GIF by the extension, else by the browser. */
 async function drawMasks(check: PhotoCheck, faces: Rect[], styles: MaskStyles): Promise<File> {

@@ -1,4 +1,5 @@
 import type { AnalysisResult, EncodedImage, RenderResult } from '../messaging/protocol';
+import { renamedFor } from '../photo/file-name';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
 import { inReadingOrder, overlapsAny, type Rect } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
@@ -132,8 +133,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       busy(async () => {
         try {
           const jpeg = await heif.asJpeg(Uint8Array.fromBase64(image.base64));
-          const name = image.name.replace(/\.[^.]*$/, '') + '.jpg';
-          return { ok: true, image: { name, type: jpeg.type, base64: new Uint8Array(await jpeg.arrayBuffer()).toBase64() } };
+          const base64 = new Uint8Array(await jpeg.arrayBuffer()).toBase64();
+          return { ok: true, image: { name: renamedFor(image.name, jpeg.type), type: jpeg.type, base64 } };
         } catch (error) {
           return { ok: false, error: message(error) };
         }

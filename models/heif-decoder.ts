@@ -16,7 +16,7 @@ const libheif = (wasmUrl: string): Promise<LibHeif> => {
  * A HEIF photo (an iPhone's HEIC) decoded by libheif, which no browser the extension runs in does.
  * Its primary image, the one a viewer shows, upright: libheif applies its rotation and mirroring.
  */
-export async function decodeHeif(bytes: Uint8Array, wasmUrl: string): Promise<ImageData> {
+async function decodeHeif(bytes: Uint8Array, wasmUrl: string): Promise<ImageData> {
   const lib = await libheif(wasmUrl);
   const decoder = new lib.HeifDecoder();
   const images = decoder.decode(bytes);
