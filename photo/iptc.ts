@@ -18,10 +18,12 @@ const DATE = 55;
 const TIME = 60;
 
 /** The IIM data of the Photoshop resources in an APP13 segment's body. */
-function iimOf(body: Uint8Array): Uint8Array | null {
-  if (ascii(body, 0, 14) !== 'Photoshop 3.0\0') return null;
+const iimOf = (body: Uint8Array): Uint8Array | null => (ascii(body, 0, 14) === 'Photoshop 3.0\0' ? iimInResources(body, 14) : null);
+
+/** The IIM data among Photoshop image resources, from `from`. */
+function iimInResources(body: Uint8Array, from: number): Uint8Array | null {
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
-  for (let at = 14; at + 12 <= body.length; ) {
+  for (let at = from; at + 12 <= body.length; ) {
     if (ascii(body, at, 4) !== '8BIM') throw new Error('malformed Photoshop resources');
     const id = view.getUint16(at + 4);
     const name = 1 + body[at + 6]!;
@@ -45,8 +47,15 @@ const text = (bytes: Uint8Array) => {
 };
 
 /** What an APP13 segment's body says about the photo. */
-export function readIptc(body: Uint8Array): EmbeddedDetails {
-  const iim = iimOf(body);
+export const readIptc = (body: Uint8Array): EmbeddedDetails => readIim(iimOf(body));
+
+/**
+ * What a TIFF's IPTC tag (the IIM data itself) or Photoshop tag (image resources without
+ * APP13's header) says.
+ */
+export const readTiffIptc = (value: Uint8Array): EmbeddedDetails => readIim(value[0] === 0x1c ? value : iimInResources(value, 0));
+
+function readIim(iim: Uint8Array | null): EmbeddedDetails {
   const datasets = new Map<number, string[]>();
   for (let at = 0; iim && at + 5 <= iim.length && iim[at] === 0x1c; ) {
     const size = (iim[at + 3]! << 8) | iim[at + 4]!;

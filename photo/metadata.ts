@@ -1,7 +1,7 @@
 import { appendedImages } from './appended-images';
 import { type EmbeddedDetails, readable } from './details';
 import { type ExifTags, readExifTags, type StringTag, tiffBlock } from './exif-tags';
-import { readIptc } from './iptc';
+import { readIptc, readTiffIptc } from './iptc';
 import { exifTiffAt } from './jpeg-kinds';
 import { readNote } from './notes';
 import { type PngNote, readPngNotes } from './png-text';
@@ -59,6 +59,7 @@ function tagFindings({ strings, latitude, longitude }: EmbeddedDetails['tags']):
 
 /** The TIFF block inside an EXIF segment or chunk. */
 function tiffOf(bytes: Uint8Array, { format }: Container, segment: Segment): Uint8Array {
+  if (format === 'tiff') return bytes; // a TIFF's tags are its EXIF
   if (format === 'jpeg') return bytes.subarray(exifTiffAt(bytes, segment.start + 4)!, segment.end); // past marker, length, "Exif\0\0"
   if (format === 'heif') {
     // The item starts with the offset of the TIFF header from its fifth byte (past "Exif\0\0").
@@ -104,13 +105,13 @@ function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segm
     // A packet without RDF says nothing: it is what stripping leaves of a HEIF file's XMP item.
     return holdsRdf(packet) ? details(() => readXmp(packet)) : [];
   }
-  if (segment.kind === 'iptc') return details(() => readIptc(bytes.subarray(start + 4, end)));
+  if (segment.kind === 'iptc') return details(() => (format === 'tiff' ? readTiffIptc(bytes.subarray(start, end)) : readIptc(bytes.subarray(start + 4, end))));
   if (segment.kind === 'comment' || segment.kind === 'text') return details(() => readNote(bytes, format, segment, pngNotes.get(start)));
   return [{ kind, value: '' }];
 }
 
 /**
- * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG, WebP, HEIF or GIF it can walk:
+ * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG, WebP, HEIF, GIF or TIFF it can walk:
  * the caller reports "couldn't check" and never rewrites such a file.
  */
 export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {

@@ -2,12 +2,13 @@ import { ascii } from './bytes';
 import { isGif, readGifBlocks } from './gif';
 import { isHeif, isHeifSequence, readHeifItems } from './heif';
 import { jpegKind } from './jpeg-kinds';
+import { isTiff, readTiffSegments } from './tiff';
 
 /**
- * The metadata-bearing parts of JPEG, PNG, WebP, HEIF and GIF files, found by walking their
+ * The metadata-bearing parts of JPEG, PNG, WebP, HEIF, GIF and TIFF files, found by walking their
  * container structure (no pixel decoding). Used to say what a photo carries and to remove it losslessly.
  */
-export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif';
+export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif' | 'tiff';
 
 /**
  * `notes`: a program's or camera's own segment that says something in its own way (see
@@ -49,6 +50,7 @@ function detectFormat(bytes: Uint8Array): Format | null {
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
   if (isHeif(bytes)) return 'heif';
   if (isGif(bytes)) return 'gif';
+  if (isTiff(bytes)) return 'tiff';
   return null;
 }
 
@@ -63,7 +65,8 @@ export function readContainer(bytes: Uint8Array): Container {
     const { segments, frames } = readGifBlocks(bytes);
     return { format, segments, scanStart: 0, animated: frames > 1, frames };
   }
-  throw new Error('not a JPEG, PNG, WebP, HEIF or GIF file');
+  if (format === 'tiff') return { format, segments: readTiffSegments(bytes), scanStart: 0, animated: false };
+  throw new Error('not a JPEG, PNG, WebP, HEIF, GIF or TIFF file');
 }
 
 /** Start-of-frame markers: SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC). */

@@ -1,5 +1,6 @@
 import { ascii, concat } from './bytes';
 import { type Container, readContainer, type Segment, type SegmentKind } from './segments';
+import { blankTiff } from './tiff';
 
 /**
  * What lossless stripping removes: everything a viewer does not need to show the photo as it was.
@@ -106,6 +107,7 @@ export function stripMetadata(bytes: Uint8Array, orientation = 1, removed = REMO
   if (container.format === 'jpeg') return stripJpeg(bytes, container, orientation, removed);
   if (container.format === 'png') return stripPng(bytes, container, removed);
   if (container.format === 'heif') return blankHeif(bytes, container, removed);
+  if (container.format === 'tiff') return removed.has('exif') ? blankTiff(bytes) : bytes.slice();
   // GIF: its first segment is the header and palette; frames and extensions follow as they were.
   if (container.format === 'gif') return concat(slices(bytes, kept(container.segments, removed)));
   return stripWebp(bytes, container, removed);

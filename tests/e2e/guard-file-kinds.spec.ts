@@ -15,6 +15,7 @@ import { exiftoolTagsOf } from '../support/exiftool';
 import { heifWith, JANE_XMP } from '../support/heif';
 import { motionPhotos } from '../support/motion-photo';
 import { photo } from '../support/sites';
+import { taggedTiff } from '../support/tiff';
 
 /** A camera's EXIF (location, date, camera), "Exif\0\0" and the TIFF block, from sample1.jpg. */
 function cameraExif(): Uint8Array {
@@ -46,6 +47,25 @@ test('an iPhone photo the browser could not type ("IMG_0001.HEIC"), its image un
   expect(file).toMatchObject({ name: 'IMG_0001.HEIC', type, size: heic.length });
   const tags = exiftoolTagsOf(Buffer.from(file!.base64, 'base64'));
   expect(Object.keys(tags).filter((key) => /^(GPS|IFD0|ExifIFD|XMP)/.test(key))).toEqual([]);
+});
+
+test('a TIFF (a scan, a raw converter\'s export: Facebook takes them, no browser opens them) is held; its location, camera and author are shown and removed in place', async ({ composer: { page, input } }) => {
+  const tiff = Buffer.from(taggedTiff());
+  await input().setInputFiles({ name: 'scan.tif', mimeType: 'image/tiff', buffer: tiff });
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', 'unknown');
+  expect((await card.getAttribute('data-metadata'))!.split(',')).toEqual(['gps', 'datetime', 'camera', 'serial', 'owner', 'xmp', 'iptc', 'comment']);
+  await expect(card).toContainText('48.85660° N');
+  await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
+  await overlay.locator('[data-action="protect"]').click();
+
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [file] = await received(page);
+  expect(file).toMatchObject({ name: 'scan.tif', type: 'image/tiff', size: tiff.length });
+  const tags = exiftoolTagsOf(Buffer.from(file!.base64, 'base64'));
+  expect(Object.keys(tags).filter((key) => /GPS|Make|Model|Serial|Artist|Description|XMP|IPTC|DateTime/.test(key))).toEqual([]);
+  expect(tags['IFD0:Orientation']).toBe('Rotate 90 CW');
 });
 
 test("a motion photo's hidden video is shown and removed, the still's pixels unchanged", async ({ composer: { page, input } }) => {
