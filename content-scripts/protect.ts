@@ -124,8 +124,9 @@ async function protectPhoto(check: PhotoCheck, choice: Protection, recheck: Rech
     try {
       file = withBytes(check.file, new Blob([stripMetadata(bytes, metadata.orientation, removed)]));
     } catch {
-      // A container readMetadata could walk but not copy (a JPEG without its end marker): redrawn
-      // instead, which drops the metadata too, rather than posted with it.
+      // A container readMetadata could walk but not rewrite (a TIFF whose EXIF directory is
+      // damaged): redrawn instead where the browser can, which drops the metadata too, rather
+      // than posted with it.
       file = redrawnFile(check.file, await redrawn(check.pixels ?? check.file, [], choice.style));
     }
     return { file, masked: 0, filledInstead: 0, stripped: choice.strip };

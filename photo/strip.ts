@@ -29,9 +29,12 @@ export function orientationOnlyExif(orientation: number): Uint8Array {
   ]);
 }
 
-/** JPEG: every segment before the scan except metadata; the scan itself copied to its EOI. */
+/**
+ * JPEG: every segment before the scan except metadata; the scan itself copied to its EOI, or to
+ * the end of a file cut short (its metadata lies before the scan: it goes all the same, and the
+ * image stays as whole as it was).
+ */
 function stripJpeg(bytes: Uint8Array, { segments, scanStart, imageEnd }: Container, orientation: number, removed: ReadonlySet<SegmentKind>): Uint8Array<ArrayBuffer> {
-  if (imageEnd === null || imageEnd === undefined) throw new Error('truncated JPEG (no end of image)');
   const keep = kept(segments, removed);
   const parts = slices(bytes, keep);
   // JFIF's APP0 must stay first; the orientation goes right after it.
@@ -41,7 +44,7 @@ function stripJpeg(bytes: Uint8Array, { segments, scanStart, imageEnd }: Contain
     bytes.subarray(0, 2),
     ...parts,
     // Anything after EOI (a second "multi-picture" image, a motion photo's video) goes too: it can hold metadata.
-    bytes.subarray(scanStart, imageEnd),
+    bytes.subarray(scanStart, imageEnd ?? bytes.length),
   ]);
 }
 

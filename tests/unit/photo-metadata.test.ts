@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
 import { MOTION_VIDEO, stripMetadata } from '../../photo/strip';
-import { exiftoolTags } from '../support/exiftool';
+import { exiftoolTags, exiftoolTagsOf } from '../support/exiftool';
 import { motionPhotos, motionPhotoXmp, MP4 } from '../support/motion-photo';
 import { jpegWithCredentials, pngWithCredentials } from '../support/c2pa';
 import { beforeIend, chunk } from '../support/apng';
@@ -92,6 +92,15 @@ describe('stripMetadata', () => {
     expect(tags['IFD0:Orientation']).toBe('Rotate 90 CW');
     expect(scan(stripped)).toBe(scan(original));
     expect((await readMetadata(stripped)).findings).toEqual([]);
+  });
+
+  it('removes it from a JPEG cut short in its image too, copying the image as far as it goes', async () => {
+    const original = bytesOf(tagged);
+    const cut = original.subarray(0, Math.round(original.length * 0.7));
+    expect((await readMetadata(cut)).findings.map((f) => f.kind)).toContain('owner');
+    const stripped = stripMetadata(cut, 6);
+    expect(revealing(exiftoolTagsOf(stripped))).toEqual([]);
+    expect(Buffer.from(stripped.subarray(stripped.length - 4096)).equals(Buffer.from(cut.subarray(cut.length - 4096)))).toBe(true);
   });
 
   it('drops what follows the end of the image, and the multi-picture index that points there', () => {
