@@ -23,6 +23,7 @@ export async function overlayPhoto(check: PhotoCheck, shown?: Blob | null): Prom
     faces: check.faces?.map((f) => [f.x, f.y, f.width, f.height]) ?? null,
     ...(!check.faces && { unreadable: check.timedOut ? 'slow' : check.metadata?.format === 'heif' ? 'heic' : 'damaged' }),
     metadata: check.metadata?.findings ?? [],
+    ...(!check.metadata && { metadataUnread: true }),
     animated: check.metadata?.animated ?? false,
     ...(check.frames && { frames: check.frames }),
   };

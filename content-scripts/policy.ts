@@ -36,12 +36,13 @@ export const fileNeedsAsking = (metadata: PhotoCheck['metadata'], rule: SiteRule
   (metadata?.frames ?? 0) > MAX_CHECKED_FRAMES;
 
 /**
- * Whether the user must see this photo before it is posted (warn mode): it could not be read, it
+ * Whether the user must see this photo before it is posted (warn mode): it could not be read, nor
+ * its details where the rule cares about them (they may be there, and cannot be removed), it
  * shows faces the rule warns about, the file itself needs asking about, or it is an animation
  * some frames of which went unchecked.
  */
 export function needsAsking(check: PhotoCheck, rule: SiteRule): boolean {
-  if (check.faces === null) return true;
+  if (check.faces === null || (check.metadata === null && rule.metadata !== 'keep')) return true;
   if (hasFaces(check) && rule.warnFacesWithoutMetadata) return true;
   return fileNeedsAsking(check.metadata, rule) || partlyChecked(check);
 }

@@ -111,7 +111,7 @@ function segmentFindings(bytes: Uint8Array, { format }: Container, segment: Segm
 }
 
 /**
- * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG, WebP, HEIF, GIF or TIFF it can walk:
+ * What a photo's metadata reveals. Throws when the file is not a JPEG, PNG, WebP, HEIF, GIF, TIFF or BMP it can walk:
  * the caller reports "couldn't check" and never rewrites such a file.
  */
 export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {

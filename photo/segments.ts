@@ -5,10 +5,10 @@ import { jpegKind } from './jpeg-kinds';
 import { isTiff, readTiffSegments } from './tiff';
 
 /**
- * The metadata-bearing parts of JPEG, PNG, WebP, HEIF, GIF and TIFF files, found by walking their
+ * The metadata-bearing parts of JPEG, PNG, WebP, HEIF, GIF and TIFF files (a BMP has none), found by walking their
  * container structure (no pixel decoding). Used to say what a photo carries and to remove it losslessly.
  */
-export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif' | 'tiff';
+export type Format = 'jpeg' | 'png' | 'webp' | 'heif' | 'gif' | 'tiff' | 'bmp';
 
 /**
  * `notes`: a program's or camera's own segment that says something in its own way (see
@@ -51,8 +51,13 @@ function detectFormat(bytes: Uint8Array): Format | null {
   if (isHeif(bytes)) return 'heif';
   if (isGif(bytes)) return 'gif';
   if (isTiff(bytes)) return 'tiff';
+  if (isBmp(bytes)) return 'bmp';
   return null;
 }
+
+/** A Windows bitmap: "BM", then a header of one of the sizes its versions define. */
+const isBmp = (bytes: Uint8Array) =>
+  ascii(bytes, 0, 2) === 'BM' && bytes.length >= 18 && [12, 40, 52, 56, 64, 108, 124].includes(new DataView(bytes.buffer, bytes.byteOffset).getUint32(14, true));
 
 /** Throws on a truncated or malformed file: such a file is passed on untouched, never rewritten. */
 export function readContainer(bytes: Uint8Array): Container {
@@ -66,7 +71,8 @@ export function readContainer(bytes: Uint8Array): Container {
     return { format, segments, scanStart: 0, animated: frames > 1, frames };
   }
   if (format === 'tiff') return { format, segments: readTiffSegments(bytes), scanStart: 0, animated: false };
-  throw new Error('not a JPEG, PNG, WebP, HEIF, GIF or TIFF file');
+  if (format === 'bmp') return { format, segments: [], scanStart: 0, animated: false };
+  throw new Error('not a JPEG, PNG, WebP, HEIF, GIF, TIFF or BMP file');
 }
 
 /** Start-of-frame markers: SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC). */

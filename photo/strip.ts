@@ -111,6 +111,7 @@ export function stripMetadata(bytes: Uint8Array, orientation = 1, removed = REMO
   if (container.format === 'png') return stripPng(bytes, container, removed);
   if (container.format === 'heif') return blankHeif(bytes, container, removed);
   if (container.format === 'tiff') return removed.has('exif') ? blankTiff(bytes) : bytes.slice();
+  if (container.format === 'bmp') return bytes.slice(); // nothing to remove
   // GIF: its first segment is the header and palette; frames and extensions follow as they were.
   if (container.format === 'gif') return concat(slices(bytes, kept(container.segments, removed)));
   return stripWebp(bytes, container, removed);

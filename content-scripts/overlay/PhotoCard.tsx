@@ -71,7 +71,11 @@ export function PhotoCard({ photo, thumbnail, choices, onToggle, t }: Props) {
         </fieldset>
       )}
       {photo.animated && <AnimatedNote frames={photo.frames} t={t} />}
-      {photo.metadata.length > 0 ? <MetadataList metadata={photo.metadata} t={t} /> : <p class="metadata none">{t('metadataNone')}</p>}
+      {photo.metadata.length > 0 ? (
+        <MetadataList metadata={photo.metadata} t={t} />
+      ) : (
+        <p class="metadata none">{t(photo.metadataUnread ? 'metadataUnread' : 'metadataNone')}</p>
+      )}
     </li>
   );
 }

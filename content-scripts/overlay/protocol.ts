@@ -12,6 +12,8 @@ export interface OverlayPhoto {
   /** Why a photo could not be read: a HEIC, which browsers cannot open, a damaged or unknown file, or a check that took too long. */
   unreadable?: 'heic' | 'damaged' | 'slow';
   metadata: MetadataFinding[];
+  /** Its container could not be walked (a damaged file, a kind the extension does not know): its details are unknown, not absent. */
+  metadataUnread?: true;
   /** An animation: without `frames`, only its first frame was checked, and masking posts that frame as a still image. */
   animated: boolean;
   /** An animation read frame by frame (a GIF): how many of its frames were checked; masking keeps it animated. */

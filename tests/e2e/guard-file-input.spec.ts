@@ -123,6 +123,8 @@ test('a file the browser cannot decode is shown as unknown and reaches the site 
   await input().setInputFiles(broken);
   const overlay = await overlayFrame(page);
   await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', 'unknown');
+  // Cut before its image, its container cannot be walked either: its details are unknown, not absent.
+  await expect(overlay.locator('[data-guard-photo] .metadata')).toHaveText(/hidden details .* couldn’t be read/);
   await overlay.locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
   expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(broken)));

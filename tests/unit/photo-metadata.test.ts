@@ -75,6 +75,13 @@ describe('readMetadata', () => {
     expect((await readMetadata(new Uint8Array([...plain, ...plain]))).findings).toEqual([]);
   });
 
+  it('knows a BMP, which has nowhere to hold details, for one', async () => {
+    const bmp = new Uint8Array(58); // a 1 × 1 bitmap: file header, BITMAPINFOHEADER, one pixel
+    bmp.set([0x42, 0x4d, 58, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0, 40, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 24]);
+    expect(await readMetadata(bmp)).toMatchObject({ findings: [], format: 'bmp' });
+    expect(stripMetadata(bmp)).toEqual(bmp);
+  });
+
   it('refuses what it cannot walk rather than guess', async () => {
     await expect(readMetadata(bytesOf(tagged).subarray(0, 300))).rejects.toThrow(/truncated|malformed/);
     await expect(readMetadata(new TextEncoder().encode('not an image'))).rejects.toThrow(/not a JPEG/);

@@ -28,6 +28,13 @@ describe('needsAsking (warn mode)', () => {
     expect(needsAsking(photo(0), rule())).toBe(false);
   });
 
+  it('asks about a photo whose details could not be read, unless the rule keeps them anyway', () => {
+    const unread: PhotoCheck = { ...photo(0), metadata: null };
+    expect(needsAsking(unread, rule({ metadata: 'ask' }))).toBe(true);
+    expect(needsAsking(unread, rule({ metadata: 'remove' }))).toBe(true); // they could not be removed
+    expect(needsAsking(unread, rule({ metadata: 'keep' }))).toBe(false);
+  });
+
   it("asks about a motion photo's video even when the rule keeps the details", () => {
     const motion: PhotoCheck = { ...photo(0), metadata: { findings: [{ kind: 'video', value: '' }], orientation: 1, format: 'jpeg', animated: false } };
     expect(needsAsking(motion, rule({ metadata: 'keep' }))).toBe(true);
