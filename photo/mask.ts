@@ -18,6 +18,21 @@ const NOISE = 48;
 
 const ENCODE_QUALITY = 0.92;
 
+/**
+ * A lossy photo format browsers read but cannot write (AVIF, which Instagram takes): masked, it
+ * becomes a JPEG, as a HEIC does, unless it has transparency; a PNG of a phone's 12 MP photo
+ * would weigh tens of MB, past what sites take.
+ */
+const WRITTEN_AS_JPEG = new Set(['image/avif']);
+
+/** The type the masked photo is written as (see WRITTEN_AS_JPEG); the browser writes PNG for a type it cannot. */
+function writtenType(type: string, context: OffscreenCanvasRenderingContext2D): string {
+  if (!WRITTEN_AS_JPEG.has(type)) return type;
+  const { data } = context.getImageData(0, 0, context.canvas.width, context.canvas.height);
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) return 'image/png';
+  return 'image/jpeg';
+}
+
 export type MaskStyle = 'fill' | 'pixelate';
 /** One style for every face, or each face's own (by index). */
 export type MaskStyles = MaskStyle | readonly MaskStyle[];
@@ -42,7 +57,8 @@ export function paddedBox(face: Rect, width: number, height: number, style: Mask
  * padded face box (or coarse noised blocks). A fill by default, not a blur: blurred and finely
  * pixelated faces are re-identified by neural networks (McPherson et al., 2016), which is why the
  * pixelated style is coarse and noised. The encoded file carries no metadata. Same format where
- * the browser can encode it (JPEG and WebP at quality 0.92, PNG), else PNG.
+ * the browser can encode it (JPEG and WebP at quality 0.92, PNG), else JPEG for an opaque AVIF and
+ * PNG for the rest.
  */
 export async function maskFaces(photo: Blob, faces: Rect[], styles: MaskStyles = 'fill'): Promise<Blob> {
   const bitmap = await createImageBitmap(photo, { imageOrientation: 'from-image' });
@@ -50,6 +66,7 @@ export async function maskFaces(photo: Blob, faces: Rect[], styles: MaskStyles =
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d')!;
     context.drawImage(bitmap, 0, 0);
+    const type = writtenType(photo.type, context);
     for (const [i, face] of faces.entries()) {
       const style = styleOf(styles, i);
       const box = paddedBox(face, bitmap.width, bitmap.height, style);
@@ -60,7 +77,7 @@ export async function maskFaces(photo: Blob, faces: Rect[], styles: MaskStyles =
         context.fillRect(area.x, area.y, area.width, area.height);
       }
     }
-    return await canvas.convertToBlob({ type: photo.type, quality: ENCODE_QUALITY });
+    return await canvas.convertToBlob({ type, quality: ENCODE_QUALITY });
   } finally {
     bitmap.close();
   }
