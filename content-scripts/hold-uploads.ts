@@ -1,3 +1,4 @@
+import { droppedFolders, filesInFolders } from './dropped-folders';
 import { withPageFiles } from './page-files';
 
 /** A selection the guard holds back from the page until the user has decided. */
@@ -80,31 +81,39 @@ export function holdUploads(
    * Drops and pastes: the event itself carries the upload; it is re-made with the chosen files, and
    * with the plain text that came with them (`textOf`: words copied along with a picture, which a
    * paste of only the picture would lose). Not their HTML, which may hold the original picture.
-   * `undo`: what the target is told on a cancel.
+   * `undo`: what the target is told on a cancel. `foldersOf`: the folders dropped (see
+   * dropped-folders.ts), whose files are held with the others and handed on as files of the drop.
    */
   const holdTransfer = (
     type: 'drop' | 'paste',
     filesOf: (event: Event) => FileList | undefined,
     remake: (event: Event, data: DataTransfer) => Event,
-    { undo, textOf }: { undo?: (event: Event) => Event; textOf?: (event: Event) => string } = {},
+    { undo, textOf, foldersOf }: { undo?: (event: Event) => Event; textOf?: (event: Event) => string; foldersOf?: (event: Event) => FileSystemDirectoryEntry[] | null } = {},
   ) =>
     listen(type, (event) => {
       const files = Array.from(filesOf(event) ?? []);
+      // Read now: the event's data can be read only while it is dispatched.
+      const folders = foldersOf?.(event) ?? null;
       const { target } = event;
-      if (!files.some(isImage) || !target || !holding()) return;
+      if ((!folders && !files.some(isImage)) || !target || !holding()) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      // Read now: the event's data can be read only while it is dispatched.
       const text = textOf?.(event);
-      onHold({
-        files,
-        deliver: (chosen) => {
-          const data = transfer(chosen);
-          if (text) data.setData('text/plain', text);
-          send(target, withPageFiles(remake(event, data), data));
-        },
-        cancel: () => undo && send(target, undo(event)),
-      });
+      const hold = (held: File[]) =>
+        onHold({
+          files: held,
+          deliver: (chosen) => {
+            const data = transfer(chosen);
+            if (text) data.setData('text/plain', text);
+            send(target, withPageFiles(remake(event, data), data));
+          },
+          cancel: () => undo && send(target, undo(event)),
+        });
+      if (!folders) return hold(files);
+      // A folder is also listed among the files, as an entry no one can read: its files replace it.
+      const names = new Set(folders.map((folder) => folder.name));
+      const loose = files.filter((file) => !names.has(file.name));
+      void filesInFolders(folders).then((inside) => hold([...loose, ...inside]), () => hold(files));
     });
 
   const at = ({ clientX, clientY, screenX, screenY }: MouseEvent) => ({ clientX, clientY, screenX, screenY, ...BUBBLING });
@@ -113,7 +122,7 @@ export function holdUploads(
     (event) => (event as DragEvent).dataTransfer?.files,
     (event, dataTransfer) => new DragEvent('drop', { ...at(event as DragEvent), dataTransfer }),
     // The drop zone saw the drag come in; tell it the drag left, so it resets.
-    { undo: (event) => new DragEvent('dragleave', { ...at(event as DragEvent), dataTransfer: new DataTransfer() }) },
+    { undo: (event) => new DragEvent('dragleave', { ...at(event as DragEvent), dataTransfer: new DataTransfer() }), foldersOf: (event) => droppedFolders(event as DragEvent) },
   );
   holdTransfer(
     'paste',
