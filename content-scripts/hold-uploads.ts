@@ -41,7 +41,8 @@ export function holdUploads(
 ): void {
   const ours = new WeakSet<Event>();
   // Per input, the file list of the selection held there: its `change` follows its `input` and is
-  // held with it, while a new pick on the same input is a new selection.
+  // held with it, while a new pick on the same input is a new selection. Held, the input itself
+  // is emptied: a page reading its `files` (not waiting for the event) finds no photo.
   const heldLists = new WeakMap<HTMLInputElement, FileList>();
   const send = (target: EventTarget, event: Event) => {
     ours.add(event);
@@ -54,11 +55,13 @@ export function holdUploads(
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
     const list = input.files;
-    if (list && heldLists.get(input) === list) return event.stopImmediatePropagation();
+    const held = heldLists.get(input);
+    if (list && held && (list === held || !list.length)) return event.stopImmediatePropagation();
     const files = Array.from(list ?? []);
     if (!list || !files.some(isImage) || !holding()) return;
     event.stopImmediatePropagation();
     heldLists.set(input, list);
+    input.files = transfer([]).files;
     const release = () => heldLists.get(input) === list && heldLists.delete(input);
     onHold({
       files,

@@ -18,6 +18,8 @@ test('a photo with faces and GPS is held back and shown; "Post original" deliver
   const overlay = await overlayFrame(page);
   await expect(page.locator('photo-guard-status')).toHaveCount(0);
   expect(await received(page)).toEqual([]); // the site has seen nothing yet
+  // Nor can it read the photo from the input itself, without waiting for the event.
+  expect(await input().evaluate((el: HTMLInputElement) => el.files?.length)).toBe(0);
   const card = overlay.locator('[data-guard-photo]');
   await expect(card).toHaveAttribute('data-faces', '3');
   expect((await card.getAttribute('data-metadata'))!.split(',')).toEqual(expect.arrayContaining(['gps', 'datetime', 'camera']));
@@ -31,6 +33,7 @@ test('a photo with faces and GPS is held back and shown; "Post original" deliver
   const original = fileBytes(photo('sample1.jpg'));
   expect(file!.sha256).toBe(sha256(original));
   expect(file).toMatchObject({ name: 'sample1.jpg', type: 'image/jpeg', lastModified: Math.floor(statSync(photo('sample1.jpg')).mtimeMs) });
+  expect(await input().evaluate((el: HTMLInputElement) => Array.from(el.files ?? [], (f) => f.name))).toEqual(['sample1.jpg']);
 });
 
 test('"Cancel" gives the site nothing and lets the same file be picked again', async ({ composer: { page, input } }) => {
