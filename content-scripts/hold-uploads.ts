@@ -1,3 +1,4 @@
+import { detachAgain } from './detached-inputs';
 import { droppedFolders, filesInFolders } from './dropped-folders';
 import { withPageFiles } from './page-files';
 
@@ -52,13 +53,19 @@ export function holdUploads(
     window.addEventListener(type, (event) => ours.has(event) || handler(event), { capture: true, signal });
 
   const onInput = (event: Event) => {
-    const input = event.target;
+    // Not `target`: an input in a web component's (open) shadow root reaches window as its host.
+    // Its `change` does not reach window at all, but finds the input emptied (below) meanwhile.
+    const input = event.composedPath()[0];
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
     const list = input.files;
     const held = heldLists.get(input);
     if (list && held && (list === held || !list.length)) return event.stopImmediatePropagation();
     const files = Array.from(list ?? []);
-    if (!list || !files.some(isImage) || !holding()) return;
+    if (!list || !files.some(isImage) || !holding()) {
+      // Not held: its own listeners get its events, detached as the page made it.
+      queueMicrotask(() => detachAgain(input));
+      return;
+    }
     event.stopImmediatePropagation();
     heldLists.set(input, list);
     input.files = transfer([]).files;
@@ -70,10 +77,12 @@ export function holdUploads(
         input.files = transfer(chosen).files;
         send(input, new Event('input', { bubbles: true, composed: true }));
         send(input, new Event('change', { bubbles: true }));
+        detachAgain(input);
       },
       cancel: () => {
         release();
         input.value = '';
+        detachAgain(input);
       },
     });
   };

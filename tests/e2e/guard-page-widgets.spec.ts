@@ -1,0 +1,53 @@
+import { expect, test as base, type Page } from '@playwright/test';
+import { extensionGranting, launchWithExtension, newProfileDir } from '../support/browser';
+import { fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { openOptions } from '../support/options-page';
+import { photo, serveSites, SITE_PAGES } from '../support/sites';
+
+/**
+ * Sites the user adds build their uploads their own way: a web component keeping its file input in
+ * its shadow root, a button opening the dialog of an input never put in the document. Photos
+ * picked there are held like any other (fixture: the school portal, added in the options).
+ */
+const test = base.extend<{ school: Page }>({
+  school: async ({}, use) => {
+    const site = new URL(SITE_PAGES.school.url).host;
+    const context = await launchWithExtension([], newProfileDir(), extensionGranting([site]));
+    try {
+      await serveSites(context);
+      const options = await openOptions(context);
+      await options.locator('[data-setting="new-site"]').fill(site);
+      await options.locator('[data-action="add-site"]').click();
+      await expect(options.locator('[data-status]')).toContainText(`${site} added`);
+      const page = await context.newPage();
+      await page.goto(SITE_PAGES.school.url);
+      await use(page);
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+/** The overlay shows the photo held; "Post original" hands the page's widget exactly that file. */
+async function expectHeldThenPosted(page: Page, name: string): Promise<void> {
+  const overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '4');
+  expect(await received(page)).toEqual([]);
+  await overlay.locator('[data-action="original"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  expect((await received(page))[0]).toMatchObject({ name, how: 'input', sha256: sha256(fileBytes(photo(name))) });
+}
+
+test("a photo picked in a web component's own input (in its shadow root) is held", async ({ school }) => {
+  await school.locator('class-photos input[type="file"]').setInputFiles(photo('sample4.jpg'));
+  await expectHeldThenPosted(school, 'sample4.jpg');
+});
+
+test('a photo picked in an input the page never put in its document is held; the input is left as the page made it', async ({ school }) => {
+  const chooser = school.waitForEvent('filechooser');
+  await school.locator('#add-photo').click();
+  await (await chooser).setFiles(photo('sample4.jpg'));
+  await expectHeldThenPosted(school, 'sample4.jpg');
+  // Put in the document only while its photo was held.
+  expect(await school.evaluate(() => document.querySelectorAll('input[type="file"]').length)).toBe(1);
+});
