@@ -106,7 +106,8 @@ export function holdUploads(
       const files = Array.from(filesOf(event) ?? []);
       // Read now: the event's data can be read only while it is dispatched.
       const folders = foldersOf?.(event) ?? null;
-      const { target } = event;
+      // Where it was dropped or pasted, also inside a web component (which window sees as its host).
+      const target = event.composedPath()[0] ?? event.target;
       if ((!folders && !files.some(isImage)) || !target || !holding()) return;
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -1,6 +1,6 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import { extensionGranting, launchWithExtension, newProfileDir } from '../support/browser';
-import { fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { dropFiles, fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
 import { openOptions } from '../support/options-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
 
@@ -29,18 +29,23 @@ const test = base.extend<{ school: Page }>({
 });
 
 /** The overlay shows the photo held; "Post original" hands the page's widget exactly that file. */
-async function expectHeldThenPosted(page: Page, name: string): Promise<void> {
+async function expectHeldThenPosted(page: Page, name: string, how: 'input' | 'drop' = 'input'): Promise<void> {
   const overlay = await overlayFrame(page);
   await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '4');
   expect(await received(page)).toEqual([]);
   await overlay.locator('[data-action="original"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
-  expect((await received(page))[0]).toMatchObject({ name, how: 'input', sha256: sha256(fileBytes(photo(name))) });
+  expect((await received(page))[0]).toMatchObject({ name, how, sha256: sha256(fileBytes(photo(name))) });
 }
 
 test("a photo picked in a web component's own input (in its shadow root) is held", async ({ school }) => {
   await school.locator('class-photos input[type="file"]').setInputFiles(photo('sample4.jpg'));
   await expectHeldThenPosted(school, 'sample4.jpg');
+});
+
+test("a photo dropped on a web component's own drop zone is held, and the drop handed to that zone", async ({ school }) => {
+  await dropFiles(school, 'class-photos .zone', [photo('sample4.jpg')]);
+  await expectHeldThenPosted(school, 'sample4.jpg', 'drop');
 });
 
 test('a photo picked in an input the page never put in its document is held; the input is left as the page made it', async ({ school }) => {
