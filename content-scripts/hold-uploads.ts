@@ -54,7 +54,6 @@ export function holdUploads(
 
   const onInput = (event: Event) => {
     // Not `target`: an input in a web component's (open) shadow root reaches window as its host.
-    // Its `change` does not reach window at all, but finds the input emptied (below) meanwhile.
     const input = event.composedPath()[0];
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
     const list = input.files;
@@ -88,6 +87,19 @@ export function holdUploads(
   };
   listen('input', onInput);
   listen('change', onInput);
+  // An input in a web component's (open) shadow root: its `change`, and in Firefox its `input`
+  // too, stay inside the shadow root. Any root a click or a focus passes through (the user's, or
+  // the page's own `click()` on the input) is listened to as well, before the input opens.
+  const roots = new WeakSet<ShadowRoot>();
+  const watchShadowRoots = (event: Event) => {
+    for (const node of event.composedPath()) {
+      if (!(node instanceof ShadowRoot) || roots.has(node)) continue;
+      roots.add(node);
+      for (const type of ['input', 'change']) node.addEventListener(type, (inner) => ours.has(inner) || onInput(inner), { capture: true, signal });
+    }
+  };
+  listen('click', watchShadowRoots);
+  listen('focusin', watchShadowRoots);
 
   /**
    * Drops and pastes: the event itself carries the upload; it is re-made with the chosen files, and

@@ -1,0 +1,62 @@
+// Inputs a page builds its own way, in Firefox: one inside a web component's shadow root, and one
+// clicked without ever being put in the document (the page-world script puts it there).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { launchFirefox, overlayFrame, received, serveSite, until } from '../support/firefox';
+import { fileBytes, sha256 } from '../support/guard-page';
+import { photo, SITE_PAGES } from '../support/sites';
+
+let firefox: Browser;
+before(async () => (firefox = await launchFirefox()));
+after(() => firefox.close());
+
+type FixtureWindow = { uploadFiles(files: FileList | null, how: string, event: Event): void; takeFrom(input: HTMLInputElement): void };
+
+/** A page of the Facebook fixture, whose own inputs hand their files to its upload stub through `takeFrom`. */
+async function fixturePage(): Promise<Page> {
+  const page = await firefox.newPage();
+  await serveSite(page, 'facebook');
+  await page.goto(SITE_PAGES.facebook.url);
+  await page.evaluate(() => {
+    const site = window as unknown as FixtureWindow;
+    site.takeFrom = (input) => input.addEventListener('change', (event) => site.uploadFiles(input.files, 'input', event));
+  });
+  return page;
+}
+
+/** sample4.jpg picked in the page's own `input`: held until "Post original", then the page's, byte for byte. */
+async function heldThenPosted(page: Page, input: ElementHandle<HTMLInputElement>): Promise<void> {
+  await input.uploadFile(photo('sample4.jpg'));
+  const overlay = await overlayFrame(page);
+  await overlay.waitForSelector('[data-guard-photo][data-faces="4"]');
+  assert.deepEqual(await received(page), []);
+  await (await overlay.waitForSelector('[data-action="original"]:enabled'))!.click();
+  await until(async () => (await received(page)).length === 1, 'the photo at the site');
+  assert.equal((await received(page))[0]!.sha256, sha256(fileBytes(photo('sample4.jpg'))));
+}
+
+test("Firefox: a photo picked in a web component's own input (in its shadow root) is held", async () => {
+  const page = await fixturePage();
+  const input = await page.evaluateHandle(() => {
+    const shadow = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<input type="file" accept="image/*">';
+    const input = shadow.querySelector('input')!;
+    (window as unknown as FixtureWindow).takeFrom(input);
+    input.click(); // as the user's click opens its dialog
+    return input;
+  });
+  await heldThenPosted(page, input);
+});
+
+test('Firefox: a photo picked in an input the page never put in its document is held', async () => {
+  const page = await fixturePage();
+  const input = await page.evaluateHandle(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    (window as unknown as FixtureWindow).takeFrom(input);
+    input.click(); // the page-world script puts it in the document as it opens its dialog
+    return input;
+  });
+  await heldThenPosted(page, input);
+});
