@@ -12,18 +12,20 @@ const TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1,
 const XMP = 700;
 const IPTC = 33723;
 const PHOTOSHOP = 34377;
-/** Tags whose value is another directory: EXIF, GPS, interoperability, sub-images. */
-const POINTERS = new Set([34665, 34853, 40965, 330]);
+/** Tags whose value is another directory of metadata: EXIF, GPS, interoperability. */
+const POINTERS = new Set([34665, 34853, 40965]);
+/** The directories of an image's other versions (a DNG's raw image, reduced sizes): images, kept. */
+const SUB_IMAGES = 330;
 const [STRIP_OFFSETS, STRIP_COUNTS, TILE_OFFSETS, TILE_COUNTS] = [273, 279, 324, 325];
 
 /**
  * What a stripped TIFF keeps: the tags a decoder needs to show the image as it was — its layout,
- * colours (the ICC profile too), resolution and orientation. The rest (camera, dates, names,
+ * colours (the ICC profile too), resolution, orientation and sub-images. The rest (camera, dates, names,
  * descriptions, XMP, IPTC, Photoshop's resources and layers, EXIF and GPS) goes.
  */
 const KEPT_TAGS = new Set([
   254, 255, 256, 257, 258, 259, 262, 263, 264, 265, 266, 273, 274, 277, 278, 279, 280, 281, 282, 283, 284, 286, 287, 290, 291, 292, 293,
-  296, 297, 301, 317, 318, 319, 320, 321, 322, 323, 324, 325, 332, 334, 336, 338, 339, 340, 341, 347, 512, 513, 514, 515, 517, 518, 519,
+  296, 297, 301, 317, 318, 319, 320, 321, 322, 323, 324, 325, 330, 332, 334, 336, 338, 339, 340, 341, 347, 512, 513, 514, 515, 517, 518, 519,
   520, 521, 529, 530, 531, 532, 34675,
 ]);
 
@@ -76,16 +78,24 @@ class TiffReader {
     return Array.from({ length: count }, (_, i) => (type === 3 ? this.u16(value.start + i * 2) : this.u32(value.start + i * 4)));
   }
 
-  /** The main chain of directories: the image, then any further pages or thumbnail. */
-  chain(): Directory[] {
+  /**
+   * The image directories: the main chain (the image, then any further pages or thumbnail) and,
+   * with `subImages`, the directories they point to as other versions of themselves.
+   */
+  chain(subImages = false): Directory[] {
     const seen = new Set<number>();
     const chain: Directory[] = [];
-    for (let at = this.u32(4); at && !seen.has(at) && chain.length < 64; ) {
-      seen.add(at);
-      const directory = this.directory(at);
-      chain.push(directory);
-      at = this.u32(at + 2 + directory.entries.length * 12);
-    }
+    const follow = (first: number, depth: number) => {
+      for (let at = first; at && !seen.has(at) && chain.length < 64; ) {
+        seen.add(at);
+        const directory = this.directory(at);
+        chain.push(directory);
+        const sub = subImages && depth < 2 ? directory.entries.find((entry) => entry.tag === SUB_IMAGES) : undefined;
+        if (sub) for (const start of this.numbers(sub)) follow(start, depth + 1);
+        at = this.u32(at + 2 + directory.entries.length * 12);
+      }
+    };
+    follow(this.u32(4), 0);
     if (!chain.length) throw new Error('TIFF without an image directory');
     return chain;
   }
@@ -130,7 +140,7 @@ export function blankTiff(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
       if (POINTERS.has(entry.tag)) for (const at of reader.numbers(entry)) drop(at, depth + 1);
     }
   };
-  for (const directory of reader.chain()) {
+  for (const directory of reader.chain(true)) {
     const keep = directory.entries.filter((entry) => KEPT_TAGS.has(entry.tag));
     const next = reader.u32(directory.start + 2 + directory.entries.length * 12);
     kept.push({ start: directory.start, end: directory.start + 6 + directory.entries.length * 12 });
