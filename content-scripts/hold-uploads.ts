@@ -49,6 +49,12 @@ export function holdUploads(
     ours.add(event);
     redispatch(target, event);
   };
+  /** Files handed to a file input as a pick would: its `files`, then its `input` and `change`. */
+  const giveInput = (input: HTMLInputElement, files: File[]) => {
+    input.files = transfer(files).files;
+    send(input, new Event('input', { bubbles: true, composed: true }));
+    send(input, new Event('change', { bubbles: true }));
+  };
   const listen = (type: string, handler: (event: Event) => void) =>
     window.addEventListener(type, (event) => ours.has(event) || handler(event), { capture: true, signal });
 
@@ -73,9 +79,7 @@ export function holdUploads(
       files,
       deliver: (chosen) => {
         release();
-        input.files = transfer(chosen).files;
-        send(input, new Event('input', { bubbles: true, composed: true }));
-        send(input, new Event('change', { bubbles: true }));
+        giveInput(input, chosen);
         detachAgain(input);
       },
       cancel: () => {
@@ -128,6 +132,8 @@ export function holdUploads(
         onHold({
           files: held,
           deliver: (chosen) => {
+            // Dropped on a file input, the browser's own default (filling it) was prevented: done here.
+            if (target instanceof HTMLInputElement && target.type === 'file') return giveInput(target, target.multiple ? chosen : chosen.slice(0, 1));
             const data = transfer(chosen);
             if (text) data.setData('text/plain', text);
             send(target, withPageFiles(remake(event, data), data));

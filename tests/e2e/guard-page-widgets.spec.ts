@@ -48,6 +48,12 @@ test("a photo dropped on a web component's own drop zone is held, and the drop h
   await expectHeldThenPosted(school, 'sample4.jpg', 'drop');
 });
 
+test('a photo dropped on a plain form\'s file input is held, then given to that input', async ({ school }) => {
+  await dropFiles(school, '#photos', [photo('sample4.jpg')]);
+  await expectHeldThenPosted(school, 'sample4.jpg');
+  expect(await school.locator('#photos').evaluate((input: HTMLInputElement) => Array.from(input.files ?? [], (f) => f.name))).toEqual(['sample4.jpg']);
+});
+
 test('a photo picked in an input the page never put in its document is held; the input is left as the page made it', async ({ school }) => {
   const chooser = school.waitForEvent('filechooser');
   await school.locator('#add-photo').click();
