@@ -75,6 +75,20 @@ export function readContainer(bytes: Uint8Array): Container {
   throw new Error('not a JPEG, PNG, WebP, HEIF, GIF, TIFF or BMP file');
 }
 
+/** The most stray bytes skipped between two JPEG segments. */
+const MAX_PADDING = 1024;
+
+/**
+ * Past the zeros some cameras and programs leave between two segments, which decoders skip with a
+ * warning, as exiftool does. Anything else there (a segment whose length is wrong, landing inside
+ * its data) is no padding: the file is not walked further, so that nothing is guessed.
+ */
+function pastPadding(bytes: Uint8Array, at: number): number {
+  const next = bytes.subarray(at, at + MAX_PADDING).indexOf(0xff);
+  if (next === -1 || bytes.subarray(at, at + next).some((byte) => byte !== 0)) throw new Error('truncated or malformed JPEG');
+  return at + next;
+}
+
 /** Start-of-frame markers: SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC). */
 const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
@@ -83,7 +97,8 @@ function readJpeg(bytes: Uint8Array): Container {
   let size: Container['size'];
   let at = 2;
   for (;;) {
-    if (at + 4 > bytes.length || bytes[at] !== 0xff) throw new Error('truncated or malformed JPEG');
+    if (bytes[at] !== 0xff) at = pastPadding(bytes, at);
+    if (at + 4 > bytes.length) throw new Error('truncated or malformed JPEG');
     const marker = bytes[at + 1]!;
     if (marker === 0xff) {
       at++; // fill byte

@@ -82,6 +82,19 @@ describe('readMetadata', () => {
     expect(stripMetadata(bmp)).toEqual(bmp);
   });
 
+  it('reads and strips a JPEG with zeros left between its segments, as decoders and exiftool skip them', async () => {
+    const original = bytesOf(tagged);
+    const afterExif = readContainer(original).segments.find((s) => s.kind === 'exif')!.end;
+    const padded = new Uint8Array([...original.subarray(0, afterExif), 0, 0, 0, 0, ...original.subarray(afterExif)]);
+    expect((await readMetadata(padded)).findings.map((f) => f.kind)).toEqual((await readMetadata(original)).findings.map((f) => f.kind));
+    const stripped = stripMetadata(padded, 6);
+    expect(revealing(exiftoolTagsOf(stripped))).toEqual([]);
+    expect(scan(stripped)).toBe(scan(original));
+    // Not zeros: a segment's length may be wrong, and nothing is guessed.
+    padded.fill(7, afterExif, afterExif + 4);
+    await expect(readMetadata(padded)).rejects.toThrow(/malformed/);
+  });
+
   it('refuses what it cannot walk rather than guess', async () => {
     await expect(readMetadata(bytesOf(tagged).subarray(0, 300))).rejects.toThrow(/truncated|malformed/);
     await expect(readMetadata(new TextEncoder().encode('not an image'))).rejects.toThrow(/not a JPEG/);
