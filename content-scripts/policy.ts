@@ -6,6 +6,8 @@ import type { Protection } from './protect';
 
 const hasFaces = (check: PhotoCheck) => (check.faces?.length ?? 0) > 0;
 const hasMetadata = (check: PhotoCheck) => (check.metadata?.findings.length ?? 0) > 0;
+/** A photo the browser can draw whose container could not be walked: its details, unknown, go only by redrawing it. */
+export const detailsUnread = (check: PhotoCheck) => check.metadata === null && check.faces !== null;
 
 /**
  * An animation whose frames the detector cannot read: a browser decodes an APNG's or animated
@@ -67,7 +69,7 @@ export function automaticProtection(check: PhotoCheck, rule: SiteRule): Protecti
 export function overlayDefaults(checks: PhotoCheck[], rule: SiteRule): OverlayDefaults {
   return {
     mask: checks.some(hasFaces),
-    strip: rule.metadata !== 'keep' && checks.some(hasMetadata),
+    strip: rule.metadata !== 'keep' && checks.some((check) => hasMetadata(check) || detailsUnread(check)),
     style: rule.maskStyle,
   };
 }

@@ -5,6 +5,7 @@ import { renamedFor } from '../photo/file-name';
 import { MOTION_VIDEO, stripMetadata } from '../photo/strip';
 import { fileBytes } from './file-bytes';
 import type { PhotoCheck } from './photo-check';
+import { detailsUnread } from './policy';
 import { withinTime } from '../models/within-time';
 
 export interface Protection {
@@ -107,14 +108,18 @@ interface Protected {
 
 /**
  * The file the site receives for one photo. Masking redraws the pixels, which drops all metadata;
- * stripping alone is lossless. Throws when masking fails: posting the photo unmasked instead would
- * publish what the user chose to hide.
+ * stripping alone is lossless, but for details that could not be read, which go by redrawing.
+ * Throws when masking fails: posting the photo unmasked instead would publish what the user chose
+ * to hide.
  */
 async function protectPhoto(check: PhotoCheck, choice: Protection, recheck: Recheck): Promise<Protected> {
   const faces = (check.faces ?? []).filter((_, i) => choice.faces[i] !== false);
   if (choice.mask && faces.length) {
     const { file, filledInstead } = await masked(check, faces, choice.style, recheck);
     return { file, masked: faces.length, filledInstead, stripped: !!check.metadata?.findings.length };
+  }
+  if (choice.strip === true && detailsUnread(check)) {
+    return { file: redrawnFile(check.file, await redrawn(check.pixels ?? check.file, [], choice.style)), masked: 0, filledInstead: 0, stripped: true };
   }
   const { metadata } = check;
   if (choice.strip && metadata?.findings.some((f) => choice.strip === true || f.kind === 'video')) {

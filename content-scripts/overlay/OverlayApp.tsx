@@ -27,7 +27,8 @@ export function OverlayApp({ request, decide, t }: Props) {
   const waiting = photos.length - checked.length;
   const [hadWaiting] = useState(waiting > 0);
   const anyFaces = checked.some((p) => (p.faces?.length ?? 0) > 0);
-  const anyMetadata = checked.some((p) => p.metadata.length > 0);
+  // Details that could not be read can still be removed from a photo that can be drawn (redrawn).
+  const anyMetadata = checked.some((p) => p.metadata.length > 0 || (p.metadataUnread && p.faces !== null));
   const [maskSet, setMask] = useState<boolean | null>(null);
   const [stripSet, setStrip] = useState<boolean | null>(null);
   const [styleSet, setStyle] = useState<MaskStyle | null>(null);

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readContainer } from '../../photo/segments';
 import { stripMetadata } from '../../photo/strip';
 import { decodeInPage, expectPostedUntouched, fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
 import { annotatedPhotos } from '../support/annotations';
@@ -131,6 +132,29 @@ test('a file the browser cannot decode is shown as unknown and reaches the site 
   await overlay.locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
   expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(broken)));
+});
+
+test('a photo whose details cannot be read but which the browser draws: "Remove the hidden details" redraws it', async ({ composer: { page, input } }) => {
+  // Stray bytes between its EXIF and the next segment: decoders skip them, the metadata reader
+  // does not guess past them (a segment's length may be what is wrong).
+  const original = fileBytes(photo('sample1.jpg'));
+  const afterExif = readContainer(original).segments.find((s) => s.kind === 'exif')!.end;
+  const odd = join(dir, 'odd.jpg');
+  writeFileSync(odd, new Uint8Array([...original.subarray(0, afterExif), 7, 7, 7, 7, ...original.subarray(afterExif)]));
+  await input().setInputFiles(odd);
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', '3');
+  await expect(card.locator('.metadata')).toHaveText(/couldn’t be read/);
+  await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
+  await overlay.locator('[data-option="mask"]').uncheck();
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const out = join(dir, 'redrawn.jpg');
+  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  const tags = exiftoolTags(out);
+  expect(Object.keys(tags).filter((k) => /GPS|IFD0|ExifIFD|XMP/.test(k))).toEqual([]);
+  expect([tags['File:ImageWidth'], tags['File:ImageHeight']]).toEqual([exiftoolTags(odd)['File:ImageWidth'], exiftoolTags(odd)['File:ImageHeight']]);
 });
 
 test('a photo with EXIF orientation 6 is analysed and masked as it is displayed, upright', async ({ composer: { page, input, reports } }) => {

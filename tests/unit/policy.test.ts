@@ -95,4 +95,9 @@ describe('overlayDefaults', () => {
     expect(overlayDefaults([photo(1), photo(0, true)], rule())).toEqual({ mask: true, strip: true, style: 'fill' });
     expect(overlayDefaults([photo(0, true)], rule({ metadata: 'keep' }))).toEqual({ mask: false, strip: false, style: 'fill' });
   });
+
+  it('offers to remove details that could not be read from a photo that can be drawn (by redrawing it), not from one that cannot', () => {
+    expect(overlayDefaults([{ ...photo(0), metadata: null }], rule())).toMatchObject({ strip: true });
+    expect(overlayDefaults([{ ...photo(null), metadata: null }], rule())).toMatchObject({ strip: false });
+  });
 });
