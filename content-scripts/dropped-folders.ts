@@ -19,8 +19,10 @@ export function droppedFolders(event: DragEvent): FileSystemDirectoryEntry[] | n
   return folders.length ? folders : null;
 }
 
-const entriesOf = (reader: FileSystemDirectoryReader) => new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
+// A folder or file that cannot be read (no permission, gone since the drop) is left out: the
+// others still reach the site, checked.
+const entriesOf = (reader: FileSystemDirectoryReader) => new Promise<FileSystemEntry[]>((resolve) => reader.readEntries(resolve, () => resolve([])));
+const fileOf = (entry: FileSystemFileEntry) => new Promise<File[]>((resolve) => entry.file((file) => resolve([file]), () => resolve([])));
 
 /** The files inside `folders` and their subfolders, in the order a listing gives them, up to MAX_FILES. */
 export async function filesInFolders(folders: FileSystemDirectoryEntry[]): Promise<File[]> {
@@ -31,7 +33,7 @@ export async function filesInFolders(folders: FileSystemDirectoryEntry[]): Promi
     for (let batch = await entriesOf(reader); batch.length && files.length < MAX_FILES; batch = await entriesOf(reader)) {
       for (const entry of batch) {
         if (files.length >= MAX_FILES) return;
-        if (entry.isFile) files.push(await fileOf(entry as FileSystemFileEntry));
+        if (entry.isFile) files.push(...(await fileOf(entry as FileSystemFileEntry)));
         else if (entry.isDirectory && depth < MAX_DEPTH) await walk(entry as FileSystemDirectoryEntry, depth + 1);
       }
     }

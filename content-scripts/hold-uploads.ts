@@ -144,7 +144,7 @@ export function holdUploads(
       // A folder is also listed among the files, as an entry no one can read: its files replace it.
       const names = new Set(folders.map((folder) => folder.name));
       const loose = files.filter((file) => !names.has(file.name));
-      void filesInFolders(folders).then((inside) => hold([...loose, ...inside]), () => hold(files));
+      void filesInFolders(folders).then((inside) => hold([...loose, ...inside]));
     });
 
   const at = ({ clientX, clientY, screenX, screenY }: MouseEvent) => ({ clientX, clientY, screenX, screenY, ...BUBBLING });
