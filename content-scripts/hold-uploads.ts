@@ -1,6 +1,7 @@
 import { detachAgain } from './detached-inputs';
 import { droppedFolders, filesInFolders } from './dropped-folders';
 import { withPageFiles } from './page-files';
+import { type PasteByDefault, pasteByDefault } from './paste-default';
 
 /** A selection the guard holds back from the page until the user has decided. */
 export interface HeldSelection {
@@ -111,12 +112,24 @@ export function holdUploads(
    * paste of only the picture would lose). Not their HTML, which may hold the original picture.
    * `undo`: what the target is told on a cancel. `foldersOf`: the folders dropped (see
    * dropped-folders.ts), whose files are held with the others and handed on as files of the drop.
+   * `byDefault`: what the browser would have done with it had no page script handled it (see
+   * paste-default.ts), done if none handles the re-made one either.
    */
   const holdTransfer = (
     type: 'drop' | 'paste',
     filesOf: (event: Event) => FileList | undefined,
     remake: (event: Event, data: DataTransfer) => Event,
-    { undo, textOf, foldersOf }: { undo?: (event: Event) => Event; textOf?: (event: Event) => string; foldersOf?: (event: Event) => FileSystemDirectoryEntry[] | null } = {},
+    {
+      undo,
+      textOf,
+      foldersOf,
+      byDefault,
+    }: {
+      undo?: (event: Event) => Event;
+      textOf?: (event: Event) => string;
+      foldersOf?: (event: Event) => FileSystemDirectoryEntry[] | null;
+      byDefault?: (event: Event) => PasteByDefault | null;
+    } = {},
   ) =>
     listen(type, (event) => {
       const files = Array.from(filesOf(event) ?? []);
@@ -128,6 +141,7 @@ export function holdUploads(
       event.preventDefault();
       event.stopImmediatePropagation();
       const text = textOf?.(event);
+      const otherwise = byDefault?.(event);
       const hold = (held: File[]) =>
         onHold({
           files: held,
@@ -136,7 +150,9 @@ export function holdUploads(
             if (target instanceof HTMLInputElement && target.type === 'file') return giveInput(target, target.multiple ? chosen : chosen.slice(0, 1));
             const data = transfer(chosen);
             if (text) data.setData('text/plain', text);
-            send(target, withPageFiles(remake(event, data), data));
+            const remade = withPageFiles(remake(event, data), data);
+            send(target, remade);
+            if (!remade.defaultPrevented) otherwise?.(chosen, text ?? '');
           },
           cancel: () => undo && send(target, undo(event)),
         });
@@ -159,6 +175,6 @@ export function holdUploads(
     'paste',
     (event) => (event as ClipboardEvent).clipboardData?.files,
     (_, clipboardData) => new ClipboardEvent('paste', { ...BUBBLING, clipboardData }),
-    { textOf: (event) => (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '' },
+    { textOf: (event) => (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '', byDefault: pasteByDefault },
   );
 }

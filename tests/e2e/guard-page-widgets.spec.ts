@@ -1,6 +1,6 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import { extensionGranting, launchWithExtension, newProfileDir } from '../support/browser';
-import { dropFiles, fileBytes, overlayFrame, received, sha256 } from '../support/guard-page';
+import { dropFiles, fileBytes, overlayFrame, pastePng, received, sha256 } from '../support/guard-page';
 import { openOptions } from '../support/options-page';
 import { photo, serveSites, SITE_PAGES } from '../support/sites';
 
@@ -61,4 +61,15 @@ test('a photo picked in an input the page never put in its document is held; the
   await expectHeldThenPosted(school, 'sample4.jpg');
   // Put in the document only while its photo was held.
   expect(await school.evaluate(() => document.querySelectorAll('input[type="file"]').length)).toBe(1);
+});
+
+test('a photo pasted in an editable box no script handles is held, then goes in as the browser puts it', async ({ school }) => {
+  await pastePng(school, '#comment', photo('sample4.jpg'));
+  const overlay = await overlayFrame(school);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '4');
+  await expect(school.locator('#comment img')).toHaveCount(0);
+  await overlay.locator('[data-action="original"]').click();
+  const image = school.locator('#comment img');
+  await expect(image).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1920, 1448]);
 });

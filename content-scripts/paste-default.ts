@@ -1,0 +1,41 @@
+/**
+ * What a browser does with a paste no page script handles: in an editable element, the pasted
+ * pictures go in at the caret, as images. The guard's re-made paste has no such default (a script
+ * made it), so a page relying on it — a plain editable comment box — would get nothing.
+ */
+
+/** Where the paste was going: its editable element and caret, read while the paste is dispatched. */
+export type PasteByDefault = (files: File[], text: string) => void;
+
+/** How to do a paste's default later (see PasteByDefault); null outside an editable element. */
+export function pasteByDefault(event: Event): PasteByDefault | null {
+  const start = event.composedPath()[0];
+  if (!(start instanceof HTMLElement) || !start.isContentEditable) return null;
+  let host = start;
+  while (host.parentElement?.isContentEditable) host = host.parentElement;
+  const selection = document.getSelection();
+  const caret = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+  return (files, text) => void insertAt(host, caret, files, text);
+}
+
+async function insertAt(editable: HTMLElement, caret: Range | null, files: File[], text: string): Promise<void> {
+  const images = await Promise.all(files.filter((file) => file.type.startsWith('image/')).map(dataUrl));
+  // The decision window had the focus: the caret goes back where the paste was.
+  editable.focus();
+  if (caret) {
+    const selection = document.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(caret);
+  }
+  const words = text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+  // As the browser's own paste does: an editing command, which the page sees as input.
+  document.execCommand('insertHTML', false, images.map((src) => `<img src="${src}">`).join('') + words);
+}
+
+const dataUrl = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
+    reader.readAsDataURL(file);
+  });
