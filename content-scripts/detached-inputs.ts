@@ -28,11 +28,14 @@ export function attachDetachedInputs(): void {
   }
 }
 
-/** Takes an input the page-world half attached out of the document again, as the page had it. */
+/**
+ * Takes an input the page-world half attached out of the document again, as the page had it —
+ * unless the page has meanwhile put it somewhere of its own (in a form, on its change).
+ */
 export function detachAgain(input: HTMLInputElement): void {
   if (!input.hasAttribute(ATTACHED_ATTRIBUTE)) return;
   input.removeAttribute(ATTACHED_ATTRIBUTE);
   input.style.removeProperty('display');
   if (!input.getAttribute('style')) input.removeAttribute('style');
-  input.remove();
+  if (input.parentNode === (document.body ?? document.documentElement)) input.remove();
 }
