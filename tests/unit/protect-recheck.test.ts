@@ -30,7 +30,8 @@ describe('a photo whose redrawing never ends', () => {
 
   it('is held back as one that could not be masked, and the others still go', async () => {
     const photo = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], name, { type: 'image/jpeg' });
-    const check = (file: File, faces: Box[]): PhotoCheck => ({ file, width: 640, height: 480, faces, metadata: null });
+    const none = { findings: [], orientation: 1, format: 'jpeg' as const, animated: false };
+    const check = (file: File, faces: Box[]): PhotoCheck => ({ file, width: 640, height: 480, faces, metadata: none });
     const checks = [check(photo('child.jpg'), [{ ...face(100, 100, 40), score: 0.9 }]), check(photo('sky.jpg'), [])];
     const choice = { mask: true, style: 'fill' as const, strip: true, faces: [true] };
     const protecting = protectAll(checks, () => choice, async () => []);
