@@ -1,6 +1,8 @@
-// Inputs a page builds its own way, in Firefox: one inside a web component's shadow root, and one
-// clicked without ever being put in the document (the page-world script puts it there).
+// Inputs a page builds its own way, in Firefox: one inside a web component's shadow root, one
+// clicked without ever being put in the document (the page-world script puts it there), and an
+// editable box that leaves pasting to the browser.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchFirefox, overlayFrame, received, serveSite, until } from '../support/firefox';
@@ -59,4 +61,31 @@ test('Firefox: a photo picked in an input the page never put in its document is 
     return input;
   });
   await heldThenPosted(page, input);
+});
+
+test('Firefox: a photo pasted in an editable box no script handles is held, then goes in as the browser puts it', async () => {
+  const page = await fixturePage();
+  await page.evaluate(async (base64) => {
+    const box = document.body.appendChild(document.createElement('div'));
+    box.id = 'comment';
+    box.contentEditable = 'true';
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvas.convertToBlob({ type: 'image/png' }) })]);
+  }, readFileSync(photo('sample4.jpg')).toString('base64'));
+  await page.focus('#comment');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+  const overlay = await overlayFrame(page);
+  await overlay.waitForSelector('[data-guard-photo][data-faces="4"]');
+  assert.equal(await page.$$eval('#comment img', (images) => images.length), 0);
+  await (await overlay.waitForSelector('[data-action="original"]:enabled'))!.click();
+  await until(async () => (await page.$$eval('#comment img', (images) => images.length)) === 1, 'the picture in the box');
+  const size = await page.$eval('#comment img', async (img) => {
+    await (img as HTMLImageElement).decode();
+    return [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight];
+  });
+  assert.deepEqual(size, [1920, 1448]);
 });
