@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { annotatedPhotos } from '../support/annotations';
 import { boxesNotMasked, gifWith, photoRgbaInPage, quantised } from '../support/gif';
-import { launchFirefox, overlayFrame, received, serveSite, until } from '../support/firefox';
+import { launchFirefox, overlayFrame, pastePhoto, received, serveSite, until } from '../support/firefox';
 import { fileBytes, type Received, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
 
@@ -121,17 +121,7 @@ async function dropOriginal(page: Page): Promise<void> {
 test('Firefox, paste: a photo pasted from the clipboard is delivered masked, with the words copied along', async () => {
   const page = await strictPage('facebook');
   await (await page.waitForSelector('#create'))!.click();
-  await page.evaluate(async (base64) => {
-    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    const words = new Blob(['Sunday at the lake'], { type: 'text/plain' });
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvas.convertToBlob({ type: 'image/png' }), 'text/plain': words })]);
-  }, readFileSync(photo('sample1.jpg')).toString('base64'));
-  await page.focus('[data-lexical-editor]');
-  await page.keyboard.down('Control');
-  await page.keyboard.press('v');
-  await page.keyboard.up('Control');
+  await pastePhoto(page, '[data-lexical-editor]', photo('sample1.jpg'), 'Sunday at the lake');
   const overlay = await overlayFrame(page);
   await overlay.waitForSelector('[data-guard-photo][data-faces="3"]');
   await (await overlay.waitForSelector('[data-action="protect"]:enabled'))!.click();

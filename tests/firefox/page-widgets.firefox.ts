@@ -2,10 +2,9 @@
 // clicked without ever being put in the document (the page-world script puts it there), and an
 // editable box that leaves pasting to the browser.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { launchFirefox, overlayFrame, received, serveSite, until } from '../support/firefox';
+import { launchFirefox, overlayFrame, pastePhoto, received, serveSite, until } from '../support/firefox';
 import { fileBytes, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
 
@@ -65,19 +64,12 @@ test('Firefox: a photo picked in an input the page never put in its document is 
 
 test('Firefox: a photo pasted in an editable box no script handles is held, then goes in as the browser puts it', async () => {
   const page = await fixturePage();
-  await page.evaluate(async (base64) => {
+  await page.evaluate(() => {
     const box = document.body.appendChild(document.createElement('div'));
     box.id = 'comment';
     box.contentEditable = 'true';
-    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvas.convertToBlob({ type: 'image/png' }) })]);
-  }, readFileSync(photo('sample4.jpg')).toString('base64'));
-  await page.focus('#comment');
-  await page.keyboard.down('Control');
-  await page.keyboard.press('v');
-  await page.keyboard.up('Control');
+  });
+  await pastePhoto(page, '#comment', photo('sample4.jpg'));
   const overlay = await overlayFrame(page);
   await overlay.waitForSelector('[data-guard-photo][data-faces="4"]');
   assert.equal(await page.$$eval('#comment img', (images) => images.length), 0);

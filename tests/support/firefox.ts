@@ -1,5 +1,6 @@
 // Debian's firefox-esr driven over WebDriver BiDi (puppeteer-core 24; there is no geckodriver here),
 // with the built Firefox extension installed. Used by tests/firefox/*.firefox.ts (`npm run test:firefox`).
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { Received } from './guard-page';
@@ -80,4 +81,23 @@ export async function overlayFrame(page: Page): Promise<Frame> {
     return !!overlay;
   }, 'the overlay');
   return overlay!;
+}
+
+/** A real paste in Firefox: the photo as a PNG (and `words`, if given) on the system clipboard, then Ctrl+V in `selector`. */
+export async function pastePhoto(page: Page, selector: string, path: string, words?: string): Promise<void> {
+  await page.evaluate(
+    async (base64, text) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      const png = await canvas.convertToBlob({ type: 'image/png' });
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png, ...(text && { 'text/plain': new Blob([text], { type: 'text/plain' }) }) })]);
+    },
+    readFileSync(path).toString('base64'),
+    words ?? '',
+  );
+  await page.focus(selector);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
 }
