@@ -6,8 +6,10 @@ import { photo, serveSites, SITE_PAGES } from '../support/sites';
 
 /**
  * Sites the user adds build their uploads their own way: a web component keeping its file input in
- * its shadow root, a button opening the dialog of an input never put in the document. Photos
- * picked there are held like any other (fixture: the school portal, added in the options).
+ * its shadow root, a button opening the dialog of an input never put in the document, a plain
+ * form's file input, an editable box that leaves pasting to the browser. Photos that enter there
+ * are held like any other, and reach the page as it expects (fixture: the school portal, added in
+ * the options).
  */
 const test = base.extend<{ school: Page }>({
   school: async ({}, use) => {
