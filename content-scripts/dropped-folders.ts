@@ -11,12 +11,16 @@ const MAX_DEPTH = 4;
 
 /**
  * The folders among a drop's items, taken while the drop is dispatched (its items are emptied
- * after); null when it holds none.
+ * after); null when it holds none, or its entries cannot be read (the drop's files are still held).
  */
 export function droppedFolders(event: DragEvent): FileSystemDirectoryEntry[] | null {
-  const entries = Array.from(event.dataTransfer?.items ?? [], (item) => (item.kind === 'file' ? item.webkitGetAsEntry?.() : null));
-  const folders = entries.filter((entry): entry is FileSystemDirectoryEntry => !!entry?.isDirectory);
-  return folders.length ? folders : null;
+  try {
+    const entries = Array.from(event.dataTransfer?.items ?? [], (item) => (item.kind === 'file' ? item.webkitGetAsEntry?.() : null));
+    const folders = entries.filter((entry): entry is FileSystemDirectoryEntry => !!entry?.isDirectory);
+    return folders.length ? folders : null;
+  } catch {
+    return null;
+  }
 }
 
 // A folder or file that cannot be read (no permission, gone since the drop) is left out: the
