@@ -61,6 +61,9 @@ const redrawnFile = (original: File, drawn: Blob) =>
     ? withBytes(original, drawn)
     : new File([drawn], renamedFor(original.name, drawn.type), { type: drawn.type, lastModified: original.lastModified });
 
+/** The photo redrawn from what this page can draw of it, `faces` masked (none: only its metadata goes). */
+const redrawnPhoto = async (check: PhotoCheck, faces: Rect[], styles: MaskStyles) => redrawnFile(check.file, await redrawn(check.pixels ?? check.file, faces, styles));
+
 /** The photo with the faces drawn over, each in its style: a GIF by the extension, else by the browser. */
 async function drawMasks(check: PhotoCheck, faces: Rect[], styles: MaskStyles): Promise<File> {
   if (check.metadata?.format === 'gif') {
@@ -72,7 +75,7 @@ async function drawMasks(check: PhotoCheck, faces: Rect[], styles: MaskStyles): 
       if (check.frames) throw error;
     }
   }
-  return redrawnFile(check.file, await redrawn(check.pixels ?? check.file, faces, styles));
+  return redrawnPhoto(check, faces, styles);
 }
 
 const centreWithin = (face: Rect, box: Rect) =>
@@ -118,21 +121,19 @@ async function protectPhoto(check: PhotoCheck, choice: Protection, recheck: Rech
     const { file, filledInstead } = await masked(check, faces, choice.style, recheck);
     return { file, masked: faces.length, filledInstead, stripped: !!check.metadata?.findings.length };
   }
-  if (choice.strip === true && detailsUnread(check)) {
-    return { file: redrawnFile(check.file, await redrawn(check.pixels ?? check.file, [], choice.style)), masked: 0, filledInstead: 0, stripped: true };
-  }
   const { metadata } = check;
-  if (choice.strip && metadata?.findings.some((f) => choice.strip === true || f.kind === 'video')) {
+  const asked = metadata ? metadata.findings.some((f) => choice.strip === true || f.kind === 'video') : choice.strip === true && detailsUnread(check);
+  if (choice.strip && asked) {
     const bytes = await fileBytes(check.file);
     const removed = choice.strip === 'video' ? MOTION_VIDEO : undefined;
     let file: File;
     try {
-      file = withBytes(check.file, new Blob([stripMetadata(bytes, metadata.orientation, removed)]));
+      file = withBytes(check.file, new Blob([stripMetadata(bytes, metadata?.orientation, removed)]));
     } catch {
-      // A container readMetadata could walk but not rewrite (a TIFF whose EXIF directory is
-      // damaged): redrawn instead where the browser can, which drops the metadata too, rather
-      // than posted with it.
-      file = redrawnFile(check.file, await redrawn(check.pixels ?? check.file, [], choice.style));
+      // A container that cannot be walked (details that could not be read) or rewritten (a TIFF
+      // whose EXIF directory is damaged): redrawn instead where the browser can, which drops the
+      // metadata too, rather than posted with it.
+      file = await redrawnPhoto(check, [], choice.style);
     }
     return { file, masked: 0, filledInstead: 0, stripped: choice.strip };
   }

@@ -42,9 +42,13 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   const heif = heifDecoder(assets.heifWorkerUrl, assets.heifWasmUrl);
 
-  const acquire = (): Promise<DetectorPool> => {
+  /** A request the page must not be released during (see `releaseLater`). */
+  const hold = (): void => {
     pending++;
     clearTimeout(idleTimer);
+  };
+  const acquire = (): Promise<DetectorPool> => {
+    hold();
     if (running?.broken) {
       running.close();
       running = null;
@@ -95,8 +99,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
 
   /** Work that keeps the page from being released while it runs, without starting the workers. */
   const busy = async <T>(work: () => Promise<T>): Promise<T> => {
-    pending++;
-    clearTimeout(idleTimer);
+    hold();
     try {
       return await work();
     } finally {
