@@ -56,8 +56,8 @@ export function holdUploads(
     send(input, new Event('input', { bubbles: true, composed: true }));
     send(input, new Event('change', { bubbles: true }));
   };
-  const listen = (type: string, handler: (event: Event) => void) =>
-    window.addEventListener(type, (event) => ours.has(event) || handler(event), { capture: true, signal });
+  const listen = (type: string, handler: (event: Event) => void, on: EventTarget = window) =>
+    on.addEventListener(type, (event) => ours.has(event) || handler(event), { capture: true, signal });
 
   const onInput = (event: Event) => {
     // Not `target`: an input in a web component's (open) shadow root reaches window as its host.
@@ -100,7 +100,7 @@ export function holdUploads(
     for (const node of event.composedPath()) {
       if (!(node instanceof ShadowRoot) || roots.has(node)) continue;
       roots.add(node);
-      for (const type of ['input', 'change']) node.addEventListener(type, (inner) => ours.has(inner) || onInput(inner), { capture: true, signal });
+      for (const type of ['input', 'change']) listen(type, onInput, node);
     }
   };
   listen('click', watchShadowRoots);
