@@ -134,6 +134,43 @@ test('a file the browser cannot decode is shown as unknown and reaches the site 
   expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(broken)));
 });
 
+test('a JPEG cut short in its image: its location is shown and, chosen, removed from what it holds', async ({ composer: { page, input } }) => {
+  const original = fileBytes(photo('sample4.jpg'));
+  const cut = join(dir, 'cut.jpg');
+  writeFileSync(cut, original.subarray(0, Math.round(original.length * 0.7)));
+  await input().setInputFiles(cut);
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', 'unknown');
+  expect((await card.getAttribute('data-metadata'))!.split(',')).toContain('gps');
+  await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const out = join(dir, 'cut-stripped.jpg');
+  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  expect(Object.keys(exiftoolTags(out)).filter((k) => /GPS|IFD0|ExifIFD|XMP/.test(k))).toEqual([]);
+});
+
+test('a JPEG with zeros between its segments is read and stripped like any other', async ({ composer: { page, input } }) => {
+  const original = fileBytes(photo('sample1.jpg'));
+  const afterExif = readContainer(original).segments.find((s) => s.kind === 'exif')!.end;
+  const padded = join(dir, 'padded.jpg');
+  writeFileSync(padded, new Uint8Array([...original.subarray(0, afterExif), 0, 0, 0, 0, ...original.subarray(afterExif)]));
+  await input().setInputFiles(padded);
+  const overlay = await overlayFrame(page);
+  const card = overlay.locator('[data-guard-photo]');
+  await expect(card).toHaveAttribute('data-faces', '3');
+  expect((await card.getAttribute('data-metadata'))!.split(',')).toContain('gps');
+  await overlay.locator('[data-option="mask"]').uncheck();
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const out = join(dir, 'padded-stripped.jpg');
+  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  expect(Object.keys(exiftoolTags(out)).filter((k) => /GPS|ExifIFD|XMP/.test(k))).toEqual([]);
+  // Stripped, not redrawn: the compressed image is the same.
+  expect(fileBytes(out).subarray(-4096)).toEqual(original.subarray(-4096));
+});
+
 test('a photo whose details cannot be read but which the browser draws: "Remove the hidden details" redraws it', async ({ composer: { page, input } }) => {
   // Stray bytes between its EXIF and the next segment: decoders skip them, the metadata reader
   // does not guess past them (a segment's length may be what is wrong).
