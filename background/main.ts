@@ -23,7 +23,6 @@ export function startBackground(): void {
     analyse: async (request) => (await faces).analyse(request),
     abandon: async (request) => (await faces).abandon(request),
     warm: async () => (await faces).warm(),
-    render: async (request) => (await faces).render(request),
   });
   abandonWhenPortsClose(faces);
   keepCustomSitesRegistered();

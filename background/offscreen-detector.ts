@@ -43,6 +43,5 @@ export function offscreenDetector(): DetectorRequests {
       return (await browser.offscreen.hasDocument()) ? sendMessage('detector:abandon', request) : null;
     },
     warm: () => forward(() => sendMessage('detector:warm', {})),
-    render: (request) => forward(() => sendMessage('detector:render', request)),
   };
 }

@@ -21,9 +21,5 @@ export function startOffscreenHost(): void {
       requireExtensionPage(sender);
       return detector.warm();
     },
-    'detector:render': async (request, sender) => {
-      requireExtensionPage(sender);
-      return detector.render(request);
-    },
   });
 }

@@ -1,4 +1,4 @@
-import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult, type EncodedImage, type RenderResult } from '../messaging/protocol';
+import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult, type EncodedImage } from '../messaging/protocol';
 import type { Sensitivity } from '../models/analysis-options';
 import type { Rect } from '../models/boxes';
 import type { DetectorRequests } from '../models/detector-requests';
@@ -11,8 +11,6 @@ export interface DetectorPort {
    */
   analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
-  /** A photo this page cannot decode (HEIC), decoded by the extension: see RenderResult. */
-  render(image: EncodedImage): Promise<RenderResult>;
 }
 
 /**
@@ -62,7 +60,6 @@ export function messagePort(send: DetectorRequests, hold?: Hold): DetectorPort {
       }
     },
     warm: () => send.warm(),
-    render: (image) => send.render({ image }),
   };
 }
 

@@ -8,7 +8,6 @@ export const extensionDetector = messagePort(
     analyse: (request) => sendMessage('analyse', request),
     abandon: (request) => sendMessage('abandon', request),
     warm: () => sendMessage('warm', {}),
-    render: (request) => sendMessage('render', request),
   },
   portHold((name) => browser.runtime.connect({ name })),
 );

@@ -3,7 +3,9 @@ import { type Box, type Rect, scaled } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
 import { workingScale } from '../models/tiling';
 import { type PhotoMetadata, readMetadata } from '../photo/metadata';
+import { isHeif } from '../photo/heif';
 import { readContainer } from '../photo/segments';
+import { decodes } from '../photo/upright-decode';
 import { type DetectorPort, encodeImage } from './detector-port';
 import type { FaceMemory } from './face-memory';
 import { fileBytes } from './file-bytes';
@@ -63,12 +65,18 @@ interface Asking {
   within?: Rect[];
 }
 
+/** What the detector found, and the photo as the extension decoded it when this page cannot (see PhotoCheck.pixels). */
+type Found = FaceAnalysis & { pixels?: File };
+
 /** Faces in pixels of the photo as displayed; null when it could not be decoded, 'timeout' when no answer came in time. */
-async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<FaceAnalysis | null | 'timeout'> {
-  const ask = async (image: File, imageBytes: Uint8Array, within = asking.within) => {
+async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<Found | null | 'timeout'> {
+  const ask = async (image: File, imageBytes: Uint8Array, within = asking.within): Promise<Found | null | 'timeout'> => {
     const answer = (late: AbortSignal) => asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity, late, within);
     const result = await withinTime(answer, asking.timeoutMs, asking.signal);
-    return result === 'timeout' ? result : result.ok ? result.analysis : null;
+    if (result === 'timeout' || !result.ok) return result === 'timeout' ? result : null;
+    if (!result.image) return result.analysis;
+    const { name, type, base64 } = result.image;
+    return { ...result.analysis, pixels: new File([Uint8Array.fromBase64(base64)], name, { type, lastModified: file.lastModified }) };
   };
   const tooLarge = file.size > MAX_SENT_BYTES;
   const worthCopying = tooLarge || (file.size > COPIED_ABOVE_BYTES && isStill(bytes));
@@ -124,17 +132,18 @@ export async function checkPhoto(
   const original = await fileBytes(file).catch(() => null);
   const asking = { detector, sensitivity, timeoutMs, signal, ...(within && { within }) };
   const undecoded = original ? await undecodedHeif(file, original, asking) : false;
-  const pixels = undecoded === true ? await decodedByExtension(file, original!, asking) : undefined;
-  if (pixels === 'timeout' || undecoded === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
-  const bytes = pixels ? await fileBytes(pixels) : pixels === null ? null : original;
-  const key = bytes && memory && !within ? await memory.keyOf(bytes, sensitivity).catch(() => null) : null;
+  const timedOut: PhotoCheck = { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
+  if (undecoded === 'timeout') return timedOut;
+  // A photo this page cannot draw comes back with the pixels it needs, which memory does not keep:
+  // picked again, it is decoded again.
+  const key = original && memory && !within && !undecoded ? await memory.keyOf(original, sensitivity).catch(() => null) : null;
   const known = key ? memory?.recall(key) : undefined;
-  const analysis = known ?? (bytes && (await findFaces(pixels ?? file, bytes, asking)));
-  if (key && !known && analysis && analysis !== 'timeout') memory?.keep(key, analysis);
-  if (analysis === 'timeout') return { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
-  return analysis
-    ? { file, metadata, faces: analysis.faces, width: analysis.width, height: analysis.height, ...(analysis.frames && { frames: analysis.frames }), ...(pixels && { pixels }) }
-    : { file, metadata, faces: null, width: 0, height: 0 };
+  const found: Found | null | 'timeout' = known ?? (original && (await findFaces(file, original, asking)));
+  if (key && !known && found && found !== 'timeout') memory?.keep(key, found);
+  if (found === 'timeout') return timedOut;
+  if (!found) return { file, metadata, faces: null, width: 0, height: 0 };
+  const { faces, width, height, frames, pixels } = found;
+  return { file, metadata, faces, width, height, ...(frames && { frames }), ...(pixels && { pixels }) };
 }
 
 /**
@@ -142,30 +151,7 @@ export async function checkPhoto(
  * decode; 'timeout' when its decoder did not say in the time allowed, as a copy may not be made.
  */
 async function undecodedHeif(file: File, bytes: Uint8Array, asking: Asking): Promise<boolean | 'timeout'> {
-  try {
-    if (readContainer(bytes).format !== 'heif') return false;
-  } catch {
-    return false;
-  }
-  const decodes = async () => {
-    try {
-      (await createImageBitmap(file)).close();
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const decoded = await withinTime(decodes, asking.timeoutMs, asking.signal);
+  if (!isHeif(bytes)) return false;
+  const decoded = await withinTime(() => decodes(file), asking.timeoutMs, asking.signal);
   return decoded === 'timeout' ? decoded : !decoded;
-}
-
-/**
- * The photo decoded by the extension, as a JPEG file of the same name with .jpg; null when it
- * could not decode it either (a damaged file), 'timeout' when it did not answer in time.
- */
-async function decodedByExtension(file: File, bytes: Uint8Array, asking: Asking): Promise<File | null | 'timeout'> {
-  const result = await withinTime(() => asking.detector.render(encodeImage(file, bytes)), asking.timeoutMs, asking.signal);
-  if (result === 'timeout' || !result.ok) return result === 'timeout' ? result : null;
-  const { name, type, base64 } = result.image;
-  return new File([Uint8Array.fromBase64(base64)], name, { type, lastModified: file.lastModified });
 }

@@ -34,30 +34,24 @@ export interface Abandon {
   id: string;
 }
 
-export type AnalysisResult = { ok: true; analysis: FaceAnalysis; ms: number } | { ok: false; error: string };
-
-/** A photo the page's browser cannot decode (HEIC), asked for as a JPEG the extension decoded. */
-export interface RenderRequest {
-  image: EncodedImage;
-}
-
-/** The photo as an upright JPEG at full size, without metadata. */
-export type RenderResult = { ok: true; image: EncodedImage } | { ok: false; error: string };
+/**
+ * `image`: a photo the browser cannot decode (an iPhone's HEIC), which the extension decoded, as
+ * the page can draw it: an upright JPEG at full size, without metadata.
+ */
+export type AnalysisResult = { ok: true; analysis: FaceAnalysis; ms: number; image?: EncodedImage } | { ok: false; error: string };
 
 /**
  * Every message the extension's contexts exchange, by type: what it carries and what it answers.
- * `analyse`/`abandon`/`warm`/`render` go from content scripts to the background; `detector:*`
+ * `analyse`/`abandon`/`warm` go from content scripts to the background; `detector:*`
  * from the background to the offscreen document that hosts the detector in Chrome.
  */
 export interface Protocol {
   analyse: { request: AnalysisRequest; response: AnalysisResult };
   abandon: { request: Abandon; response: null };
   warm: { request: Record<string, never>; response: null };
-  render: { request: RenderRequest; response: RenderResult };
   'detector:analyse': { request: AnalysisRequest; response: AnalysisResult };
   'detector:abandon': { request: Abandon; response: null };
   'detector:warm': { request: Record<string, never>; response: null };
-  'detector:render': { request: RenderRequest; response: RenderResult };
 }
 
 export type MessageType = keyof Protocol;

@@ -1,4 +1,4 @@
-import type { Abandon, AnalysisRequest, AnalysisResult, RenderRequest, RenderResult } from '../messaging/protocol';
+import type { Abandon, AnalysisRequest, AnalysisResult } from '../messaging/protocol';
 import type { DetectorService } from './detector-service';
 
 /** The detector as the extension's messages reach it: analyses named by their sender, who may abandon one. */
@@ -6,7 +6,6 @@ export interface DetectorRequests {
   analyse(request: AnalysisRequest): Promise<AnalysisResult>;
   abandon(request: Abandon): Promise<null>;
   warm(): Promise<null>;
-  render(request: RenderRequest): Promise<RenderResult>;
 }
 
 /**
@@ -43,6 +42,5 @@ export function detectorRequests(service: DetectorService): DetectorRequests {
       return null;
     },
     warm: () => service.warm(),
-    render: ({ image }) => service.render(image),
   };
 }

@@ -1,9 +1,11 @@
-import type { AnalysisResult, EncodedImage, RenderResult } from '../messaging/protocol';
+import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
 import { renamedFor } from '../photo/file-name';
+import { isHeif } from '../photo/heif';
+import { decodes } from '../photo/upright-decode';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
 import { inReadingOrder, overlapsAny, type Rect } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
-import { analyseFaces, untilAborted } from './face-analyser';
+import { analyseBitmap, analyseFaces, untilAborted } from './face-analyser';
 import { analyseAnimation } from './frame-analyser';
 import { heifDecoder } from './heif-worker';
 import type { ModelAssets } from './tile-job';
@@ -20,8 +22,6 @@ export interface DetectorService {
   /** With `signal`: abandoned, at its next round, once that aborts. `within`: see AnalysisRequest. */
   analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
-  /** A HEIF photo as an upright JPEG at full size, for a page whose browser cannot decode it. */
-  render(image: EncodedImage): Promise<RenderResult>;
 }
 
 export interface ServiceOptions {
@@ -97,13 +97,43 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     }
   };
 
-  /** Work that keeps the page from being released while it runs, without starting the workers. */
+  /** Work that keeps the page from being released while it runs, without starting the workers itself. */
   const busy = async <T>(work: () => Promise<T>): Promise<T> => {
     hold();
     try {
       return await work();
     } finally {
       releaseLater();
+    }
+  };
+
+  const analyse = async (image: EncodedImage, sensitivity: Sensitivity, signal: AbortSignal, within?: Rect[]): Promise<AnalysisResult> => {
+    const started = performance.now();
+    let heifPixels: Promise<ImageBitmap> | undefined;
+    try {
+      const bytes = Uint8Array.fromBase64(image.base64);
+      const blob = new Blob([bytes], { type: image.type });
+      const how = analysisFor(sensitivity);
+      const where = within && overlapsAny(within);
+      // A HEIF photo (an iPhone's HEIC) the browser cannot decode is decoded by libheif, started
+      // before the pool may have to start: its faces are looked for as soon as its pixels come,
+      // while the JPEG the page will draw is encoded.
+      const heifPhoto = isHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes.slice()) : null;
+      heifPixels = heifPhoto?.pixels;
+      // An animated GIF's frames are read here; anything else is what the browser decodes.
+      const found = await onPool(async (pool) => {
+        const engine = untilAborted(pool, signal);
+        // A copy per attempt: the analysis takes over the bitmap it is given.
+        if (heifPixels) return analyseBitmap(engine, await createImageBitmap(await heifPixels), how, where);
+        return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, blob, how, where));
+      }, signal);
+      const analysis = { ...found, faces: inReadingOrder(found.faces) };
+      const drawn = heifPhoto && (await encoded(image.name, await heifPhoto.jpeg));
+      return { ok: true, analysis, ms: Math.round(performance.now() - started), ...(drawn && { image: drawn }) };
+    } catch (error) {
+      return { ok: false, error: message(error) };
+    } finally {
+      void heifPixels?.then((pixels) => pixels.close(), () => undefined);
     }
   };
 
@@ -116,33 +146,15 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       }
       return null;
     },
-    async analyse(image, sensitivity, signal = new AbortController().signal, within) {
-      const started = performance.now();
-      try {
-        const bytes = Uint8Array.fromBase64(image.base64);
-        const how = analysisFor(sensitivity);
-        // An animated GIF's frames are read here; anything else is what the browser decodes.
-        const found = await onPool(async (pool) => {
-          const engine = untilAborted(pool, signal);
-          return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, new Blob([bytes], { type: image.type }), how, within && overlapsAny(within)));
-        }, signal);
-        const analysis = { ...found, faces: inReadingOrder(found.faces) };
-        return { ok: true, analysis, ms: Math.round(performance.now() - started) };
-      } catch (error) {
-        return { ok: false, error: message(error) };
-      }
-    },
-    render: (image) =>
-      busy(async () => {
-        try {
-          const jpeg = await heif.asJpeg(Uint8Array.fromBase64(image.base64));
-          const base64 = new Uint8Array(await jpeg.arrayBuffer()).toBase64();
-          return { ok: true, image: { name: renamedFor(image.name, jpeg.type), type: jpeg.type, base64 } };
-        } catch (error) {
-          return { ok: false, error: message(error) };
-        }
-      }),
+    // Held from the start: a HEIF photo's decoding starts before the pool is asked for.
+    analyse: (image, sensitivity, signal = new AbortController().signal, within) => busy(() => analyse(image, sensitivity, signal, within)),
   };
 }
+
+const encoded = async (name: string, image: Blob): Promise<EncodedImage> => ({
+  name: renamedFor(name, image.type),
+  type: image.type,
+  base64: new Uint8Array(await image.arrayBuffer()).toBase64(),
+});
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

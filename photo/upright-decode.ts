@@ -33,6 +33,16 @@ export async function decodeUpright(image: Blob, scaleOf: ScaleOf): Promise<Upri
   return { bitmap, width: bitmap.width, height: bitmap.height };
 }
 
+/** Whether this browser decodes the image: none the extension runs in decodes a HEIC. */
+export async function decodes(image: Blob): Promise<boolean> {
+  try {
+    (await createImageBitmap(image)).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The image drawn at a size with high-quality smoothing. Also how an upright copy is made: a
  * bitmap decoded with its EXIF orientation keeps that orientation as a property in Chrome, and

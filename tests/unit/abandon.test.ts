@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Abandon, ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisRequest, type AnalysisResult, type RenderResult } from '../../messaging/protocol';
+import { type Abandon, ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisRequest, type AnalysisResult } from '../../messaging/protocol';
 import { messagePort, portHold } from '../../content-scripts/detector-port';
 import { detectorRequests } from '../../models/detector-requests';
 import type { DetectorService } from '../../models/detector-service';
@@ -8,7 +8,7 @@ import { type DetectionEngine, untilAborted } from '../../models/face-analyser';
 const image = { name: 'child.jpg', type: 'image/jpeg', base64: '' };
 const answer: AnalysisResult = { ok: true, analysis: { width: 1, height: 1, faces: [] }, ms: 1 };
 /** What a detector offers besides analyses, not asked for here. */
-const unasked = { warm: async () => null, render: async (): Promise<RenderResult> => ({ ok: false, error: 'not asked' }) };
+const unasked = { warm: async () => null };
 
 describe('abandoning an analysis nobody waits for', () => {
   it('the content script names each analysis, and asks the detector to stop it when its signal aborts', async () => {

@@ -25,7 +25,7 @@ afterAll(() => {
 
 const photo = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'child.jpg', { type: 'image/jpeg' });
 const answered: AnalysisResult = { ok: true, analysis: { width: 40, height: 30, faces: [{ x: 1, y: 2, width: 10, height: 10, score: 0.9 }] }, ms: 5 };
-const port = (analyse: DetectorPort['analyse']): DetectorPort => ({ analyse, warm: async () => null, render: async () => ({ ok: false, error: 'not asked' }) });
+const port = (analyse: DetectorPort['analyse']): DetectorPort => ({ analyse, warm: async () => null });
 
 describe('checkPhoto when the browser does not decode', () => {
   withStalledDecoder();
@@ -43,21 +43,25 @@ describe('checkPhoto when the browser does not decode', () => {
 const heic = new File([heifWith(new Uint8Array(8), JANE_XMP) as Uint8Array<ArrayBuffer>], 'IMG_0001.HEIC', { type: 'image/heic' });
 
 describe('checkPhoto on a HEIC', () => {
-  it("asks the extension to decode it when the browser cannot, and finds the faces in the extension's JPEG", async () => {
+  it("asks the extension, which decodes it when the browser cannot, and keeps the extension's JPEG with the faces found in it", async () => {
     vi.stubGlobal('createImageBitmap', async () => Promise.reject(new DOMException('The source image cannot be decoded.', 'InvalidStateError')));
     try {
       const asked: string[] = [];
       const jpeg = { name: 'IMG_0001.jpg', type: 'image/jpeg', base64: Buffer.from(await photo.arrayBuffer()).toString('base64') };
-      const detector: DetectorPort = {
-        ...port(async (image) => (asked.push(`analyse ${image.name} ${image.type}`), answered)),
-        render: async (image) => (asked.push(`render ${image.name}`), { ok: true, image: jpeg }),
-      };
-      const check = await checkPhoto(heic, null, detector, 'balanced', new AbortController().signal);
-      expect(asked).toEqual(['render IMG_0001.HEIC', 'analyse IMG_0001.jpg image/jpeg']);
-      expect(check).toMatchObject({ file: heic, faces: [{ x: 1, y: 2, width: 10, height: 10 }], pixels: { name: 'IMG_0001.jpg', type: 'image/jpeg' } });
+      const decoded: AnalysisResult = { ok: true, analysis: { width: 40, height: 30, faces: [{ x: 1, y: 2, width: 10, height: 10, score: 0.9 }] }, ms: 5, image: jpeg };
+      const detector = port(async (image) => (asked.push(`analyse ${image.name} ${image.type}`), decoded));
+      const memory = new FaceMemory();
+      const check = await checkPhoto(heic, null, detector, 'balanced', new AbortController().signal, { memory });
+      expect(asked).toEqual(['analyse IMG_0001.HEIC image/heic']);
+      expect(check).toMatchObject({ file: heic, faces: [{ x: 1, y: 2, width: 10, height: 10 }], width: 40, height: 30, pixels: { name: 'IMG_0001.jpg', type: 'image/jpeg' } });
+      expect(new Uint8Array(await check.pixels!.arrayBuffer())).toEqual(new Uint8Array(await photo.arrayBuffer()));
+
+      // Picked again, it is asked about again: what the page draws is not remembered with its faces.
+      expect((await checkPhoto(heic, null, detector, 'balanced', new AbortController().signal, { memory })).pixels).toBeDefined();
+      expect(asked).toHaveLength(2);
 
       // One the extension cannot decode either is a photo whose faces are unknown, not a slow one.
-      const failed = await checkPhoto(heic, null, port(async () => answered), 'balanced', new AbortController().signal);
+      const failed = await checkPhoto(heic, null, port(async () => ({ ok: false, error: 'no decoder' })), 'balanced', new AbortController().signal);
       expect(failed).toMatchObject({ faces: null });
       expect(failed.timedOut).toBeUndefined();
       expect(failed.pixels).toBeUndefined();
