@@ -118,7 +118,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       // A HEIF photo (an iPhone's HEIC) the browser cannot decode is decoded by libheif, started
       // before the pool may have to start: its faces are looked for as soon as its pixels come,
       // while the JPEG the page will draw is encoded.
-      const heifPhoto = isHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes.slice()) : null;
+      const heifPhoto = isHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes) : null;
       heifPixels = heifPhoto?.pixels;
       // An animated GIF's frames are read here; anything else is what the browser decodes.
       const found = await onPool(async (pool) => {

@@ -1,4 +1,5 @@
 import load, { type LibHeif } from 'libheif-js/libheif-wasm/libheif.js';
+import { type HeifBand, openHeif } from './heif-tiles';
 import type { HeifAnswer, HeifRequest } from './heif-worker';
 
 /** libheif (its 1.4 MB wasm, with the HEVC decoder), loaded with the first HEIF photo. */
@@ -12,27 +13,9 @@ const libheif = (wasmUrl: string): Promise<LibHeif> => {
   return library;
 };
 
-/**
- * A HEIF photo (an iPhone's HEIC) decoded by libheif, which no browser the extension runs in does.
- * Its primary image, the one a viewer shows, upright: libheif applies its rotation and mirroring.
- */
-async function decodeHeif(bytes: Uint8Array, wasmUrl: string): Promise<ImageData> {
-  const lib = await libheif(wasmUrl);
-  const decoder = new lib.HeifDecoder();
-  const images = decoder.decode(bytes);
-  const image = images.find((candidate) => candidate.is_primary()) ?? images[0];
-  try {
-    if (!image) throw new Error('no image in this HEIF file');
-    const width = image.get_width();
-    const height = image.get_height();
-    const target = { data: new Uint8ClampedArray(width * height * 4), width, height };
-    const decoded = await new Promise((resolve) => image.display(target, resolve));
-    if (!decoded) throw new Error('this HEIF image could not be decoded');
-    return new ImageData(target.data, width, height);
-  } finally {
-    for (const handle of images) handle.free();
-    if (decoder.decoder) lib.heif_context_free(decoder.decoder);
-  }
+/** The tile rows of part `part` of `parts`, as even as whole rows allow, the first parts first (a photo of one tile is the first part's). */
+export function rowsOf(rows: number, part: number, parts: number): { from: number; to: number } {
+  return { from: Math.ceil((rows * part) / parts), to: Math.ceil((rows * (part + 1)) / parts) };
 }
 
 /**
@@ -47,25 +30,77 @@ export interface HeifWorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<HeifRequest>) => void): void;
 }
 
+/** A photo the first worker is putting together: the parts' bands so far, and its size once it has decoded its own. */
+interface Gathering {
+  bands: HeifBand[];
+  answered: number;
+  size?: { width: number; height: number; parts: number };
+}
+
 /**
- * The worker that decodes HEIF photos. Each is answered twice: its pixels as soon as they are
- * decoded, so that faces are looked for while its JPEG (what the page draws, masks and posts: full
- * size, upright, no metadata; 0.17 s for 12 MP) is encoded; then the JPEG. A worker, not the page
+ * One of the workers that decode HEIF photos, which no browser the extension runs in does: each
+ * decodes its share of a photo's tile rows (see `openHeif`), upright. The first puts the bands
+ * together (the others' reach it through the page), answers the photo's pixels, then encodes it as
+ * the JPEG the page draws, masks and posts (full size, no metadata). In workers, not the page
  * hosting the detector: there, the page being hidden, Chrome encodes a canvas only in idle time,
  * which a hidden page may not get for seconds (the first JPEG of a 2.6 MP photo took 6.7 s; in a
  * worker, 50 ms).
  */
 export function serveHeif(scope: HeifWorkerScope): void {
-  scope.addEventListener('message', async ({ data: { id, bytes, wasmUrl } }) => {
+  const gathering = new Map<number, Gathering>();
+  /** Photos given up (a part failed): what still comes for them is dropped. */
+  const dropped = new Set<number>();
+  const add = async (id: number, band: HeifBand | null, size?: Gathering['size']) => {
+    if (dropped.has(id)) return;
+    const photo = gathering.get(id) ?? { bands: [], answered: 0 };
+    gathering.set(id, photo);
+    if (band) photo.bands.push(band);
+    photo.answered++;
+    if (size) photo.size = size;
+    if (!photo.size || photo.answered < photo.size.parts) return;
+    gathering.delete(id);
+    const { width, height } = photo.size;
+    const image = joined(width, height, photo.bands);
+    const pixels = await createImageBitmap(image);
+    scope.postMessage({ id, pixels }, [pixels]);
+    const canvas = new OffscreenCanvas(width, height);
+    canvas.getContext('2d')!.putImageData(image, 0, 0);
+    scope.postMessage({ id, jpeg: await canvas.convertToBlob({ type: 'image/jpeg', quality: STAND_IN_QUALITY }) });
+  };
+  scope.addEventListener('message', async ({ data: request }) => {
+    const { id } = request;
     try {
-      const decoded = await decodeHeif(bytes, wasmUrl);
-      const pixels = await createImageBitmap(decoded);
-      scope.postMessage({ id, pixels }, [pixels]);
-      const canvas = new OffscreenCanvas(decoded.width, decoded.height);
-      canvas.getContext('2d')!.putImageData(decoded, 0, 0);
-      scope.postMessage({ id, jpeg: await canvas.convertToBlob({ type: 'image/jpeg', quality: STAND_IN_QUALITY }) });
+      if (request.type === 'drop') {
+        dropped.add(id);
+        gathering.delete(id);
+      } else if (request.type === 'band') await add(id, request.band);
+      else {
+        const { part, parts } = request;
+        const heif = openHeif(await libheif(request.wasmUrl), request.bytes);
+        let band: HeifBand | null;
+        let size: Gathering['size'];
+        try {
+          const { rows, width, height } = heif.tiling;
+          const { from, to } = rowsOf(rows, part, parts);
+          band = from < to ? heif.band(from, to) : null;
+          size = { width, height, parts };
+        } finally {
+          heif.close();
+        }
+        if (part === 0) await add(id, band, size);
+        else scope.postMessage({ id, band }, band ? [band.data.buffer] : []);
+      }
     } catch (error) {
+      gathering.delete(id);
       scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
     }
   });
+}
+
+/** The photo from its bands: the one band as it came when it holds the whole photo. */
+function joined(width: number, height: number, bands: HeifBand[]): ImageData {
+  if (bands.length === 1 && bands[0]!.height === height) return new ImageData(bands[0]!.data, width, height);
+  const image = new ImageData(width, height);
+  for (const band of bands) image.data.set(band.data, band.top * width * 4);
+  return image;
 }

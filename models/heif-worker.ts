@@ -1,12 +1,17 @@
-/** A HEIF photo's bytes to decode, with where libheif's wasm is. */
-export interface HeifRequest {
-  id: number;
-  bytes: Uint8Array;
-  wasmUrl: string;
-}
+import { poolSize } from './detector-pool';
+import type { HeifBand } from './heif-tiles';
 
-/** Each request is answered with its pixels, then its JPEG; or with an error (see `serveHeif`). */
-export type HeifAnswer = { id: number; pixels: ImageBitmap } | { id: number; jpeg: Blob } | { id: number; error: string };
+/**
+ * To each worker: a HEIF photo's bytes, of which it decodes part `part` of `parts`; to the first,
+ * also the others' bands, and a photo to drop (another part failed).
+ */
+export type HeifRequest =
+  | { type: 'decode'; id: number; bytes: Uint8Array; wasmUrl: string; part: number; parts: number }
+  | { type: 'band'; id: number; band: HeifBand | null }
+  | { type: 'drop'; id: number };
+
+/** A part's band for the first worker (null when it had no rows), the first's photo as pixels then as a JPEG, or an error. */
+export type HeifAnswer = { id: number; band: HeifBand | null } | { id: number; pixels: ImageBitmap } | { id: number; jpeg: Blob } | { id: number; error: string };
 
 /** A HEIF photo being decoded: upright, at full size, as pixels and then as a JPEG without metadata. */
 export interface DecodedHeif {
@@ -16,7 +21,7 @@ export interface DecodedHeif {
 
 export interface HeifDecoder {
   decode(bytes: Uint8Array): DecodedHeif;
-  /** Stops the worker, with libheif's memory; a later photo starts another. */
+  /** Stops the workers, with libheif's memory; a later photo starts others. */
   close(): void;
 }
 
@@ -35,58 +40,59 @@ function settable<T>(): Settable<T> {
   return { promise, resolve, reject };
 }
 
-interface Waiting {
-  pixels: Settable<ImageBitmap>;
-  jpeg: Settable<Blob>;
-}
-
-/** HEIF photos decoded in a worker started with the first one (see `serveHeif`, which it runs). */
-export function heifDecoder(workerUrl: string, wasmUrl: string): HeifDecoder {
-  let worker: Worker | null = null;
+/**
+ * HEIF photos decoded by workers started with the first one (see `serveHeif`, which they run), one
+ * per core like the detector's: libheif decodes on one thread, and an iPhone's HEIC is a grid of
+ * tiles, so each worker decodes a band of tile rows, and the first puts them together. A photo of
+ * one tile is the first worker's alone.
+ */
+export function heifDecoder(workerUrl: string, wasmUrl: string, size = poolSize()): HeifDecoder {
+  let workers: Worker[] = [];
   let nextId = 0;
-  const pending = new Map<number, Waiting>();
-  const reject = ({ pixels, jpeg }: Waiting, error: Error) => {
-    pixels.reject(error); // a no-op once the pixels came
-    jpeg.reject(error);
+  const pending = new Map<number, { pixels: Settable<ImageBitmap>; jpeg: Settable<Blob> }>();
+  const fail = (id: number, error: Error) => {
+    const waiting = pending.get(id);
+    pending.delete(id);
+    waiting?.pixels.reject(error); // a no-op once the pixels came
+    waiting?.jpeg.reject(error);
   };
-  const fail = (error: Error) => {
-    for (const waiting of pending.values()) reject(waiting, error);
-    pending.clear();
+  const stop = (error: Error) => {
+    for (const worker of workers) worker.terminate();
+    workers = [];
+    for (const id of [...pending.keys()]) fail(id, error);
   };
-  const started = (): Worker => {
-    if (worker) return worker;
-    const created = new Worker(workerUrl);
-    created.addEventListener('message', ({ data }: MessageEvent<HeifAnswer>) => {
-      const waiting = pending.get(data.id);
-      if ('pixels' in data) {
-        if (waiting) waiting.pixels.resolve(data.pixels);
-        else data.pixels.close();
-        return;
-      }
+  const answered = ({ data }: MessageEvent<HeifAnswer>) => {
+    const waiting = pending.get(data.id);
+    if (!waiting) return;
+    if ('band' in data) workers[0]?.postMessage({ type: 'band', ...data } satisfies HeifRequest, data.band ? [data.band.data.buffer] : []);
+    else if ('pixels' in data) waiting.pixels.resolve(data.pixels);
+    else if ('jpeg' in data) {
       pending.delete(data.id);
-      if ('jpeg' in data) waiting?.jpeg.resolve(data.jpeg);
-      else if (waiting) reject(waiting, new Error(data.error));
-    });
-    // A photo too large for its memory, say: what it held fails, and the next photo gets a new one.
-    created.addEventListener('error', () => {
-      created.terminate();
-      if (worker === created) worker = null;
-      fail(new Error('the HEIF decoder stopped'));
-    });
-    return (worker = created);
+      waiting.jpeg.resolve(data.jpeg);
+    } else {
+      fail(data.id, new Error(data.error));
+      workers[0]?.postMessage({ type: 'drop', id: data.id } satisfies HeifRequest);
+    }
+  };
+  const started = (): Worker[] => {
+    if (workers.length) return workers;
+    workers = Array.from({ length: size }, () => new Worker(workerUrl));
+    for (const worker of workers) {
+      worker.addEventListener('message', answered);
+      // A photo too large for their memory, say: what they held fails, and the next photo gets new ones.
+      worker.addEventListener('error', () => stop(new Error('the HEIF decoder stopped')));
+    }
+    return workers;
   };
   return {
     decode(bytes) {
       const id = nextId++;
-      const waiting: Waiting = { pixels: settable(), jpeg: settable() };
+      const waiting = { pixels: settable<ImageBitmap>(), jpeg: settable<Blob>() };
       pending.set(id, waiting);
-      started().postMessage({ id, bytes, wasmUrl } satisfies HeifRequest, [bytes.buffer as ArrayBuffer]);
+      const running = started();
+      running.forEach((worker, part) => worker.postMessage({ type: 'decode', id, bytes, wasmUrl, part, parts: running.length } satisfies HeifRequest));
       return { pixels: waiting.pixels.promise, jpeg: waiting.jpeg.promise };
     },
-    close: () => {
-      worker?.terminate();
-      worker = null;
-      fail(new Error('HEIF decoder closed'));
-    },
+    close: () => stop(new Error('HEIF decoder closed')),
   };
 }

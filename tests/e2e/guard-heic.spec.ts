@@ -102,3 +102,18 @@ test('a HEIC with its details removed alone stays the same HEIC, its location go
   await expectBoxesOn(card, faces);
   await expect(card).toHaveAttribute('data-metadata', '');
 });
+
+test("an iPhone HEIC stored as a grid of tiles, which the extension's workers decode together, is checked and masked whole", async ({ composer: { page, input } }) => {
+  const grid = photo('sample4-grid.heic'); // sample4.jpg as 4 × 3 coded tiles of 512 px, cut to its size
+  await input().setInputFiles({ name: 'IMG_0004.HEIC', mimeType: 'image/heic', buffer: Buffer.from(fileBytes(grid)) });
+  const overlay = await overlayFrame(page);
+  await expectBoxesOn(overlay.locator('[data-guard-photo]'), annotatedPhotos().find((p) => p.file === 'sample4.jpg')!.faces);
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const [file] = await received(page);
+  expect(file).toMatchObject({ name: 'IMG_0004.jpg', type: 'image/jpeg' });
+  const out = join(dir, 'grid.jpg');
+  writeFileSync(out, Buffer.from(file!.base64, 'base64'));
+  const tags = exiftoolTags(out);
+  expect([tags['File:ImageWidth'], tags['File:ImageHeight']]).toEqual([1920, 1448]);
+});

@@ -4,7 +4,7 @@
  * bytes (no HEVC, which no decoder opens), so the file tests what is read and removed around it.
  */
 export const text = (value: string) => new TextEncoder().encode(value);
-const u16 = (value: number) => Uint8Array.from([value >> 8, value & 255]);
+export const u16 = (value: number) => Uint8Array.from([value >> 8, value & 255]);
 export const u32 = (value: number) => Uint8Array.from([value >>> 24, (value >> 16) & 255, (value >> 8) & 255, value & 255]);
 export const join = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -57,8 +57,8 @@ function childBoxes(bytes: Uint8Array, from: number, to: number): Array<Found & 
   return found;
 }
 
-const child = (bytes: Uint8Array, parent: Found, type: string) => childBoxes(bytes, parent.body, parent.end).find((b) => b.type === type)!;
-const topBox = (bytes: Uint8Array, type: string) => child(bytes, { start: 0, body: 0, end: bytes.length }, type);
+export const child = (bytes: Uint8Array, parent: Found, type: string) => childBoxes(bytes, parent.body, parent.end).find((b) => b.type === type)!;
+export const topBox = (bytes: Uint8Array, type: string) => child(bytes, { start: 0, body: 0, end: bytes.length }, type);
 
 /**
  * The HEIF file turned as an iPhone turns a portrait photo: an `irot` property (`quarters` quarter

@@ -1,93 +1,122 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { LibHeif } from 'libheif-js/libheif-wasm/libheif.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { serveHeif } from '../../models/heif-decoder';
 import type { HeifAnswer, HeifRequest } from '../../models/heif-worker';
 import { heifDecoder } from '../../models/heif-worker';
+import { differing, LIBHEIF_WASM, loadLibheif, wholeDecode } from '../support/libheif';
+import { photo } from '../support/sites';
 
-/** Stands for the decoded bitmap: its width is the photo's byte count. */
-const pixelsOf = (bytes: number) => {
-  const pixels = { width: bytes, closed: false, close: () => void (pixels.closed = true) };
-  return pixels as unknown as ImageBitmap & { closed: boolean };
-};
+/** Node has no ImageData: the fields the workers read and fill. */
+class PlainImageData {
+  readonly data: Uint8ClampedArray;
+  constructor(dataOrWidth: Uint8ClampedArray | number, readonly width: number, readonly height = 0) {
+    if (typeof dataOrWidth === 'number') [this.width, this.height, this.data] = [dataOrWidth, width, new Uint8ClampedArray(dataOrWidth * width * 4)];
+    else this.data = dataOrWidth;
+  }
+}
 
-/**
- * A worker that answers each photo as `serveHeif` does: its pixels, then a JPEG of its byte count;
- * or an error for an empty file; or nothing, when told to stay silent.
- */
+/** A canvas that "encodes" the image it was given as its size and its first bytes. */
+class PlainCanvas {
+  private image: PlainImageData | null = null;
+  getContext = () => ({ putImageData: (image: PlainImageData) => void (this.image = image) });
+  convertToBlob = async () => new Blob([`${this.image!.width}x${this.image!.height}:${this.image!.data.slice(0, 4).join(',')}`], { type: 'image/jpeg' });
+}
+
+/** A worker running the extension's own `serveHeif`, messages passed on as they are. */
 class FakeWorker extends EventTarget {
   static all: FakeWorker[] = [];
-  silent = false;
   terminated = false;
+  silent = false;
   readonly requests: HeifRequest[] = [];
+  private inbox: ((event: MessageEvent<HeifRequest>) => void) | null = null;
   constructor(readonly url: string) {
     super();
     FakeWorker.all.push(this);
+    serveHeif({
+      postMessage: (data: HeifAnswer) => queueMicrotask(() => !this.terminated && this.dispatchEvent(new MessageEvent('message', { data }))),
+      addEventListener: (_type, listener) => void (this.inbox = listener),
+    });
   }
   postMessage(request: HeifRequest) {
     this.requests.push(request);
-    const { id, bytes } = request;
-    const answers: HeifAnswer[] = bytes.length
-      ? [{ id, pixels: pixelsOf(bytes.length) }, { id, jpeg: new Blob([String(bytes.length)], { type: 'image/jpeg' }) }]
-      : [{ id, error: 'no image in this HEIF file' }];
-    if (this.silent) return;
-    for (const data of answers) queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data })));
+    if (!this.silent) queueMicrotask(() => this.inbox?.(new MessageEvent('message', { data: request })));
   }
   terminate() {
     this.terminated = true;
   }
 }
 
+let lib: LibHeif;
+beforeAll(async () => {
+  lib = await loadLibheif();
+});
+beforeEach(() => {
+  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('ImageData', PlainImageData);
+  vi.stubGlobal('OffscreenCanvas', PlainCanvas);
+  vi.stubGlobal('createImageBitmap', async (image: PlainImageData) => image); // the pixels stand for their bitmap
+  vi.stubGlobal('fetch', async () => new Response(readFileSync(LIBHEIF_WASM)));
+});
 afterEach(() => {
   vi.unstubAllGlobals();
   FakeWorker.all = [];
 });
 
+const heic = (name: string) => new Uint8Array(readFileSync(photo(name)));
+const pixelsOf = async (decoded: { pixels: Promise<ImageBitmap> }) => (await decoded.pixels) as unknown as PlainImageData;
+
 describe('the HEIF decoder', () => {
-  it('starts its worker with the first photo only, keeps it for the next, and gives each its pixels and its JPEG', async () => {
-    vi.stubGlobal('Worker', FakeWorker);
-    const heif = heifDecoder('heif-worker.js', 'libheif.wasm');
+  it("shares an iPhone's grid of tiles between its workers, the first putting their bands together: libheif's whole image, then its JPEG", async () => {
+    const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
     expect(FakeWorker.all).toHaveLength(0);
-    const first = heif.decode(new Uint8Array(3));
-    expect((await first.pixels).width).toBe(3);
-    expect(await (await first.jpeg).text()).toBe('3');
-    const second = heif.decode(new Uint8Array(5));
-    expect([(await second.pixels).width, await (await second.jpeg).text()]).toEqual([5, '5']);
-    expect(FakeWorker.all).toHaveLength(1);
-    expect(FakeWorker.all[0]!.requests.map((r) => r.wasmUrl)).toEqual(['libheif.wasm', 'libheif.wasm']);
+    const grid = heic('sample4-grid.heic');
+    const decoded = heif.decode(grid);
+    const pixels = await pixelsOf(decoded);
+    expect([pixels.width, pixels.height]).toEqual([1920, 1448]);
+    expect(differing(pixels.data, (await wholeDecode(lib, grid)).data)).toBe(0);
+    expect(await (await decoded.jpeg).text()).toMatch(/^1920x1448:/);
+    expect(FakeWorker.all.map((worker) => worker.requests.map((r) => r.type))).toEqual([['decode', 'band'], ['decode']]);
+    expect(FakeWorker.all.map((worker) => worker.requests[0]!.type === 'decode' && worker.requests[0]!.part)).toEqual([0, 1]);
   });
 
-  it('fails both parts of a photo libheif cannot decode', async () => {
-    vi.stubGlobal('Worker', FakeWorker);
-    const failed = heifDecoder('heif-worker.js', 'libheif.wasm').decode(new Uint8Array(0));
-    await expect(failed.pixels).rejects.toThrow('no image in this HEIF file');
-    await expect(failed.jpeg).rejects.toThrow('no image in this HEIF file');
-  });
-
-  it('fails what a dead worker held, and starts another for the next photo', async () => {
-    vi.stubGlobal('Worker', FakeWorker);
-    const heif = heifDecoder('heif-worker.js', 'libheif.wasm');
-    const held = heif.decode(new Uint8Array(3));
-    FakeWorker.all[0]!.silent = true;
-    const lost = heif.decode(new Uint8Array(4));
-    await held.jpeg;
-    FakeWorker.all[0]!.dispatchEvent(new Event('error'));
-    await expect(lost.pixels).rejects.toThrow('the HEIF decoder stopped');
-    await expect(lost.jpeg).rejects.toThrow('the HEIF decoder stopped');
-    expect(FakeWorker.all[0]!.terminated).toBe(true);
-    expect(await (await heif.decode(new Uint8Array(6)).jpeg).text()).toBe('6');
+  it('leaves a photo stored as one image to the first worker, and keeps its workers for the next photo', async () => {
+    const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
+    await heif.decode(heic('sample4-grid.heic')).jpeg;
+    const single = heic('sample2.heic');
+    const pixels = await pixelsOf(heif.decode(single));
+    expect(differing(pixels.data, (await wholeDecode(lib, single)).data)).toBe(0);
     expect(FakeWorker.all).toHaveLength(2);
   });
 
-  it('once closed, has stopped its worker and failed what it held; pixels coming after are closed', async () => {
-    vi.stubGlobal('Worker', FakeWorker);
-    const heif = heifDecoder('heif-worker.js', 'libheif.wasm');
-    await heif.decode(new Uint8Array(1)).jpeg;
-    const worker = FakeWorker.all[0]!;
-    worker.silent = true;
-    const held = heif.decode(new Uint8Array(2));
+  it('fails both the pixels and the JPEG of a file libheif cannot read, and decodes the next photo', async () => {
+    const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
+    const failed = heif.decode(heic('sample4-grid.heic').subarray(0, 300));
+    await expect(failed.pixels).rejects.toThrow(/libheif could not/);
+    await expect(failed.jpeg).rejects.toThrow(/libheif could not/);
+    expect((await pixelsOf(heif.decode(heic('sample4-grid.heic')))).height).toBe(1448);
+  });
+
+  it('fails what a dead worker held, and starts others for the next photo', async () => {
+    const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
+    await heif.decode(heic('sample2.heic')).jpeg;
+    FakeWorker.all[1]!.silent = true;
+    const lost = heif.decode(heic('sample4-grid.heic'));
+    FakeWorker.all[1]!.dispatchEvent(new Event('error'));
+    await expect(lost.pixels).rejects.toThrow('the HEIF decoder stopped');
+    await expect(lost.jpeg).rejects.toThrow('the HEIF decoder stopped');
+    expect(FakeWorker.all.map((worker) => worker.terminated)).toEqual([true, true]);
+    expect((await pixelsOf(heif.decode(heic('sample2.heic')))).width).toBeGreaterThan(0);
+    expect(FakeWorker.all).toHaveLength(4);
+  });
+
+  it('once closed, has stopped its workers and failed what they held', async () => {
+    const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
+    await heif.decode(heic('sample2.heic')).jpeg;
+    for (const worker of FakeWorker.all) worker.silent = true;
+    const held = heif.decode(heic('sample2.heic'));
     heif.close();
     await expect(held.pixels).rejects.toThrow('HEIF decoder closed');
-    expect(worker.terminated).toBe(true);
-    const late = pixelsOf(2);
-    worker.dispatchEvent(new MessageEvent('message', { data: { id: worker.requests[1]!.id, pixels: late } }));
-    expect(late.closed).toBe(true);
+    expect(FakeWorker.all.every((worker) => worker.terminated)).toBe(true);
   });
 });
