@@ -71,17 +71,26 @@ export const encodeImage = (file: File, bytes: Uint8Array): EncodedImage => ({
 
 /**
  * Warms the detector as soon as the page offers a file input (a composer is open) on a site the
- * guard is on for, so the model is loaded by the time a photo is picked.
+ * guard is on for, so the model is loaded by the time a photo is picked; and again whenever a
+ * file dialog opens (the user's click on an input, or the page's own): an input in a web
+ * component's shadow root, which the first check cannot see, and a detector released as idle
+ * (minutes after the composer opened) start while the user chooses a photo.
  */
 export function warmOnComposer(detector: DetectorPort, signal: AbortSignal, guarding: () => boolean): void {
+  // Only a head start: if it fails (the extension is being updated), the first photo starts it.
+  const warm = () => void detector.warm().catch(() => null);
   const observer = new MutationObserver(() => check());
   const check = () => {
     if (!guarding() || !document.querySelector('input[type=file]')) return;
     observer.disconnect();
-    // Only a head start: if it fails (the extension is being updated), the first photo starts it.
-    void detector.warm().catch(() => null);
+    warm();
   };
   observer.observe(document, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   check();
+  const opensDialog = (event: Event) => {
+    const [target] = event.composedPath();
+    if (guarding() && target instanceof HTMLInputElement && target.type === 'file') warm();
+  };
+  window.addEventListener('click', opensDialog, { capture: true, signal });
 }

@@ -75,3 +75,16 @@ test('a photo pasted in an editable box no script handles is held, then goes in 
   await expect(image).toHaveAttribute('src', /^data:image\/png;base64,/);
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1920, 1448]);
 });
+
+test("opening the dialog of a web component's input starts the detector while a photo is chosen, even once it was released as idle", async ({ school }) => {
+  const worker = school.context().serviceWorkers()[0]!;
+  const running = () => worker.evaluate(() => chrome.offscreen.hasDocument());
+  // Started as the page showed its form's input; released (as after minutes idle: it closes its document).
+  await expect.poll(running).toBe(true);
+  await worker.evaluate(() => chrome.offscreen.closeDocument());
+  expect(await running()).toBe(false);
+  const chooser = school.waitForEvent('filechooser');
+  await school.locator('class-photos input[type="file"]').click();
+  await chooser;
+  await expect.poll(running).toBe(true);
+});
