@@ -55,13 +55,13 @@ async function assertMasked(page: Page, file: Received, of = 'sample1.jpg'): Pro
   for (const spread of await spreadInBoxes(page, file, faces)) assert.ok(spread < 8, `a face is still visible (luminance spread ${spread})`);
 }
 
-/** `name` picked in strict X's input, held until its three faces are shown, then protected: the page and what it got. */
-async function pickAndProtect(name: string): Promise<{ page: Page; file: Received }> {
+/** `name` picked in strict X's input, held until its `faces` are shown, then protected: the page and what it got. */
+async function pickAndProtect(name: string, faces = 3): Promise<{ page: Page; file: Received }> {
   const page = await strictPage('x');
   const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(photo(name));
   const overlay = await overlayFrame(page);
-  await overlay.waitForSelector('[data-guard-photo][data-faces="3"]');
+  await overlay.waitForSelector(`[data-guard-photo][data-faces="${faces}"]`);
   assert.deepEqual(await received(page), []); // held back until the user decides
   await (await overlay.waitForSelector('[data-action="protect"]:enabled'))!.click();
   return { page, file: await oneReceived(page) };
@@ -80,6 +80,12 @@ test('Firefox: an iPhone HEIC, which Firefox cannot open, is decoded in the back
   const { page, file } = await pickAndProtect('sample2.heic');
   assert.deepEqual([file.name, file.type], ['sample2.jpg', 'image/jpeg']);
   await assertMasked(page, file, 'sample2.jpg');
+});
+
+test("Firefox: an iPhone HEIC stored as a grid of tiles, which the background page's workers decode together, is masked whole", async () => {
+  const { page, file } = await pickAndProtect('sample4-grid.heic', 4);
+  assert.deepEqual([file.name, file.type], ['sample4-grid.jpg', 'image/jpeg']);
+  await assertMasked(page, file, 'sample4.jpg');
 });
 
 test('Firefox, file input: "Post original" delivers the original byte for byte, to an onchange handler too', async () => {
