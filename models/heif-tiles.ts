@@ -73,8 +73,6 @@ export function openHeif(lib: LibHeif, bytes: Uint8Array) {
   const layout: HeifTiling = { columns: field(1), rows: field(2), tileWidth: field(3), tileHeight: field(4), width: field(5), height: field(6), top: shift(field(7), field(4)), left: shift(field(8), field(3)) };
   return {
     tiling: layout,
-    /** Deeper than 8 bits a channel (an HDR photo): decoded whole, where libheif converts it. */
-    deep: lib._heif_image_handle_get_luma_bits_per_pixel(handle) > 8,
     /** The tile rows `from` to `to` (excluded; not empty), cut to the image, as one band of its full width. */
     band(from: number, to: number): HeifBand {
       const { columns, tileWidth, tileHeight, width, height, top: shiftY, left: shiftX } = layout;
@@ -111,5 +109,3 @@ export function openHeif(lib: LibHeif, bytes: Uint8Array) {
     close,
   };
 }
-
-export type OpenHeif = ReturnType<typeof openHeif>;

@@ -63,7 +63,10 @@ export function heifDecoder(workerUrl: string, wasmUrl: string, size = poolSize(
   };
   const answered = ({ data }: MessageEvent<HeifAnswer>) => {
     const waiting = pending.get(data.id);
-    if (!waiting) return;
+    if (!waiting) {
+      if ('pixels' in data) data.pixels.close(); // of a photo given up
+      return;
+    }
     if ('band' in data) workers[0]?.postMessage({ type: 'band', ...data } satisfies HeifRequest, data.band ? [data.band.data.buffer] : []);
     else if ('pixels' in data) waiting.pixels.resolve(data.pixels);
     else if ('jpeg' in data) {

@@ -24,7 +24,6 @@ declare module 'libheif-js/libheif-wasm/libheif.js' {
     _heif_context_read_from_memory(error: number, context: number, data: number, size: number, reserved: number): void;
     _heif_context_get_primary_image_handle(error: number, context: number, handle: number): void;
     _heif_image_handle_release(handle: number): void;
-    _heif_image_handle_get_luma_bits_per_pixel(handle: number): number;
     _heif_image_handle_get_image_tiling(error: number, handle: number, transformed: number, tiling: number): void;
     _heif_decoding_options_alloc(): number;
     _heif_decoding_options_free(options: number): void;
