@@ -1,3 +1,4 @@
+import { inClosedRoots, pointerOf } from './closed-roots';
 import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult, type EncodedImage } from '../messaging/protocol';
 import type { Sensitivity } from '../models/analysis-options';
 import type { Rect } from '../models/boxes';
@@ -89,7 +90,8 @@ export function warmOnComposer(detector: DetectorPort, signal: AbortSignal, guar
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   check();
   const opensDialog = (event: Event) => {
-    const [target] = event.composedPath();
+    const [aimed] = event.composedPath();
+    const target = aimed && inClosedRoots(aimed, pointerOf(event)).target;
     if (guarding() && target instanceof HTMLInputElement && target.type === 'file') warm();
   };
   window.addEventListener('click', opensDialog, { capture: true, signal });

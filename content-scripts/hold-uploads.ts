@@ -1,3 +1,4 @@
+import { inClosedRoots, pointerOf } from './closed-roots';
 import { detachAgain } from './detached-inputs';
 import { droppedFolders, filesInFolders } from './dropped-folders';
 import { withPageFiles } from './page-files';
@@ -92,12 +93,14 @@ export function holdUploads(
   };
   listen('input', onInput);
   listen('change', onInput);
-  // An input in a web component's (open) shadow root: its `change`, and in Firefox its `input`
-  // too, stay inside the shadow root. Any root a click or a focus passes through (the user's, or
-  // the page's own `click()` on the input) is listened to as well, before the input opens.
+  // An input in a web component's shadow root: its `change`, and in Firefox its `input` too, stay
+  // inside the shadow root. Any root a click or a focus passes through (the user's, or the page's
+  // own `click()` on the input), closed ones too, is listened to as well, before the input opens.
   const roots = new WeakSet<ShadowRoot>();
   const watchShadowRoots = (event: Event) => {
-    for (const node of event.composedPath()) {
+    const path = event.composedPath();
+    const closed = path[0] ? inClosedRoots(path[0], pointerOf(event)).roots : [];
+    for (const node of [...path, ...closed]) {
       if (!(node instanceof ShadowRoot) || roots.has(node)) continue;
       roots.add(node);
       for (const type of ['input', 'change']) listen(type, onInput, node);
@@ -136,7 +139,8 @@ export function holdUploads(
       // Read now: the event's data can be read only while it is dispatched.
       const folders = foldersOf?.(event) ?? null;
       // Where it was dropped or pasted, also inside a web component (which window sees as its host).
-      const target = event.composedPath()[0] ?? event.target;
+      const aimed = event.composedPath()[0] ?? event.target;
+      const target = aimed && inClosedRoots(aimed, pointerOf(event)).target;
       if ((!folders && !files.some(isImage)) || !target || !holding()) return;
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -88,3 +88,17 @@ test("opening the dialog of a web component's input starts the detector while a 
   await chooser;
   await expect.poll(running).toBe(true);
 });
+
+// A closed shadow root hides its content from page scripts, and from the guard's window listeners,
+// which see its host: the guard opens it as extensions may.
+test('a photo picked in an input inside a closed shadow root is held', async ({ school }) => {
+  const chooser = school.waitForEvent('filechooser');
+  await school.locator('closed-photos').click({ position: { x: 20, y: 130 } }); // its label, under its drop zone
+  await (await chooser).setFiles(photo('sample4.jpg'));
+  await expectHeldThenPosted(school, 'sample4.jpg');
+});
+
+test('a photo dropped on a drop zone inside a closed shadow root is held, and the drop handed to that zone', async ({ school }) => {
+  await dropFiles(school, 'closed-photos', [photo('sample4.jpg')]); // its middle: the drop zone
+  await expectHeldThenPosted(school, 'sample4.jpg', 'drop');
+});

@@ -1,6 +1,6 @@
-// Inputs a page builds its own way, in Firefox: one inside a web component's shadow root, one
-// clicked without ever being put in the document (the page-world script puts it there), and an
-// editable box that leaves pasting to the browser.
+// Inputs a page builds its own way, in Firefox: one inside a web component's shadow root (open or
+// closed), one clicked without ever being put in the document (the page-world script puts it
+// there), and an editable box that leaves pasting to the browser.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
@@ -37,16 +37,16 @@ async function heldThenPosted(page: Page, input: ElementHandle<HTMLInputElement>
   assert.equal((await received(page))[0]!.sha256, sha256(fileBytes(photo('sample4.jpg'))));
 }
 
-test("Firefox: a photo picked in a web component's own input (in its shadow root) is held", async () => {
+for (const mode of ['open', 'closed'] as const) test(`Firefox: a photo picked in a web component's own input (in its ${mode} shadow root) is held`, async () => {
   const page = await fixturePage();
-  const input = await page.evaluateHandle(() => {
-    const shadow = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
+  const input = await page.evaluateHandle((mode) => {
+    const shadow = document.body.appendChild(document.createElement('div')).attachShadow({ mode });
     shadow.innerHTML = '<input type="file" accept="image/*">';
     const input = shadow.querySelector('input')!;
     (window as unknown as FixtureWindow).takeFrom(input);
     input.click(); // as the user's click opens its dialog
     return input;
-  });
+  }, mode);
   await heldThenPosted(page, input);
 });
 
