@@ -1,3 +1,5 @@
+import { inClosedRoots } from './closed-roots';
+
 /**
  * What a browser does with a paste no page script handles: in an editable element, the pasted
  * pictures go in at the caret, as images. The guard's re-made paste has no such default (a script
@@ -9,13 +11,24 @@ export type PasteByDefault = (files: File[], text: string) => void;
 
 /** How to do a paste's default later (see PasteByDefault); null outside an editable element. */
 export function pasteByDefault(event: Event): PasteByDefault | null {
-  const start = event.composedPath()[0];
+  const aimed = event.composedPath()[0];
+  const start = aimed && inClosedRoots(aimed).target;
   if (!(start instanceof HTMLElement) || !start.isContentEditable) return null;
   let host = start;
   while (host.parentElement?.isContentEditable) host = host.parentElement;
-  const selection = document.getSelection();
+  const selection = selectionAt(host);
   const caret = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
   return (files, text) => void insertAt(host, caret, files, text);
+}
+
+/**
+ * The selection as seen from the element's tree: in Chrome, the document's shows a caret inside a
+ * shadow root as one at its host, while the root's own (`getSelection`, Chrome's) shows it there.
+ */
+function selectionAt(element: HTMLElement): Selection | null {
+  const root = element.getRootNode();
+  const own = root instanceof ShadowRoot ? (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection : undefined;
+  return own ? own.call(root) : document.getSelection();
 }
 
 async function insertAt(editable: HTMLElement, caret: Range | null, files: File[], text: string): Promise<void> {
@@ -23,7 +36,7 @@ async function insertAt(editable: HTMLElement, caret: Range | null, files: File[
   // The decision window had the focus: the caret goes back where the paste was.
   editable.focus();
   if (caret) {
-    const selection = document.getSelection();
+    const selection = selectionAt(editable);
     selection?.removeAllRanges();
     selection?.addRange(caret);
   }

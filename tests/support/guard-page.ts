@@ -55,8 +55,11 @@ export async function dropFiles(page: Page, selector: string, files: string[]): 
   await cdp.detach();
 }
 
-/** A real paste: puts a PNG (and `text`, if given) on the system clipboard, focuses the element and presses Ctrl+V. */
-export async function pastePng(page: Page, selector: string, jpegPath: string, text?: string): Promise<void> {
+/**
+ * A real paste: puts a PNG (and `text`, if given) on the system clipboard, focuses the element and
+ * presses Ctrl+V; with no selector, into what has the focus.
+ */
+export async function pastePng(page: Page, selector: string | null, jpegPath: string, text?: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   const base64 = readFileSync(jpegPath).toString('base64');
   await page.evaluate(
@@ -70,7 +73,7 @@ export async function pastePng(page: Page, selector: string, jpegPath: string, t
     },
     [base64, text] as const,
   );
-  await page.locator(selector).focus();
+  if (selector) await page.locator(selector).focus();
   await page.keyboard.press('Control+V');
 }
 
