@@ -3,7 +3,7 @@ import { type Box, type Rect, scaled } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
 import { workingScale } from '../models/tiling';
 import { type PhotoMetadata, readMetadata } from '../photo/metadata';
-import { isHeif } from '../photo/heif';
+import { isHevcHeif } from '../photo/heif';
 import { readContainer } from '../photo/segments';
 import { decodes } from '../photo/upright-decode';
 import { type DetectorPort, encodeImage } from './detector-port';
@@ -147,11 +147,12 @@ export async function checkPhoto(
 }
 
 /**
- * A HEIF photo (an iPhone's HEIC; not an AVIF, which browsers decode) that this browser cannot
- * decode; 'timeout' when its decoder did not say in the time allowed, as a copy may not be made.
+ * A HEIF photo (an iPhone's HEIC; not an AVIF, which browsers decode, and no decoding of one to
+ * find out) that this browser cannot decode; 'timeout' when its decoder did not say in the time
+ * allowed, as a copy may not be made.
  */
 async function undecodedHeif(file: File, bytes: Uint8Array, asking: Asking): Promise<boolean | 'timeout'> {
-  if (!isHeif(bytes)) return false;
+  if (!isHevcHeif(bytes)) return false;
   const decoded = await withinTime(() => decodes(file), asking.timeoutMs, asking.signal);
   return decoded === 'timeout' ? decoded : !decoded;
 }

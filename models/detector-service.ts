@@ -1,6 +1,6 @@
 import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
 import { renamedFor } from '../photo/file-name';
-import { isHeif } from '../photo/heif';
+import { isHevcHeif } from '../photo/heif';
 import { decodes } from '../photo/upright-decode';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
 import { inReadingOrder, overlapsAny, type Rect } from './boxes';
@@ -117,8 +117,9 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       const where = within && overlapsAny(within);
       // A HEIF photo (an iPhone's HEIC) the browser cannot decode is decoded by libheif, started
       // before the pool may have to start: its faces are looked for as soon as its pixels come,
-      // while the JPEG the page will draw is encoded.
-      const heifPhoto = isHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes) : null;
+      // while the JPEG the page will draw is encoded. An AVIF is the browser's (libheif here has
+      // no AV1 decoder): it is not decoded an extra time to find that out.
+      const heifPhoto = isHevcHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes) : null;
       heifPixels = heifPhoto?.pixels;
       // An animated GIF's frames are read here; anything else is what the browser decodes.
       const found = await onPool(async (pool) => {

@@ -8,13 +8,23 @@ import type { Segment, SegmentKind } from './segments';
  */
 const BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
 
-/** A file whose `ftyp` box names a HEIF brand, as its major brand or a compatible one. */
-export function isHeif(bytes: Uint8Array): boolean {
-  if (bytes.length < 16 || ascii(bytes, 4, 4) !== 'ftyp') return false;
+/** The brands an `ftyp` box names, its major brand first; none for a file that does not start with one. */
+function brandsOf(bytes: Uint8Array): string[] {
+  if (bytes.length < 16 || ascii(bytes, 4, 4) !== 'ftyp') return [];
   const end = Math.min(bytes.length, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0));
-  for (let at = 8; at + 4 <= end; at += at === 8 ? 8 : 4) if (BRANDS.has(ascii(bytes, at, 4))) return true;
-  return false;
+  const brands: string[] = [];
+  for (let at = 8; at + 4 <= end; at += at === 8 ? 8 : 4) brands.push(ascii(bytes, at, 4));
+  return brands;
 }
+
+/** A file whose `ftyp` box names a HEIF brand, as its major brand or a compatible one. */
+export const isHeif = (bytes: Uint8Array): boolean => brandsOf(bytes).some((brand) => BRANDS.has(brand));
+
+/**
+ * A HEIF whose images are HEVC-coded (an iPhone's HEIC), not AV1 (an AVIF): what no browser the
+ * extension runs in decodes, and what the extension's libheif (built with an HEVC decoder only) does.
+ */
+export const isHevcHeif = (bytes: Uint8Array): boolean => isHeif(bytes) && !brandsOf(bytes).some((brand) => brand === 'avif' || brand === 'avis');
 
 /** Major brands of image sequences (an animated AVIF, a HEIF burst or live sequence). */
 const SEQUENCE_BRANDS = new Set(['avis', 'msf1', 'hevc', 'hevx', 'hevm', 'hevs']);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isHeif, isHevcHeif } from '../../photo/heif';
 import { readMetadata } from '../../photo/metadata';
 import { readContainer } from '../../photo/segments';
 import { MOTION_VIDEO, stripMetadata } from '../../photo/strip';
@@ -16,6 +17,13 @@ const exif = readContainer(jpeg).segments.find((s) => s.kind === 'exif')!;
 const heic = heifWith(jpeg.subarray(exif.start + 10, exif.end), JANE_XMP);
 
 describe('HEIF (an iPhone\'s HEIC)', () => {
+  it('is told from an AVIF (the same container, AV1-coded) by its brands, as HEVC-coded images only libheif opens', () => {
+    const photos = ['sample2.heic', 'sample4-grid.heic', 'sample2.avif', 'sample2.jpg'].map((name) => new Uint8Array(readFileSync(`tests/fixtures/photos/${name}`)));
+    expect(photos.map(isHeif)).toEqual([true, true, true, false]);
+    expect(photos.map(isHevcHeif)).toEqual([true, true, false, false]);
+    expect(isHevcHeif(heic)).toBe(true);
+  });
+
   it('says what its Exif and XMP items reveal, as exiftool reads them', async () => {
     const tags = exiftoolTagsOf(heic);
     expect(tags['GPS:GPSLatitudeRef']).toBe('North');
