@@ -151,12 +151,18 @@ test('a JPEG cut short in its image: its location is shown and, chosen, removed 
   expect(Object.keys(exiftoolTags(out)).filter((k) => /GPS|IFD0|ExifIFD|XMP/.test(k))).toEqual([]);
 });
 
-test('a JPEG with zeros between its segments is read and stripped like any other', async ({ composer: { page, input } }) => {
+/** sample1.jpg with `bytes` between its EXIF segment and the next, written as `name`: its path. */
+function sample1With(bytes: number[], name: string): string {
   const original = fileBytes(photo('sample1.jpg'));
   const afterExif = readContainer(original).segments.find((s) => s.kind === 'exif')!.end;
-  const padded = join(dir, 'padded.jpg');
-  writeFileSync(padded, new Uint8Array([...original.subarray(0, afterExif), 0, 0, 0, 0, ...original.subarray(afterExif)]));
-  await input().setInputFiles(padded);
+  const path = join(dir, name);
+  writeFileSync(path, new Uint8Array([...original.subarray(0, afterExif), ...bytes, ...original.subarray(afterExif)]));
+  return path;
+}
+
+test('a JPEG with zeros between its segments is read and stripped like any other', async ({ composer: { page, input } }) => {
+  const original = fileBytes(photo('sample1.jpg'));
+  await input().setInputFiles(sample1With([0, 0, 0, 0], 'padded.jpg'));
   const overlay = await overlayFrame(page);
   const card = overlay.locator('[data-guard-photo]');
   await expect(card).toHaveAttribute('data-faces', '3');
@@ -174,10 +180,7 @@ test('a JPEG with zeros between its segments is read and stripped like any other
 test('a photo whose details cannot be read but which the browser draws: "Remove the hidden details" redraws it', async ({ composer: { page, input } }) => {
   // Stray bytes between its EXIF and the next segment: decoders skip them, the metadata reader
   // does not guess past them (a segment's length may be what is wrong).
-  const original = fileBytes(photo('sample1.jpg'));
-  const afterExif = readContainer(original).segments.find((s) => s.kind === 'exif')!.end;
-  const odd = join(dir, 'odd.jpg');
-  writeFileSync(odd, new Uint8Array([...original.subarray(0, afterExif), 7, 7, 7, 7, ...original.subarray(afterExif)]));
+  const odd = sample1With([7, 7, 7, 7], 'odd.jpg');
   await input().setInputFiles(odd);
   const overlay = await overlayFrame(page);
   const card = overlay.locator('[data-guard-photo]');
