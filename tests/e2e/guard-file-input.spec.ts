@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readContainer } from '../../photo/segments';
 import { stripMetadata } from '../../photo/strip';
-import { decodeInPage, expectPostedUntouched, fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
+import { decodeInPage, expectPostedUntouched, fileBytes, overlayFrame, overlayShown, received, sha256, writeReceived } from '../support/guard-page';
 import { annotatedPhotos } from '../support/annotations';
 import { iou } from '../../models/boxes';
 import { photo } from '../support/sites';
@@ -58,8 +58,7 @@ test('"Protect and post" masks every face and removes the metadata', async ({ co
   await expect.poll(() => received(page)).toHaveLength(1);
   const [file] = await received(page);
   expect(file).toMatchObject({ name: 'sample4.jpg', type: 'image/jpeg' });
-  const out = join(dir, 'protected.jpg');
-  writeFileSync(out, Buffer.from(file!.base64, 'base64'));
+  const out = writeReceived(dir, 'protected.jpg', file!);
   const tags = exiftoolTags(out);
   expect(Object.keys(tags).filter((k) => /GPS|Serial|Artist|Owner|XMP|IPTC|ExifIFD/.test(k))).toEqual([]);
 
@@ -87,8 +86,7 @@ test('a face unticked by clicking its box on the photo is left as it was; the ot
   await expect(overlay.locator('[data-face-index="0"]')).toBeChecked();
   await overlay.locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
-  const out = join(dir, 'one-left.jpg');
-  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  const out = writeReceived(dir, 'one-left.jpg', (await received(page))[0]!);
 
   // Asked again, the detector finds that one face, and only it.
   await expect.poll(() => overlayShown(page)).toBe(false);
@@ -146,8 +144,7 @@ test('a JPEG cut short in its image: its location is shown and, chosen, removed 
   await expect(overlay.locator('[data-option="strip"]')).toBeChecked();
   await overlay.locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
-  const out = join(dir, 'cut-stripped.jpg');
-  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  const out = writeReceived(dir, 'cut-stripped.jpg', (await received(page))[0]!);
   expect(Object.keys(exiftoolTags(out)).filter((k) => /GPS|IFD0|ExifIFD|XMP/.test(k))).toEqual([]);
 });
 
@@ -170,8 +167,7 @@ test('a JPEG with zeros between its segments is read and stripped like any other
   await overlay.locator('[data-option="mask"]').uncheck();
   await overlay.locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
-  const out = join(dir, 'padded-stripped.jpg');
-  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  const out = writeReceived(dir, 'padded-stripped.jpg', (await received(page))[0]!);
   expect(Object.keys(exiftoolTags(out)).filter((k) => /GPS|ExifIFD|XMP/.test(k))).toEqual([]);
   // Stripped, not redrawn: the compressed image is the same.
   expect(fileBytes(out).subarray(-4096)).toEqual(original.subarray(-4096));
@@ -190,8 +186,7 @@ test('a photo whose details cannot be read but which the browser draws: "Remove 
   await overlay.locator('[data-option="mask"]').uncheck();
   await overlay.locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
-  const out = join(dir, 'redrawn.jpg');
-  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  const out = writeReceived(dir, 'redrawn.jpg', (await received(page))[0]!);
   const tags = exiftoolTags(out);
   expect(Object.keys(tags).filter((k) => /GPS|IFD0|ExifIFD|XMP/.test(k))).toEqual([]);
   expect([tags['File:ImageWidth'], tags['File:ImageHeight']]).toEqual([exiftoolTags(odd)['File:ImageWidth'], exiftoolTags(odd)['File:ImageHeight']]);
@@ -216,8 +211,7 @@ test('a photo with EXIF orientation 6 is analysed and masked as it is displayed,
   const [decoded] = await decodeInPage(page, [(await received(page))[0]!.base64]);
   expect([decoded!.width, decoded!.height]).toEqual([1537, 1920]); // upright, pixels rotated
 
-  const out = join(dir, 'rotated-protected.jpg');
-  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  const out = writeReceived(dir, 'rotated-protected.jpg', (await received(page))[0]!);
   reports.length = 0;
   await input().setInputFiles(out);
   await expect.poll(() => reports).toEqual(['photo-guard: rotated-protected.jpg: 0 face(s), metadata: none']);

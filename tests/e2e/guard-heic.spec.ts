@@ -1,4 +1,4 @@
-import { statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { statSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { iou } from '../../models/boxes';
@@ -6,7 +6,7 @@ import { annotatedPhotos } from '../support/annotations';
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../support/composer-test';
 import { exiftoolTags } from '../support/exiftool';
-import { fileBytes, overlayFrame, overlayShown, received, sha256 } from '../support/guard-page';
+import { fileBytes, overlayFrame, overlayShown, received, sha256, writeReceived } from '../support/guard-page';
 import { rotatedHeif } from '../support/heif';
 import { photo } from '../support/sites';
 
@@ -52,8 +52,7 @@ for (const [kind, original] of [['HEIC', HEIC], ['AVIF', photo('sample2.avif')]]
     await expect.poll(() => received(page)).toHaveLength(1);
     const [file] = await received(page);
     expect(file).toMatchObject({ name: 'sample2.jpg', type: 'image/jpeg', lastModified: Math.floor(statSync(original).mtimeMs) });
-    const out = join(dir, 'masked.jpg');
-    writeFileSync(out, Buffer.from(file!.base64, 'base64'));
+    const out = writeReceived(dir, 'masked.jpg', file!);
     const tags = exiftoolTags(out);
     expect([tags['File:ImageWidth'], tags['File:ImageHeight']]).toEqual([1920, 1367]);
     expect(Object.keys(tags).filter((k) => /^(GPS|IFD0|ExifIFD|XMP|IPTC)/.test(k))).toEqual([]);
@@ -74,8 +73,7 @@ test('a portrait iPhone HEIC, its picture stored sideways and turned by its rota
   await expectBoxesOn(overlay.locator('[data-guard-photo]'), faces);
   await overlay.locator('[data-action="protect"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
-  const out = join(dir, 'turned.jpg');
-  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  const out = writeReceived(dir, 'turned.jpg', (await received(page))[0]!);
   const tags = exiftoolTags(out);
   expect([tags['File:ImageWidth'], tags['File:ImageHeight'], tags['IFD0:Orientation']]).toEqual([1920, 1367, undefined]);
 });
@@ -90,8 +88,7 @@ test('a HEIC with its details removed alone stays the same HEIC, its location go
   const [file] = await received(page);
   // The type Playwright gave the picked file (image/heif, by its name), kept.
   expect(file).toMatchObject({ name: 'sample2.heic', type: 'image/heif', size: fileBytes(HEIC).length });
-  const out = join(dir, 'stripped.heic');
-  writeFileSync(out, Buffer.from(file!.base64, 'base64'));
+  const out = writeReceived(dir, 'stripped.heic', file!);
   expect(Object.keys(exiftoolTags(out)).filter((k) => /^(GPS|IFD0|ExifIFD|XMP|IPTC)/.test(k))).toEqual([]);
 
   // Picked again, the stripped file is decoded as before: the same faces, nothing left to report.
@@ -112,8 +109,7 @@ test("an iPhone HEIC stored as a grid of tiles, which the extension's workers de
   await expect.poll(() => received(page)).toHaveLength(1);
   const [file] = await received(page);
   expect(file).toMatchObject({ name: 'IMG_0004.jpg', type: 'image/jpeg' });
-  const out = join(dir, 'grid.jpg');
-  writeFileSync(out, Buffer.from(file!.base64, 'base64'));
+  const out = writeReceived(dir, 'grid.jpg', file!);
   const tags = exiftoolTags(out);
   expect([tags['File:ImageWidth'], tags['File:ImageHeight']]).toEqual([1920, 1448]);
 });

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '../support/composer-test';
 import { exiftoolTags } from '../support/exiftool';
-import { overlayFrame, received } from '../support/guard-page';
+import { overlayFrame, received, writeReceived } from '../support/guard-page';
 import { photo } from '../support/sites';
 
 const dir = mkdtempSync(join(tmpdir(), 'photo-guard-e2e-'));
@@ -25,8 +25,7 @@ test('with faces masked, unticking "remove the hidden details" says they go all 
   await overlay.locator('[data-action="protect"]').click();
 
   await expect.poll(() => received(page)).toHaveLength(1);
-  const out = join(dir, 'masked-kept.jpg');
-  writeFileSync(out, Buffer.from((await received(page))[0]!.base64, 'base64'));
+  const out = writeReceived(dir, 'masked-kept.jpg', (await received(page))[0]!);
   // Only the colour profile stays (its header names a device model: the display's, not the camera's).
   expect(Object.keys(exiftoolTags(out)).filter((k) => !k.startsWith('ICC') && /GPS|Serial|Make|Model|DateTimeOriginal|XMP|IPTC/.test(k))).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { expect, type Frame, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Drawing, drawArgs, drawnPhoto } from './drawn-photo';
 
 export interface Received {
@@ -20,6 +21,13 @@ export interface Received {
 
 /** What the fixture site's upload stub has received so far. */
 export const received = (page: Page) => page.evaluate(() => (window as unknown as { received: Received[] }).received);
+
+/** A file the site received, written to `dir` as `name` (for exiftool to read): its path. */
+export function writeReceived(dir: string, name: string, file: Received): string {
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.from(file.base64, 'base64'));
+  return path;
+}
 
 /** The guard's overlay frame (an extension page), once it is shown. */
 export async function overlayFrame(page: Page, timeout = 60_000): Promise<Frame> {
