@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import {
   type Decision,
   type HostMessage,
@@ -6,20 +5,12 @@ import {
   type OverlayMessage,
   type OverlayPhoto,
   type OverlayRequest,
-  PORT_MESSAGE,
   withPhoto,
 } from './overlay/protocol';
+import { privateFrame } from './private-frame';
 
 const REMOVE_DELAY_MS = 250;
 
-/**
- * The origin the overlay frame's document has. Chrome hands content scripts a per-session URL for
- * it (use_dynamic_url, so pages cannot probe for the extension), but the frame commits to the
- * extension's own origin; Firefox's extension URLs are per-install already. The port is posted to
- * exactly this origin: the page can navigate the frame, and must not receive the port if it does.
- */
-const frameOrigin = () =>
-  import.meta.env.FIREFOX ? new URL(browser.runtime.getURL('/')).origin : `chrome-extension://${browser.runtime.id}`;
 const FRAME_STYLE = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;z-index:2147483647;background:transparent;color-scheme:normal';
 
 /** The overlay on screen: photos still being checked are added as their results come. */
@@ -32,26 +23,15 @@ export interface OverlaySession {
 }
 
 /**
- * Shows the decision overlay. The overlay is an extension page in an iframe under a closed shadow
- * root (as Bitwarden isolates its inline menu): the page cannot read the photos or the choice, nor
- * click the buttons. The two sides talk over a private MessageChannel, handed over with a one-time
- * token the page cannot see.
+ * Shows the decision overlay, an extension page in a private frame (see private-frame.ts): the
+ * page cannot read the photos or the choice, nor click the buttons.
  */
 export function openOverlay(initial: OverlayRequest, signal: AbortSignal): OverlaySession {
-  const token = crypto.randomUUID();
-  const host = document.createElement('photo-guard-overlay');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const frame = document.createElement('iframe');
-  frame.setAttribute('style', FRAME_STYLE);
-  frame.setAttribute('allow', '');
-  frame.src = browser.runtime.getURL(`/overlay.html#${token}` as '/');
-  shadow.append(frame);
-
-  const channel = new MessageChannel();
+  const { host, frame, port } = privateFrame('/overlay.html', 'photo-guard-overlay', FRAME_STYLE);
   // Until the frame is ready, updates go into the request it will be shown.
   let request = initial;
   let ready = false;
-  const post = (message: HostMessage) => channel.port1.postMessage(message);
+  const post = (message: HostMessage) => port.postMessage(message);
   const update: OverlaySession['update'] = (index, photo, defaults) => {
     request = withPhoto(request, index, photo, defaults);
     if (ready) post({ type: 'photo', index, photo, defaults });
@@ -60,28 +40,21 @@ export function openOverlay(initial: OverlayRequest, signal: AbortSignal): Overl
   let finish: (choice: Decision) => void = () => undefined;
   const decision = new Promise<Decision>((resolve) => {
     finish = (choice: Decision) => {
-      channel.port1.close();
+      port.close();
       // Hidden at once; removed a moment later, once the click that decided has been fully
       // processed by the frame (removing a frame in the middle of its input event can stall it).
       host.style.display = 'none';
       setTimeout(() => host.remove(), REMOVE_DELAY_MS);
       resolve(choice);
     };
-    channel.port1.onmessage = ({ data }: MessageEvent<OverlayMessage>) => {
+    port.onmessage = ({ data }: MessageEvent<OverlayMessage>) => {
       if (data.type === 'ready') {
         ready = true;
         post({ type: 'show', request });
       }
       if (data.type === 'decision') finish(data.decision);
     };
-    frame.addEventListener(
-      'load',
-      () => {
-        frame.contentWindow?.postMessage({ type: PORT_MESSAGE, token }, frameOrigin(), [channel.port2]);
-        frame.focus();
-      },
-      { once: true },
-    );
+    frame.addEventListener('load', () => frame.focus(), { once: true });
     signal.addEventListener('abort', () => finish({ action: 'cancel' }), { once: true });
   });
   document.documentElement.append(host);

@@ -79,6 +79,3 @@ export type HostMessage =
   /** One more photo checked; the defaults follow what has been found, unless the user set them. */
   | { type: 'photo'; index: number; photo: OverlayPhoto; defaults: OverlayDefaults };
 export type OverlayMessage = { type: 'ready' } | { type: 'decision'; decision: Decision };
-
-/** The first message the content script posts into the frame, carrying the channel's port. */
-export const PORT_MESSAGE = 'photo-guard:port';
