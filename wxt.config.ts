@@ -58,12 +58,13 @@ export default defineConfig({
     // Asked for one site at a time, when the user adds it in the options (MV2 lists hosts as permissions).
     ...(manifestVersion === 3 ? { optional_host_permissions: ANY_SITE } : { optional_permissions: ANY_SITE }),
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
-    // The decision overlay is framed into the pages the guard runs on, which include sites the user
-    // adds, so any page may frame it; a per-session URL keeps pages from probing for the extension.
-    // (Firefox's extension URLs are per-install already.)
+    // The decision overlay (and in Chrome, the courier that carries photos to the detector) is framed
+    // into the pages the guard runs on, which include sites the user adds, so any page may frame
+    // it; a per-session URL keeps pages from probing for the extension. (Firefox's extension URLs
+    // are per-install already.)
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['overlay.html'], matches: ['<all_urls>'], use_dynamic_url: true }]
+        ? [{ resources: ['overlay.html', 'courier.html'], matches: ['<all_urls>'], use_dynamic_url: true }]
         : ['overlay.html'],
     // Opening the popup from the keyboard grants activeTab, like clicking the toolbar button.
     commands: {

@@ -1,4 +1,5 @@
 import { handleMessages } from '../messaging/channel';
+import { parcelDesk } from '../messaging/parcels';
 import { detectorRequests } from '../models/detector-requests';
 import { createDetectorService } from '../models/detector-service';
 import { DETECTOR_IDLE_MS, detectorAssets } from './detector-assets';
@@ -7,7 +8,8 @@ import { requireExtensionPage } from './sender';
 /** The offscreen document's whole job: answer the background's detector requests. */
 export function startOffscreenHost(): void {
   // Closing the document when idle frees the wasm heap; the background recreates it on need.
-  const detector = detectorRequests(createDetectorService(detectorAssets(), { idleMs: DETECTOR_IDLE_MS, onRelease: () => window.close() }));
+  const options = { idleMs: DETECTOR_IDLE_MS, onRelease: () => window.close(), parcels: parcelDesk() };
+  const detector = detectorRequests(createDetectorService(detectorAssets(), options));
   handleMessages({
     'detector:analyse': async (request, sender) => {
       requireExtensionPage(sender);

@@ -1,8 +1,10 @@
 import { inClosedRoots, pointerOf } from './closed-roots';
-import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult, type EncodedImage } from '../messaging/protocol';
+import { base64Carrier, type EncodedImage, type ImageCarrier } from '../messaging/carried-image';
+import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult } from '../messaging/protocol';
 import type { Sensitivity } from '../models/analysis-options';
 import type { Rect } from '../models/boxes';
 import type { DetectorRequests } from '../models/detector-requests';
+import type { FaceAnalysis } from '../models/face-analyser';
 
 /** What the guard needs from the extension's detector; the entry wires it to runtime messaging. */
 export interface DetectorPort {
@@ -12,6 +14,8 @@ export interface DetectorPort {
    */
   analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
+  /** How images reach the detector and come back from it; base64 when not given. */
+  carrier?: ImageCarrier;
 }
 
 /**
@@ -46,8 +50,9 @@ export const portHold =
   };
 
 /** The port over the extension's messages: each analysis named, so that it can be abandoned. */
-export function messagePort(send: DetectorRequests, hold?: Hold): DetectorPort {
+export function messagePort(send: DetectorRequests, hold?: Hold, carrier?: ImageCarrier): DetectorPort {
   return {
+    ...(carrier && { carrier }),
     async analyse(image, sensitivity, signal, within) {
       const id = crypto.randomUUID();
       const release = hold?.(id);
@@ -60,15 +65,38 @@ export function messagePort(send: DetectorRequests, hold?: Hold): DetectorPort {
         release?.();
       }
     },
-    warm: () => send.warm(),
+    warm: () => {
+      carrier?.prepare?.();
+      return send.warm();
+    },
   };
 }
 
-export const encodeImage = (file: File, bytes: Uint8Array): EncodedImage => ({
-  name: file.name,
-  type: file.type,
-  base64: bytes.toBase64(),
-});
+/** An answer, with the image the detector sent back (a HEIC it decoded, as a JPEG) as a file. */
+export type Answer = { ok: true; analysis: FaceAnalysis; image?: File } | { ok: false; error: string };
+
+export const carrierOf = (detector: DetectorPort): ImageCarrier => detector.carrier ?? base64Carrier;
+
+/** Sends `image` to the detector the way its port carries images, and unpacks what comes back. */
+export async function analyseImage(
+  detector: DetectorPort,
+  image: Blob,
+  name: string,
+  sensitivity: Sensitivity,
+  signal?: AbortSignal,
+  within?: Rect[],
+): Promise<Answer> {
+  const carrier = carrierOf(detector);
+  const sent = await carrier.pack(image, name);
+  try {
+    const result = await detector.analyse(sent, sensitivity, signal, within);
+    if (!result.ok || !result.image) return result.ok ? { ok: true, analysis: result.analysis } : result;
+    const { name: drawnName, type } = result.image;
+    return { ok: true, analysis: result.analysis, image: new File([await carrier.unpack(result.image)], drawnName, { type }) };
+  } finally {
+    carrier.release(sent);
+  }
+}
 
 /**
  * Warms the detector as soon as the page offers a file input (a composer is open) on a site the

@@ -1,7 +1,9 @@
 import { t } from '../messaging/i18n';
 import type { SiteRule } from '../settings/schema';
-import { warmOnComposer } from './detector-port';
-import { extensionDetector as detector } from './extension-detector';
+import { bytesCarrier } from '../messaging/carried-image';
+import { courierCarrier } from './courier-host';
+import { type DetectorPort, warmOnComposer } from './detector-port';
+import { extensionDetector } from './extension-detector';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
 import type { PendingPhoto } from './overlay/protocol';
@@ -32,7 +34,7 @@ interface Checked {
  * one analysis at most instead of all of them; the others fill in as they are checked. A cancel
  * while photos are still being checked stops the checking, the detector's work on the photo in hand too.
  */
-async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
+async function checkAll(site: Site, rule: SiteRule, detector: DetectorPort, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
   const notice = statusNotice(signal, { after: WORK_NOTICE_DELAY_MS });
   const checks: PhotoCheck[] = [];
   const asking = rule.mode === 'warn';
@@ -85,10 +87,10 @@ async function checkAll(site: Site, rule: SiteRule, files: File[], withheld: num
   return { checks, overlay };
 }
 
-async function decide(site: Site, rule: SiteRule, selection: HeldSelection, signal: AbortSignal): Promise<void> {
+async function decide(site: Site, rule: SiteRule, detector: DetectorPort, selection: HeldSelection, signal: AbortSignal): Promise<void> {
   const images = selection.files.filter(isImage);
   const withheld = images.slice(MAX_PHOTOS);
-  const { checks, overlay } = await checkAll(site, rule, images.slice(0, MAX_PHOTOS), withheld.length, signal);
+  const { checks, overlay } = await checkAll(site, rule, detector, images.slice(0, MAX_PHOTOS), withheld.length, signal);
 
   const checkingMasks = statusNotice(signal, { after: WORK_NOTICE_DELAY_MS });
   const recheck: Recheck = async (file, within) => {
@@ -141,6 +143,8 @@ export function startGuard(site: Site, context: GuardContext): void {
   const { signal } = context;
   const rules: RuleSource = watchRule(site.key, signal);
   const guarding = () => context.isValid && rules.current().mode !== 'off';
+  // Firefox's runtime messages carry bytes; Chrome's, JSON only: photos go by a courier frame there.
+  const detector = extensionDetector(import.meta.env.FIREFOX ? bytesCarrier : courierCarrier(signal));
   warmOnComposer(detector, signal, guarding);
   const refuse = (selection: HeldSelection, message: string) => {
     selection.cancel();
@@ -153,7 +157,7 @@ export function startGuard(site: Site, context: GuardContext): void {
     if (window.dispatchEvent(new Event(BRIDGE_QUESTION, { cancelable: true }))) return refuse(selection, 'noticeReload');
     // A fault of ours must not post faces the user wanted masked: nothing is added, and the
     // user is told (the photos are still on their device). Unreadable photos never get here.
-    return decide(site, rules.current(), selection, signal).catch(() => refuse(selection, 'noticeFailed'));
+    return decide(site, rules.current(), detector, selection, signal).catch(() => refuse(selection, 'noticeFailed'));
   };
   // One selection at a time: photos picked while others are being decided wait their turn (two
   // windows at once would confuse, and the analyses would share the CPU).

@@ -6,7 +6,7 @@ import { type PhotoMetadata, readMetadata } from '../photo/metadata';
 import { isHevcHeif } from '../photo/heif';
 import { readContainer } from '../photo/segments';
 import { decodes } from '../photo/upright-decode';
-import { type DetectorPort, encodeImage } from './detector-port';
+import { analyseImage, carrierOf, type DetectorPort } from './detector-port';
 import type { FaceMemory } from './face-memory';
 import { fileBytes } from './file-bytes';
 import { uprightCopy } from './upright-copy';
@@ -39,22 +39,6 @@ export interface PhotoCheck {
  */
 export const CHECK_TIMEOUT_MS = 60_000;
 
-/**
- * Chrome carries a runtime message as at most 64 MiB of JSON, and a photo crosses two on its way
- * to the detector, as base64: a larger file is sent as an upright copy at the detector's working
- * size instead, which is all of the photo the detector would have looked at.
- */
-const MAX_SENT_BYTES = 24 * 1024 * 1024;
-
-/**
- * A larger photo is sent as that copy whenever the copy is smaller (see `findFaces`): at about
- * 0.3 s per MB of base64 on its way (a 2.3 MB 12 MP photo reached the detector 0.67 s after it was
- * sent, a 5 MB screenshot 1.5 s), carrying the file cost more than looking at it. Making the copy
- * costs a decode the detector then does not make, and an encode. At quality 0.95, the copies of the
- * bench's 73 photos showed the detector the same faces, and no more false ones.
- */
-const COPIED_ABOVE_BYTES = 1024 * 1024;
-
 /** How the detector is asked about one photo, and how long it is waited for. */
 interface Asking {
   detector: DetectorPort;
@@ -70,25 +54,25 @@ type Found = FaceAnalysis & { pixels?: File };
 
 /** Faces in pixels of the photo as displayed; null when it could not be decoded, 'timeout' when no answer came in time. */
 async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<Found | null | 'timeout'> {
-  const ask = async (image: File, imageBytes: Uint8Array, within = asking.within): Promise<Found | null | 'timeout'> => {
-    const answer = (late: AbortSignal) => asking.detector.analyse(encodeImage(image, imageBytes), asking.sensitivity, late, within);
+  const ask = async (image: File, within = asking.within): Promise<Found | null | 'timeout'> => {
+    const answer = (late: AbortSignal) => analyseImage(asking.detector, image, image.name, asking.sensitivity, late, within);
     const result = await withinTime(answer, asking.timeoutMs, asking.signal);
     if (result === 'timeout' || !result.ok) return result === 'timeout' ? result : null;
-    if (!result.image) return result.analysis;
-    const { name, type, base64 } = result.image;
-    return { ...result.analysis, pixels: new File([Uint8Array.fromBase64(base64)], name, { type, lastModified: file.lastModified }) };
+    const { analysis, image: drawn } = result;
+    return drawn ? { ...analysis, pixels: new File([drawn], drawn.name, { type: drawn.type, lastModified: file.lastModified }) } : analysis;
   };
-  const tooLarge = file.size > MAX_SENT_BYTES;
-  const worthCopying = tooLarge || (file.size > COPIED_ABOVE_BYTES && isStill(bytes));
+  const { copiesAbove, sendsUpTo } = carrierOf(asking.detector);
+  const tooLarge = file.size > sendsUpTo;
+  const worthCopying = tooLarge || (file.size > copiesAbove && isStill(bytes));
   // The browser's decoder and encoder make it, and could stall as the detector could: it is given
   // as long, and a copy not made by then leaves the photo unchecked, not the post held for ever.
   const copying = () => uprightCopy(file, (w, h) => workingScale(w, h, DEFAULT_ANALYSIS.workingSide), 0.95);
   const copy = worthCopying ? await withinTime(copying, asking.timeoutMs, asking.signal) : null;
   if (copy === 'timeout') return copy;
-  if (!copy || (!tooLarge && copy.blob.size >= file.size)) return tooLarge ? null : ask(file, bytes);
+  if (!copy || (!tooLarge && copy.blob.size >= file.size)) return tooLarge ? null : ask(file);
   const sent = new File([copy.blob], file.name, { type: copy.blob.type });
   const copyScale = workingScale(copy.width, copy.height, DEFAULT_ANALYSIS.workingSide);
-  const found = await ask(sent, await fileBytes(sent), asking.within?.map((region) => scaled(region, copyScale)));
+  const found = await ask(sent, asking.within?.map((region) => scaled(region, copyScale)));
   if (!found || found === 'timeout') return found;
   const faces = found.faces.map((face) => scaled(face, copy.width / found.width));
   return { width: copy.width, height: copy.height, faces };

@@ -1,13 +1,7 @@
 import type { Sensitivity } from '../models/analysis-options';
 import type { Rect } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
-
-/** An image as it travels between extension contexts (runtime messages carry JSON only in Chrome). */
-export interface EncodedImage {
-  name: string;
-  type: string;
-  base64: string;
-}
+import type { EncodedImage } from './carried-image';
 
 export interface AnalysisRequest {
   image: EncodedImage;

@@ -1,4 +1,6 @@
-import type { AnalysisResult, EncodedImage } from '../messaging/protocol';
+import { type EncodedImage, receivedBytes, sentBack } from '../messaging/carried-image';
+import type { ParcelDesk } from '../messaging/parcels';
+import type { AnalysisResult } from '../messaging/protocol';
 import { renamedFor } from '../photo/file-name';
 import { isHevcHeif } from '../photo/heif';
 import { decodes } from '../photo/upright-decode';
@@ -28,6 +30,8 @@ export interface ServiceOptions {
   /** Release the model (tens of MB of wasm heap) after this long without a request. */
   idleMs: number;
   onRelease?: () => void;
+  /** Where photos sent as parcels are fetched from (Chrome's offscreen document: see parcels.ts). */
+  parcels?: ParcelDesk;
 }
 
 /**
@@ -111,7 +115,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     const started = performance.now();
     let heifPixels: Promise<ImageBitmap> | undefined;
     try {
-      const bytes = Uint8Array.fromBase64(image.base64);
+      const bytes = await receivedBytes(image, options.parcels);
       const blob = new Blob([bytes], { type: image.type });
       const how = analysisFor(sensitivity);
       const where = within && overlapsAny(within);
@@ -129,7 +133,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
         return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, blob, how, where));
       }, signal);
       const analysis = { ...found, faces: inReadingOrder(found.faces) };
-      const drawn = heifPhoto && (await encoded(image.name, await heifPhoto.jpeg));
+      const jpeg = heifPhoto && (await heifPhoto.jpeg);
+      const drawn = jpeg && (await sentBack(image, renamedFor(image.name, jpeg.type), jpeg, options.parcels));
       return { ok: true, analysis, ms: Math.round(performance.now() - started), ...(drawn && { image: drawn }) };
     } catch (error) {
       return { ok: false, error: message(error) };
@@ -151,11 +156,5 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     analyse: (image, sensitivity, signal = new AbortController().signal, within) => busy(() => analyse(image, sensitivity, signal, within)),
   };
 }
-
-const encoded = async (name: string, image: Blob): Promise<EncodedImage> => ({
-  name: renamedFor(name, image.type),
-  type: image.type,
-  base64: new Uint8Array(await image.arrayBuffer()).toBase64(),
-});
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

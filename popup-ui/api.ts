@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../messaging/protocol';
+import type { Answer } from '../content-scripts/detector-port';
 import type { Sensitivity } from '../models/analysis-options';
 import type { FoundPhoto } from '../scan/find-photos';
 
@@ -23,5 +23,5 @@ export interface PopupApi {
   /** A photo's bytes, from its own host only. Throws when it cannot be fetched. */
   fetchPhoto(target: ScanTarget, photo: FoundPhoto): Promise<Uint8Array<ArrayBuffer>>;
   /** The detector stops when the signal aborts, or when the popup closes. */
-  analyse(bytes: Uint8Array, target: ScanTarget, signal: AbortSignal): Promise<AnalysisResult>;
+  analyse(bytes: Uint8Array, target: ScanTarget, signal: AbortSignal): Promise<Answer>;
 }

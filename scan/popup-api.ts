@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
+import { analyseImage } from '../content-scripts/detector-port';
 import { extensionDetector } from '../content-scripts/extension-detector';
+import { bytesCarrier, deskCarrier } from '../messaging/carried-image';
+import { parcelDesk } from '../messaging/parcels';
 import { t } from '../messaging/i18n';
 import type { PopupApi } from '../popup-ui/api';
 import { siteForHost } from '../content-scripts/sites/registry';
@@ -14,6 +17,9 @@ async function tabToScan() {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active;
 }
+
+// The popup is an extension page: in Chrome, it leaves photos at its own parcel desk.
+const detector = extensionDetector(import.meta.env.FIREFOX ? bytesCarrier : deskCarrier(parcelDesk()));
 
 /** The popup's access to tabs, scripting, fetching and the detector. */
 export const browserPopupApi: PopupApi = {
@@ -41,7 +47,5 @@ export const browserPopupApi: PopupApi = {
     if (typeof frame?.result !== 'string') throw new Error(`the page could not fetch ${src}`);
     return Uint8Array.fromBase64(frame.result);
   },
-  analyse(bytes, { sensitivity }, signal) {
-    return extensionDetector.analyse({ name: 'scanned photo', type: '', base64: bytes.toBase64() }, sensitivity, signal);
-  },
+  analyse: (bytes, { sensitivity }, signal) => analyseImage(detector, new Blob([bytes as Uint8Array<ArrayBuffer>]), 'scanned photo', sensitivity, signal),
 };

@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { iou } from '../../models/boxes';
 import { readContainer } from '../../photo/segments';
-import type { Locator } from '@playwright/test';
 import { annotatedPhotos } from '../support/annotations';
 import { beforeIend, chunk } from '../support/apng';
 import { expect, test } from '../support/composer-test';
-import { inDetectorPage } from '../support/detector-page';
-import { decodeInPage, fileBytes, overlayFrame, received, sha256, stackedInPage } from '../support/guard-page';
+import { decodeInPage, expectSample1At, fileBytes, overlayFrame, received, sha256, stackedInPage } from '../support/guard-page';
 import { exiftoolTagsOf } from '../support/exiftool';
 import { heifWith, JANE_XMP } from '../support/heif';
 import { motionPhotos } from '../support/motion-photo';
@@ -110,9 +107,10 @@ test('a video picked with photos reaches the site untouched and in its place', a
   expect(masked!.sha256).not.toBe(sha256(picked[0]!.buffer));
 });
 
-test('a photo too large to hand to the detector whole is still checked, its faces boxed in its own pixels', async ({ composer: { page, input } }) => {
-  // 3840×2560 and 55 MB, more than a runtime message carries as base64: the photo at twice its
-  // size, followed by data a viewer ignores (as a camera's multi-picture trailer is).
+test('a photo of 55 MB, more than a runtime message carries as base64, is still checked, its faces boxed in its own pixels', async ({ composer: { page, input } }) => {
+  // 3840×2560: the photo at twice its size, followed by data a viewer ignores (as a camera's
+  // multi-picture trailer is). Sent as a parcel (see guard-courier.spec.ts), or as a copy at the
+  // detector's working size when it must go by runtime messages.
   const doubled = await stackedInPage(page, photo('sample1.jpg'), { scale: 2 });
   const big = join(mkdtempSync(join(tmpdir(), 'photo-guard-big-')), 'big.jpg');
   writeFileSync(big, Buffer.concat([doubled, randomBytes(50 * 1024 * 1024)]));
@@ -127,35 +125,6 @@ test('a photo too large to hand to the detector whole is still checked, its face
   const { width, height } = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!;
   expect([decoded!.width, decoded!.height]).toEqual([2 * width, 2 * height]);
 });
-
-test('a photo of more than 1 MB reaches the detector as a copy at the size it looks at, smaller to carry, its faces boxed in its own pixels', async ({ composer: { page, input } }) => {
-  await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
-  await expect.poll(() => received(page)).toHaveLength(1);
-  const tripled = join(mkdtempSync(join(tmpdir(), 'photo-guard-tripled-')), 'tripled.jpg');
-  writeFileSync(tripled, await stackedInPage(page, photo('sample1.jpg'), { scale: 3 })); // 5760×3840
-  const size = statSync(tripled).size;
-  expect(size).toBeGreaterThan(1024 * 1024);
-  // The sizes of the photos the detector's page is given, as it turns them back into bytes.
-  await inDetectorPage(page, `globalThis.given = []; globalThis.unhooked = Uint8Array.fromBase64;
-    Uint8Array.fromBase64 = (...args) => { const bytes = globalThis.unhooked(...args); globalThis.given.push(bytes.length); return bytes; }`);
-  try {
-    await input().setInputFiles(tripled);
-    await expectSample1At(3, (await overlayFrame(page)).locator('[data-guard-photo]'));
-    const given = (await inDetectorPage(page, 'globalThis.given')) as number[];
-    expect(given).toHaveLength(1);
-    expect(given[0]).toBeLessThan(size / 2);
-  } finally {
-    await inDetectorPage(page, 'Uint8Array.fromBase64 = globalThis.unhooked');
-  }
-});
-
-/** sample1.jpg's three faces, found in a copy of it `factor` times its size and boxed in that copy's pixels. */
-async function expectSample1At(factor: number, card: Locator): Promise<void> {
-  await expect(card).toHaveAttribute('data-faces', '3');
-  const { faces } = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!;
-  const boxes = (JSON.parse((await card.getAttribute('data-boxes'))!) as number[][]).map(([x, y, w, h]) => ({ x: x!, y: y!, width: w!, height: h! }));
-  for (const [x, y, w, h] of faces) expect(Math.max(...boxes.map((b) => iou(b, { x: factor * x!, y: factor * y!, width: factor * w!, height: factor * h! })))).toBeGreaterThan(0.4);
-}
 
 test('a photo that can no longer be read (gone from the disk since it was picked) is shown as unchecked and still reaches the site', async ({ composer: { page, input } }) => {
   const later = join(mkdtempSync(join(tmpdir(), 'photo-guard-changed-')), 'later.jpg');

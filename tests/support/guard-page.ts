@@ -1,7 +1,9 @@
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { iou } from '../../models/boxes';
+import { annotatedPhotos } from './annotations';
 import { type Drawing, drawArgs, drawnPhoto } from './drawn-photo';
 
 export interface Received {
@@ -105,4 +107,12 @@ export async function decodeInPage(page: Page, base64: string[]): Promise<Array<
     }
     return results;
   }, base64);
+}
+
+/** sample1.jpg's three faces, found in a copy of it `factor` times its size and boxed in that copy's pixels. */
+export async function expectSample1At(factor: number, card: Locator): Promise<void> {
+  await expect(card).toHaveAttribute('data-faces', '3');
+  const { faces } = annotatedPhotos().find((p) => p.file === 'sample1.jpg')!;
+  const boxes = (JSON.parse((await card.getAttribute('data-boxes'))!) as number[][]).map(([x, y, w, h]) => ({ x: x!, y: y!, width: w!, height: h! }));
+  for (const [x, y, w, h] of faces) expect(Math.max(...boxes.map((b) => iou(b, { x: factor * x!, y: factor * y!, width: factor * w!, height: factor * h! })))).toBeGreaterThan(0.4);
 }

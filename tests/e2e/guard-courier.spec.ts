@@ -1,0 +1,69 @@
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../support/composer-test';
+import { inDetectorPage } from '../support/detector-page';
+import { expectSample1At, overlayFrame, received, stackedInPage } from '../support/guard-page';
+import { photo } from '../support/sites';
+
+/**
+ * Watches, in the detector's page, how the photos it is given reach it: how many come as base64
+ * (through runtime messages), and the sizes of those read from a Blob (a parcel).
+ */
+const WATCH = `globalThis.watched = { base64: 0, blobs: [] };
+  globalThis.unhooked = [Uint8Array.fromBase64, Blob.prototype.arrayBuffer];
+  Uint8Array.fromBase64 = (...args) => (globalThis.watched.base64++, globalThis.unhooked[0](...args));
+  Blob.prototype.arrayBuffer = function () { globalThis.watched.blobs.push(this.size); return globalThis.unhooked[1].call(this); };`;
+const UNWATCH = '[Uint8Array.fromBase64, Blob.prototype.arrayBuffer] = globalThis.unhooked';
+const watched = async (page: Page) => (await inDetectorPage(page, 'globalThis.watched')) as { base64: number; blobs: number[] };
+
+/** The photo reached the detector as a parcel, whole: no base64, and every Blob read is its size. */
+async function expectParcelOf(page: Page, size: number): Promise<void> {
+  const { base64, blobs } = await watched(page);
+  expect(base64).toBe(0);
+  expect([...new Set(blobs)]).toEqual([size]);
+}
+
+/** The detector up and running, as after a first photo. */
+async function detectorRunning(page: Page, input: () => Locator): Promise<void> {
+  await input().setInputFiles(photo('no-face-landscape.jpg'));
+  await expect.poll(() => received(page)).toHaveLength(1);
+}
+
+test('a phone-sized photo reaches the detector whole, handed over by the courier frame, not as base64', async ({ composer: { page, input } }) => {
+  await detectorRunning(page, input);
+  const tripled = join(mkdtempSync(join(tmpdir(), 'photo-guard-tripled-')), 'tripled.jpg');
+  writeFileSync(tripled, await stackedInPage(page, photo('sample1.jpg'), { scale: 3 })); // 5760×3840
+  const size = statSync(tripled).size;
+  expect(size).toBeGreaterThan(1024 * 1024);
+  await inDetectorPage(page, WATCH);
+  try {
+    await input().setInputFiles(tripled);
+    await expectSample1At(3, (await overlayFrame(page)).locator('[data-guard-photo]'));
+    await expectParcelOf(page, size);
+  } finally {
+    await inDetectorPage(page, UNWATCH);
+  }
+});
+
+for (const how of ['removed', 'moved'] as const) {
+  test(`a courier frame the page ${how} is replaced: the next photo still goes as a parcel, and is checked`, async ({ composer: { page, input } }) => {
+    await detectorRunning(page, input);
+    // The page cannot reach into the frame, nor even count it among its frames, but it can take its
+    // host element out of the document (a page rewriting its markup), or move it (reloading the frame).
+    await page.evaluate((moved) => {
+      const host = document.querySelector('photo-guard-courier')!;
+      if (moved) document.body.append(host);
+      else host.remove();
+    }, how === 'moved');
+    await inDetectorPage(page, WATCH);
+    try {
+      await input().setInputFiles(photo('sample1.jpg'));
+      await expectSample1At(1, (await overlayFrame(page)).locator('[data-guard-photo]'));
+      await expectParcelOf(page, statSync(photo('sample1.jpg')).size);
+    } finally {
+      await inDetectorPage(page, UNWATCH);
+    }
+  });
+}
