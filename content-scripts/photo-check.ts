@@ -7,7 +7,7 @@ import { isHevcHeif } from '../photo/heif';
 import { readContainer } from '../photo/segments';
 import { decodes } from '../photo/upright-decode';
 import { analyseImage, carrierOf, type DetectorPort } from './detector-port';
-import type { FaceMemory } from './face-memory';
+import type { FaceMemory, Remembered } from './face-memory';
 import { fileBytes } from './file-bytes';
 import { uprightCopy } from './upright-copy';
 import { withinTime } from '../models/within-time';
@@ -50,7 +50,7 @@ interface Asking {
 }
 
 /** What the detector found, and the photo as the extension decoded it when this page cannot (see PhotoCheck.pixels). */
-type Found = FaceAnalysis & { pixels?: File };
+type Found = Remembered;
 
 /** Faces in pixels of the photo as displayed; null when it could not be decoded, 'timeout' when no answer came in time. */
 async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<Found | null | 'timeout'> {
@@ -118,9 +118,7 @@ export async function checkPhoto(
   const undecoded = original ? await undecodedHeif(file, original, asking) : false;
   const timedOut: PhotoCheck = { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
   if (undecoded === 'timeout') return timedOut;
-  // A photo this page cannot draw comes back with the pixels it needs, which memory does not keep:
-  // picked again, it is decoded again.
-  const key = original && memory && !within && !undecoded ? await memory.keyOf(original, sensitivity).catch(() => null) : null;
+  const key = original && memory && !within ? await memory.keyOf(original, sensitivity).catch(() => null) : null;
   const known = key ? memory?.recall(key) : undefined;
   const found: Found | null | 'timeout' = known ?? (original && (await findFaces(file, original, asking)));
   if (key && !known && found && found !== 'timeout') memory?.keep(key, found);

@@ -36,3 +36,28 @@ test('a photo picked again is known at once: its faces shown, or passed through,
     await unwrapWorkerMessages(page);
   }
 });
+
+test('an iPhone HEIC picked again is known at once, with the pixels the extension decoded for it: masked without another look', async ({ composer: { page, input } }) => {
+  await input().setInputFiles(photo('no-face-landscape.jpg')); // the detector up and running
+  await expect.poll(() => received(page)).toHaveLength(1);
+  await wrapWorkerMessages(page, COUNT_ROUNDS);
+  try {
+    await input().setInputFiles(photo('sample2.heic'));
+    let overlay = await overlayFrame(page);
+    await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '3');
+    await overlay.locator('[data-action="cancel"]').click();
+    await expect.poll(() => overlayShown(page)).toBe(false);
+    const looked = await rounds(page);
+    expect(looked).toBeGreaterThan(0);
+
+    await input().setInputFiles(photo('sample2.heic'));
+    overlay = await overlayFrame(page);
+    await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '3');
+    await overlay.locator('[data-action="protect"]').click();
+    await expect.poll(() => received(page)).toHaveLength(2);
+    expect((await received(page))[1]).toMatchObject({ name: 'sample2.jpg', type: 'image/jpeg' });
+    expect(await rounds(page)).toBe(looked);
+  } finally {
+    await unwrapWorkerMessages(page);
+  }
+});

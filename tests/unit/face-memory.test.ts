@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaceMemory, REMEMBERED_PHOTOS } from '../../content-scripts/face-memory';
+import { FaceMemory, REMEMBERED_DRAWN, REMEMBERED_PHOTOS } from '../../content-scripts/face-memory';
 
 const analysis = (width: number) => ({ width, height: 10, faces: [] });
 
@@ -21,5 +21,16 @@ describe('the memory of photos checked', () => {
     expect(memory.recall('photo 0')).toEqual(analysis(0));
     expect(memory.recall('photo 2')).toEqual(analysis(2));
     expect(memory.recall('one more')).toEqual(analysis(-1));
+  });
+
+  it('keeps the pixels decoded for the page of the few most recent photos that needed them, forgetting the older ones whole', () => {
+    const memory = new FaceMemory();
+    const drawn = (i: number) => ({ ...analysis(i), pixels: new File([new Uint8Array(1)], `IMG_${i}.jpg`) });
+    memory.keep('a photo the page draws', analysis(0));
+    for (let i = 0; i <= REMEMBERED_DRAWN; i++) memory.keep(`heic ${i}`, drawn(i));
+    expect(memory.recall('heic 0')).toBeUndefined();
+    expect(memory.recall('heic 1')?.pixels?.name).toBe('IMG_1.jpg');
+    expect(memory.recall(`heic ${REMEMBERED_DRAWN}`)?.pixels?.name).toBe(`IMG_${REMEMBERED_DRAWN}.jpg`);
+    expect(memory.recall('a photo the page draws')).toEqual(analysis(0));
   });
 });
