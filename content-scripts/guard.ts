@@ -8,7 +8,7 @@ import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
 import { openOverlay, type OverlaySession } from './overlay-host';
 import type { PendingPhoto } from './overlay/protocol';
 import { FaceMemory } from './face-memory';
-import { checkPhoto, fileMetadata, type PhotoCheck } from './photo-check';
+import { checkPhoto, fileMetadata, fileRead, type PhotoCheck } from './photo-check';
 import { automaticProtection, fileNeedsAsking, firstFrameOnly, needsAsking, overlayDefaults, partlyChecked } from './policy';
 import { type Outcome, protectAll, type Recheck } from './protect';
 import { MAX_PHOTOS, overlayPhoto, report, summary } from './photo-report';
@@ -57,10 +57,14 @@ async function checkAll(site: Site, rule: SiteRule, detector: DetectorPort, file
   };
   try {
     notice.show([t('checkingPhotos', '1', String(files.length))]);
-    for (const file of files) said.push(await fileMetadata(file));
-    const start = (i: number) => checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity, AbortSignal.any([signal, done.signal]), { memory });
-    // The first analysis starts before the window is drawn, not after.
-    const first = files.length ? start(0) : null;
+    const start = (i: number, bytes?: Uint8Array | null) =>
+      checkPhoto(files[i]!, said[i] ?? null, detector, rule.sensitivity, AbortSignal.any([signal, done.signal]), { memory, bytes });
+    // The first analysis starts once its file is read, before the others are (15 ms each for a
+    // phone's photo), and before the window is drawn.
+    const read = files[0] && (await fileRead(files[0]));
+    if (read) said.push(read.metadata);
+    const first = read ? start(0, read.bytes) : null;
+    for (const file of files.slice(1)) said.push(await fileMetadata(file));
     /** The first photo's thumbnail, when the window opened on it before any face was looked for. */
     let shown: Blob | null | undefined;
     if (asking && said.some((metadata) => metadata && fileNeedsAsking(metadata, rule))) {

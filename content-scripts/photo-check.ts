@@ -95,15 +95,19 @@ function isStill(bytes: Uint8Array): boolean {
  * What the file itself says: its metadata, read in milliseconds without decoding it. null when it
  * cannot be read or its container walked.
  */
-export const fileMetadata = (file: File): Promise<PhotoCheck['metadata']> =>
-  fileBytes(file)
-    .then(readMetadata)
-    .catch(() => null);
+export const fileMetadata = async (file: File): Promise<PhotoCheck['metadata']> => (await fileRead(file)).metadata;
+
+/** A file's bytes (null when it cannot be read) and what they say (see fileMetadata). */
+export async function fileRead(file: File): Promise<{ bytes: Uint8Array | null; metadata: PhotoCheck['metadata'] }> {
+  const bytes = await fileBytes(file).catch(() => null);
+  return { bytes, metadata: bytes && (await readMetadata(bytes).catch(() => null)) };
+}
 
 /**
  * A file that cannot even be read (gone or changed since it was picked) is a photo nothing is
  * known about, like one that cannot be decoded: the user is told, and it is theirs to post.
- * With `memory`, a whole photo already checked at this sensitivity is not analysed again.
+ * With `memory`, a whole photo already checked at this sensitivity is not analysed again. `bytes`:
+ * the file's, when they were read already (null: it could not be).
  */
 export async function checkPhoto(
   file: File,
@@ -111,9 +115,9 @@ export async function checkPhoto(
   detector: DetectorPort,
   sensitivity: Sensitivity,
   signal: AbortSignal,
-  { timeoutMs = CHECK_TIMEOUT_MS, within, memory }: { timeoutMs?: number; within?: Rect[]; memory?: FaceMemory } = {},
+  { timeoutMs = CHECK_TIMEOUT_MS, within, memory, bytes }: { timeoutMs?: number; within?: Rect[]; memory?: FaceMemory; bytes?: Uint8Array | null } = {},
 ): Promise<PhotoCheck> {
-  const original = await fileBytes(file).catch(() => null);
+  const original = bytes !== undefined ? bytes : await fileBytes(file).catch(() => null);
   const asking = { detector, sensitivity, timeoutMs, signal, ...(within && { within }) };
   const undecoded = original ? await undecodedHeif(file, original, asking) : false;
   const timedOut: PhotoCheck = { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
