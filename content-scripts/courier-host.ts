@@ -66,8 +66,15 @@ function openCourier(signal: AbortSignal): Promise<Courier> {
  */
 export function courierCarrier(signal: AbortSignal): ImageCarrier {
   let courier: Promise<Courier> | null = null;
-  const open = () => (courier ??= openCourier(signal));
+  // A frame that never loaded on this page will not load later: its photos go as base64 at once.
+  let loads = true;
+  const open = () =>
+    (courier ??= openCourier(signal).catch((error: unknown) => {
+      loads = false;
+      throw error;
+    }));
   const call = async (request: CourierCall, timeoutMs?: number) => {
+    if (!loads) throw new Error('the courier frame does not load on this page');
     if (courier && !(await courier.catch(() => null))?.open) courier = null;
     const opened = open();
     try {
@@ -78,8 +85,14 @@ export function courierCarrier(signal: AbortSignal): ImageCarrier {
       throw error;
     }
   };
+  const by = () => (loads ? BY_PARCEL : base64Carrier);
   return {
-    ...BY_PARCEL,
+    get copiesAbove() {
+      return by().copiesAbove;
+    },
+    get sendsUpTo() {
+      return by().sendsUpTo;
+    },
     prepare: () => void open().catch(() => undefined),
     async pack(image, name) {
       const packed = await call({ type: 'pack', image, name }).catch(() => null);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../support/composer-test';
 import { inDetectorPage } from '../support/detector-page';
-import { expectSample1At, overlayFrame, received, stackedInPage } from '../support/guard-page';
+import { expectSample1At, overlayFrame, overlayShown, received, stackedInPage } from '../support/guard-page';
 import { photo } from '../support/sites';
 
 /**
@@ -67,3 +67,31 @@ for (const how of ['removed', 'moved'] as const) {
     }
   });
 }
+
+test('on a page that takes out every courier frame as it comes, photos go as base64 after one more try, and are checked', async ({ composer: { page, input } }) => {
+  await detectorRunning(page, input);
+  await page.evaluate(() => {
+    const w = window as unknown as { couriersRemoved: number };
+    w.couriersRemoved = 0;
+    const removeAll = () => {
+      for (const host of document.querySelectorAll('photo-guard-courier')) (host.remove(), w.couriersRemoved++);
+    };
+    new MutationObserver(removeAll).observe(document.documentElement, { childList: true });
+    removeAll();
+  });
+  await inDetectorPage(page, WATCH);
+  try {
+    for (const [i, name] of ['sample1.jpg', 'sample2.jpg'].entries()) {
+      await input().setInputFiles(photo(name));
+      const overlay = await overlayFrame(page);
+      await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', '3');
+      expect((await watched(page)).base64).toBe(i + 1);
+      await overlay.locator('[data-action="cancel"]').click();
+      await expect.poll(() => overlayShown(page)).toBe(false);
+    }
+  } finally {
+    await inDetectorPage(page, UNWATCH);
+  }
+  // The frame the composer had, and the one the first photo tried: none for the photo after.
+  expect(await page.evaluate(() => (window as unknown as { couriersRemoved: number }).couriersRemoved)).toBe(2);
+});
