@@ -16,9 +16,10 @@ export type Remembered = FaceAnalysis & { pixels?: File };
 
 /**
  * The faces found in photos this tab has checked, by their bytes and the sensitivity they were
- * looked for at (and the pixels of those the page cannot draw, see REMEMBERED_DRAWN): a photo picked again (after a cancel, for another post, pasted twice) is known at
- * once instead of waited for a second time. Only boxes and sizes, kept in the content script's
- * memory (out of the page's reach) and gone with the tab; the oldest go first.
+ * looked for at: a photo picked again (after a cancel, for another post, pasted twice) is known at
+ * once instead of waited for a second time. Only boxes and sizes (and the pixels of a few photos
+ * the page cannot draw, see REMEMBERED_DRAWN), kept in the content script's memory (out of the
+ * page's reach) and gone with the tab; the oldest go first.
  */
 export class FaceMemory {
   private readonly known = new Map<string, Remembered>();
