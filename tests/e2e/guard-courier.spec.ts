@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../support/composer-test';
 import { inDetectorPage } from '../support/detector-page';
 import { expectSample1At, overlayFrame, overlayShown, received, stackedInPage } from '../support/guard-page';
-import { photo } from '../support/sites';
+import { fixtureHtml, photo, SITE_PAGES } from '../support/sites';
 
 /**
  * Watches, in the detector's page, how the photos it is given reach it: how many come as base64
@@ -94,4 +94,33 @@ test('on a page that takes out every courier frame as it comes, photos go as bas
   }
   // The frame the composer had, and the one the first photo tried: none for the photo after.
   expect(await page.evaluate(() => (window as unknown as { couriersRemoved: number }).couriersRemoved)).toBe(2);
+});
+
+test("under a page's policy that allows no frames (sites restrict theirs), the courier and the window still open", async ({ composer: { page, input } }) => {
+  // X, Instagram and Facebook send a Content-Security-Policy naming the frames they allow; Chrome
+  // lets an extension's own pages through it, as extensions framing their UI rely on.
+  const url = `${SITE_PAGES.x.url}?framed-by-none`;
+  await page.context().route(url, (route) =>
+    route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': "frame-src 'none'; child-src 'none'" }, body: fixtureHtml(SITE_PAGES.x.file) }),
+  );
+  await page.goto(url);
+  // The policy holds: a frame the page itself adds is refused.
+  const refused = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        document.addEventListener('securitypolicyviolation', () => resolve(true), { once: true });
+        setTimeout(() => resolve(false), 2_000);
+        document.body.append(Object.assign(document.createElement('iframe'), { src: 'https://upload.x.com/' }));
+      }),
+  );
+  expect(refused).toBe(true);
+  await detectorRunning(page, input);
+  await inDetectorPage(page, WATCH);
+  try {
+    await input().setInputFiles(photo('sample1.jpg'));
+    await expectSample1At(1, (await overlayFrame(page)).locator('[data-guard-photo]'));
+    await expectParcelOf(page, statSync(photo('sample1.jpg')).size);
+  } finally {
+    await inDetectorPage(page, UNWATCH);
+  }
 });
