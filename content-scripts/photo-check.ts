@@ -49,12 +49,9 @@ interface Asking {
   within?: Rect[];
 }
 
-/** What the detector found, and the photo as the extension decoded it when this page cannot (see PhotoCheck.pixels). */
-type Found = Remembered;
-
 /** Faces in pixels of the photo as displayed; null when it could not be decoded, 'timeout' when no answer came in time. */
-async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<Found | null | 'timeout'> {
-  const ask = async (image: File, within = asking.within): Promise<Found | null | 'timeout'> => {
+async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise<Remembered | null | 'timeout'> {
+  const ask = async (image: File, within = asking.within): Promise<Remembered | null | 'timeout'> => {
     const answer = (late: AbortSignal) => analyseImage(asking.detector, image, image.name, asking.sensitivity, late, within);
     const result = await withinTime(answer, asking.timeoutMs, asking.signal);
     if (result === 'timeout' || !result.ok) return result === 'timeout' ? result : null;
@@ -124,7 +121,7 @@ export async function checkPhoto(
   if (undecoded === 'timeout') return timedOut;
   const key = original && memory && !within ? await memory.keyOf(original, sensitivity).catch(() => null) : null;
   const known = key ? memory?.recall(key) : undefined;
-  const found: Found | null | 'timeout' = known ?? (original && (await findFaces(file, original, asking)));
+  const found: Remembered | null | 'timeout' = known ?? (original && (await findFaces(file, original, asking)));
   if (key && !known && found && found !== 'timeout') memory?.keep(key, found);
   if (found === 'timeout') return timedOut;
   if (!found) return { file, metadata, faces: null, width: 0, height: 0 };
