@@ -32,10 +32,13 @@ function openCourier(signal: AbortSignal): Promise<Courier> {
   };
   signal.addEventListener('abort', remove, { once: true });
   // The page cannot reach the frame (a closed shadow root's frames are not among its frames), but
-  // it can remove the host, or move it, which loads the frame again without its port: either way
-  // no answer will come, and the next photo opens another frame.
+  // it can remove the host, or move it, which makes the frame a new window, loaded again without
+  // its port: no answer will come, and the next photo opens another frame. A move is seen at once
+  // by the window's identity (its load comes later, when it ends the calls still waiting).
   let loads = 0;
   frame.addEventListener('load', () => ++loads > 1 && remove(), { signal });
+  document.documentElement.append(host);
+  const framed = frame.contentWindow;
   const courier: Courier = {
     async call(call, timeoutMs = ANSWER_MS) {
       const id = ++next;
@@ -47,10 +50,9 @@ function openCourier(signal: AbortSignal): Promise<Courier> {
     },
     remove,
     get open() {
-      return open && host.isConnected;
+      return open && host.isConnected && frame.contentWindow === framed;
     },
   };
-  document.documentElement.append(host);
   return withinTime(() => new Promise<void>((resolve) => (ready = resolve)), READY_MS, signal).then((result) => {
     if (result !== 'timeout') return courier;
     remove();
