@@ -25,6 +25,18 @@ async function expectParcelOf(page: Page, size: number): Promise<void> {
   expect([...new Set(blobs)]).toEqual([size]);
 }
 
+/** sample1.jpg picked: its faces shown, found in the photo as it reached the detector, a parcel. */
+async function sample1AsParcel(page: Page, input: () => Locator): Promise<void> {
+  await inDetectorPage(page, WATCH);
+  try {
+    await input().setInputFiles(photo('sample1.jpg'));
+    await expectSample1At(1, (await overlayFrame(page)).locator('[data-guard-photo]'));
+    await expectParcelOf(page, statSync(photo('sample1.jpg')).size);
+  } finally {
+    await inDetectorPage(page, UNWATCH);
+  }
+}
+
 /** The detector up and running, as after a first photo. */
 async function detectorRunning(page: Page, input: () => Locator): Promise<void> {
   await input().setInputFiles(photo('no-face-landscape.jpg'));
@@ -57,14 +69,7 @@ for (const how of ['removed', 'moved'] as const) {
       if (moved) document.body.append(host);
       else host.remove();
     }, how === 'moved');
-    await inDetectorPage(page, WATCH);
-    try {
-      await input().setInputFiles(photo('sample1.jpg'));
-      await expectSample1At(1, (await overlayFrame(page)).locator('[data-guard-photo]'));
-      await expectParcelOf(page, statSync(photo('sample1.jpg')).size);
-    } finally {
-      await inDetectorPage(page, UNWATCH);
-    }
+    await sample1AsParcel(page, input);
   });
 }
 
@@ -115,12 +120,5 @@ test("under a page's policy that allows no frames (sites restrict theirs), the c
   );
   expect(refused).toBe(true);
   await detectorRunning(page, input);
-  await inDetectorPage(page, WATCH);
-  try {
-    await input().setInputFiles(photo('sample1.jpg'));
-    await expectSample1At(1, (await overlayFrame(page)).locator('[data-guard-photo]'));
-    await expectParcelOf(page, statSync(photo('sample1.jpg')).size);
-  } finally {
-    await inDetectorPage(page, UNWATCH);
-  }
+  await sample1AsParcel(page, input);
 });
