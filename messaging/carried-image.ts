@@ -47,23 +47,18 @@ export const PARCEL_WAIT_MS = 10_000;
 
 const asBlob = (bytes: Uint8Array<ArrayBuffer>, type: string) => new Blob([bytes], { type });
 
-/** The detector's side: the bytes of an image it was sent. */
-export async function receivedBytes(image: EncodedImage, desk?: ParcelDesk): Promise<Uint8Array<ArrayBuffer>> {
-  if ('bytes' in image) return image.bytes;
-  if ('base64' in image) return Uint8Array.fromBase64(image.base64);
+/** An image sent or sent back, as a Blob, whichever way it came: a parcel is taken from `desk`. */
+export async function received(image: EncodedImage, desk?: ParcelDesk): Promise<Blob> {
+  if ('bytes' in image) return asBlob(image.bytes, image.type);
+  if ('base64' in image) return asBlob(Uint8Array.fromBase64(image.base64), image.type);
   if (!desk) throw new Error('a parcel came where no parcel desk is');
-  return new Uint8Array(await (await desk.want(image.parcel, PARCEL_WAIT_MS)).arrayBuffer());
+  return desk.want(image.parcel, PARCEL_WAIT_MS);
 }
 
 /** The detector's side: an image sent back the way `request` came. */
-export async function sentBack(request: EncodedImage, name: string, image: Blob, desk?: ParcelDesk): Promise<EncodedImage> {
-  if ('parcel' in request && desk) {
-    const parcel = crypto.randomUUID();
-    desk.hold(parcel, image);
-    return { name, type: image.type, parcel };
-  }
-  const bytes = new Uint8Array(await image.arrayBuffer());
-  return 'bytes' in request ? { name, type: image.type, bytes } : { name, type: image.type, base64: bytes.toBase64() };
+export function sentBack(request: EncodedImage, name: string, image: Blob, desk?: ParcelDesk): Promise<EncodedImage> {
+  const carrier = 'parcel' in request && desk ? deskCarrier(desk) : 'bytes' in request ? bytesCarrier : base64Carrier;
+  return carrier.pack(image, name);
 }
 
 const labelled = (image: Blob, name: string) => ({ name, type: image.type });
@@ -73,7 +68,7 @@ export const base64Carrier: ImageCarrier = {
   copiesAbove: COPIED_ABOVE_BYTES,
   sendsUpTo: SENT_UP_TO_BYTES,
   pack: async (image, name) => ({ ...labelled(image, name), base64: new Uint8Array(await image.arrayBuffer()).toBase64() }),
-  unpack: async (image) => ('base64' in image ? asBlob(Uint8Array.fromBase64(image.base64), image.type) : Promise.reject(new Error('not base64'))),
+  unpack: (image) => received(image),
   release: () => undefined,
 };
 
@@ -86,7 +81,7 @@ export const bytesCarrier: ImageCarrier = {
   copiesAbove: Infinity,
   sendsUpTo: SENT_UP_TO_BYTES,
   pack: async (image, name) => ({ ...labelled(image, name), bytes: new Uint8Array(await image.arrayBuffer()) }),
-  unpack: async (image) => ('bytes' in image ? asBlob(image.bytes, image.type) : base64Carrier.unpack(image)),
+  unpack: (image) => received(image),
   release: () => undefined,
 };
 
@@ -99,7 +94,7 @@ export function deskCarrier(desk: ParcelDesk): ImageCarrier {
       desk.hold(parcel, image);
       return { ...labelled(image, name), parcel };
     },
-    unpack: async (image) => ('parcel' in image ? desk.want(image.parcel, PARCEL_WAIT_MS) : base64Carrier.unpack(image)),
+    unpack: (image) => received(image, desk),
     release: (image) => ('parcel' in image ? desk.drop(image.parcel) : undefined),
   };
 }

@@ -1,4 +1,4 @@
-import { type EncodedImage, receivedBytes, sentBack } from '../messaging/carried-image';
+import { type EncodedImage, received, sentBack } from '../messaging/carried-image';
 import type { ParcelDesk } from '../messaging/parcels';
 import type { AnalysisResult } from '../messaging/protocol';
 import { renamedFor } from '../photo/file-name';
@@ -115,8 +115,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     const started = performance.now();
     let heifPixels: Promise<ImageBitmap> | undefined;
     try {
-      const bytes = await receivedBytes(image, options.parcels);
-      const blob = new Blob([bytes], { type: image.type });
+      const blob = await received(image, options.parcels);
+      const bytes = new Uint8Array(await blob.arrayBuffer());
       const how = analysisFor(sensitivity);
       const where = within && overlapsAny(within);
       // A HEIF photo (an iPhone's HEIC) the browser cannot decode is decoded by libheif, started

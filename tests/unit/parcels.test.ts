@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskCarrier, receivedBytes, sentBack } from '../../messaging/carried-image';
+import { deskCarrier, received, sentBack } from '../../messaging/carried-image';
 import { type ParcelDesk, parcelDesk } from '../../messaging/parcels';
 import { relayCalls } from '../../content-scripts/courier/relay';
 import type { CourierMessage, CourierRequest } from '../../content-scripts/courier/protocol';
@@ -45,7 +45,7 @@ describe('parcels between extension pages', () => {
     const carrier = deskCarrier(page);
     const sent = await carrier.pack(photo(), 'IMG_0001.HEIC');
     expect(sent).toMatchObject({ name: 'IMG_0001.HEIC', type: 'image/jpeg', parcel: expect.any(String) });
-    expect([...(await receivedBytes(sent, detector))]).toEqual(await bytesOf(photo()));
+    expect(await bytesOf(await received(sent, detector))).toEqual(await bytesOf(photo()));
     const back = await sentBack(sent, 'IMG_0001.jpg', photo(), detector);
     expect(back).not.toHaveProperty('base64');
     expect(await bytesOf(await carrier.unpack(back))).toEqual(await bytesOf(photo()));
