@@ -69,14 +69,14 @@ function openCourier(signal: AbortSignal): Promise<Courier> {
 export function courierCarrier(signal: AbortSignal): ImageCarrier {
   let courier: Promise<Courier> | null = null;
   // A frame that never loaded on this page will not load later: its photos go as base64 at once.
-  let loads = true;
+  let framesLoad = true;
   const open = () =>
     (courier ??= openCourier(signal).catch((error: unknown) => {
-      loads = false;
+      framesLoad = false;
       throw error;
     }));
   const call = async (request: CourierCall, timeoutMs?: number) => {
-    if (!loads) throw new Error('the courier frame does not load on this page');
+    if (!framesLoad) throw new Error('the courier frame does not load on this page');
     if (courier && !(await courier.catch(() => null))?.open) courier = null;
     const opened = open();
     try {
@@ -87,7 +87,7 @@ export function courierCarrier(signal: AbortSignal): ImageCarrier {
       throw error;
     }
   };
-  const by = () => (loads ? BY_PARCEL : base64Carrier);
+  const by = () => (framesLoad ? BY_PARCEL : base64Carrier);
   return {
     get copiesAbove() {
       return by().copiesAbove;
