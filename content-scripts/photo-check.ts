@@ -3,9 +3,7 @@ import { type Box, type Rect, scaled } from '../models/boxes';
 import type { FaceAnalysis } from '../models/face-analyser';
 import { workingScale } from '../models/tiling';
 import { type PhotoMetadata, readMetadata } from '../photo/metadata';
-import { isHevcHeif } from '../photo/heif';
 import { readContainer } from '../photo/segments';
-import { decodes } from '../photo/upright-decode';
 import { analyseImage, carrierOf, type DetectorPort } from './detector-port';
 import type { FaceMemory, Remembered } from './face-memory';
 import { fileBytes } from './file-bytes';
@@ -116,9 +114,7 @@ export async function checkPhoto(
 ): Promise<PhotoCheck> {
   const original = bytes !== undefined ? bytes : await fileBytes(file).catch(() => null);
   const asking = { detector, sensitivity, timeoutMs, signal, ...(within && { within }) };
-  const undecoded = original ? await undecodedHeif(file, original, asking) : false;
   const timedOut: PhotoCheck = { file, metadata, faces: null, width: 0, height: 0, timedOut: true };
-  if (undecoded === 'timeout') return timedOut;
   const key = original && memory && !within ? await memory.keyOf(original, sensitivity).catch(() => null) : null;
   const known = key ? memory?.recall(key) : undefined;
   const found: Remembered | null | 'timeout' = known ?? (original && (await findFaces(file, original, asking)));
@@ -127,15 +123,4 @@ export async function checkPhoto(
   if (!found) return { file, metadata, faces: null, width: 0, height: 0 };
   const { faces, width, height, frames, pixels } = found;
   return { file, metadata, faces, width, height, ...(frames && { frames }), ...(pixels && { pixels }) };
-}
-
-/**
- * A HEIF photo (an iPhone's HEIC; not an AVIF, which browsers decode, and no decoding of one to
- * find out) that this browser cannot decode; 'timeout' when its decoder did not say in the time
- * allowed, as a copy may not be made.
- */
-async function undecodedHeif(file: File, bytes: Uint8Array, asking: Asking): Promise<boolean | 'timeout'> {
-  if (!isHevcHeif(bytes)) return false;
-  const decoded = await withinTime(() => decodes(file), asking.timeoutMs, asking.signal);
-  return decoded === 'timeout' ? decoded : !decoded;
 }

@@ -71,15 +71,6 @@ describe('checkPhoto on a HEIC', () => {
       vi.unstubAllGlobals();
     }
   });
-
-  describe('when the browser never says whether it can decode it', () => {
-    withStalledDecoder();
-    it('gives up after the time allowed, as on a copy never made', async () => {
-      const checking = checkPhoto(heic, null, port(async () => answered), 'balanced', new AbortController().signal, { timeoutMs: 30 });
-      await vi.advanceTimersByTimeAsync(30);
-      expect(await checking).toMatchObject({ file: heic, faces: null, timedOut: true });
-    });
-  });
 });
 
 describe('checkPhoto when the detector does not answer', () => {
