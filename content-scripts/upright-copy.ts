@@ -1,5 +1,6 @@
 import { decodeUpright, drawnAt, type ScaleOf } from '../photo/upright-decode';
 import { withinTime } from '../models/within-time';
+import { THUMBNAIL_QUALITY, thumbnailScale } from '../photo/thumbnail';
 
 export interface UprightCopy {
   blob: Blob;
@@ -21,9 +22,6 @@ export async function uprightCopy(file: Blob, scaleOf: ScaleOf, quality: number)
   }
 }
 
-/** Sharp enough for one photo shown across the whole window, where a class photo's faces must be told apart. */
-const THUMBNAIL_SIDE = 1280;
-
 /**
  * How long a thumbnail may take before the window goes without it (showing the photo's name): a
  * 50 MP photo's takes about a second, and the window, which may wait for it, must open.
@@ -32,6 +30,6 @@ export const THUMBNAIL_TIMEOUT_MS = 10_000;
 
 /** The photo as the overlay shows it; null when it cannot be decoded, or not in time. */
 export async function thumbnail(file: File): Promise<Blob | null> {
-  const made = await withinTime(() => uprightCopy(file, (w, h) => Math.min(1, THUMBNAIL_SIDE / Math.max(w, h)), 0.85), THUMBNAIL_TIMEOUT_MS);
+  const made = await withinTime(() => uprightCopy(file, thumbnailScale, THUMBNAIL_QUALITY), THUMBNAIL_TIMEOUT_MS);
   return made === 'timeout' ? null : (made?.blob ?? null);
 }
