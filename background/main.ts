@@ -23,6 +23,7 @@ export function startBackground(): void {
     analyse: async (request) => (await faces).analyse(request),
     abandon: async (request) => (await faces).abandon(request),
     warm: async () => (await faces).warm(),
+    'stand-in': async (request) => (await faces).standIn(request),
   });
   abandonWhenPortsClose(faces);
   keepCustomSitesRegistered();

@@ -43,5 +43,8 @@ export function offscreenDetector(): DetectorRequests {
       return (await browser.offscreen.hasDocument()) ? sendMessage('detector:abandon', request) : null;
     },
     warm: () => forward(() => sendMessage('detector:warm', {})),
+    // Kept by the document: with none, there is nothing to give.
+    standIn: async (request) =>
+      (await browser.offscreen.hasDocument()) ? sendMessage('detector:stand-in', request) : { ok: false, error: 'the detector closed' },
   };
 }

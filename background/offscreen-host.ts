@@ -23,5 +23,9 @@ export function startOffscreenHost(): void {
       requireExtensionPage(sender);
       return detector.warm();
     },
+    'detector:stand-in': async (request, sender) => {
+      requireExtensionPage(sender);
+      return detector.standIn(request);
+    },
   });
 }

@@ -1,6 +1,6 @@
 import { inClosedRoots, pointerOf } from './closed-roots';
 import { base64Carrier, type EncodedImage, type ImageCarrier } from '../messaging/carried-image';
-import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult } from '../messaging/protocol';
+import { ANALYSIS_ANSWERED, ANALYSIS_PORT, type AnalysisResult, type StandInResult } from '../messaging/protocol';
 import type { Sensitivity } from '../models/analysis-options';
 import type { Rect } from '../models/boxes';
 import type { DetectorRequests } from '../models/detector-requests';
@@ -14,6 +14,8 @@ export interface DetectorPort {
    */
   analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
+  /** A stand-in an answer named (see StandInRequest). */
+  standIn(id: string): Promise<StandInResult>;
   /** How images reach the detector and come back from it; base64 when not given. */
   carrier?: ImageCarrier;
 }
@@ -69,15 +71,24 @@ export function messagePort(send: DetectorRequests, hold?: Hold, carrier?: Image
       carrier?.prepare?.();
       return send.warm();
     },
+    standIn: (id) => send.standIn({ id }),
   };
 }
 
-/** An answer, with the image the detector sent back (a HEIC it decoded, as a JPEG) as a file. */
-export type Answer = { ok: true; analysis: FaceAnalysis; image?: File } | { ok: false; error: string };
+/**
+ * A photo the page cannot draw, as the detector decoded it: its thumbnail with the answer, and
+ * the photo itself (a JPEG, named for it) asked for as soon as the answer comes.
+ */
+export interface StandIn {
+  thumbnail: Blob;
+  photo: Promise<File>;
+}
+
+export type Answer = { ok: true; analysis: FaceAnalysis; standIn?: StandIn } | { ok: false; error: string };
 
 export const carrierOf = (detector: DetectorPort): ImageCarrier => detector.carrier ?? base64Carrier;
 
-/** Sends `image` to the detector the way its port carries images, and unpacks what comes back. */
+/** Sends `image` to the detector the way its port carries images, and unpacks what comes back (see StandIn). */
 export async function analyseImage(
   detector: DetectorPort,
   image: Blob,
@@ -90,12 +101,20 @@ export async function analyseImage(
   const sent = await carrier.pack(image, name);
   try {
     const result = await detector.analyse(sent, sensitivity, signal, within);
-    if (!result.ok || !result.image) return result.ok ? { ok: true, analysis: result.analysis } : result;
-    const { name: drawnName, type } = result.image;
-    return { ok: true, analysis: result.analysis, image: new File([await carrier.unpack(result.image)], drawnName, { type }) };
+    if (!result.ok || !result.standIn) return result.ok ? { ok: true, analysis: result.analysis } : result;
+    const photo = standInPhoto(detector, result.standIn.id);
+    photo.catch(() => undefined); // felt only if it is drawn on: see protect.ts
+    return { ok: true, analysis: result.analysis, standIn: { thumbnail: await carrier.unpack(result.standIn.thumbnail), photo } };
   } finally {
     carrier.release(sent);
   }
+}
+
+async function standInPhoto(detector: DetectorPort, id: string): Promise<File> {
+  const result = await detector.standIn(id);
+  if (!result.ok) throw new Error(`the photo as decoded did not come: ${result.error}`);
+  const { name, type } = result.image;
+  return new File([await carrierOf(detector).unpack(result.image)], name, { type });
 }
 
 /**

@@ -10,6 +10,7 @@ export const extensionDetector = (carrier: ImageCarrier) =>
       analyse: (request) => sendMessage('analyse', request),
       abandon: (request) => sendMessage('abandon', request),
       warm: () => sendMessage('warm', {}),
+      standIn: (request) => sendMessage('stand-in', request),
     },
     portHold((name) => browser.runtime.connect({ name })),
     carrier,

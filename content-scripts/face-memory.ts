@@ -1,5 +1,6 @@
 import type { Sensitivity } from '../models/analysis-options';
 import type { FaceAnalysis } from '../models/face-analyser';
+import type { StandIn } from './detector-port';
 
 /** A selection's worth (Instagram takes 20) twice over: a post put together again after a cancel. */
 export const REMEMBERED_PHOTOS = 40;
@@ -11,8 +12,8 @@ export const REMEMBERED_PHOTOS = 40;
  */
 export const REMEMBERED_DRAWN = 10;
 
-/** What is remembered of a photo: its faces, and for a photo the page cannot draw, the pixels it can. */
-export type Remembered = FaceAnalysis & { pixels?: File };
+/** What is remembered of a photo: its faces, and for a photo the page cannot draw, the stand-in it can. */
+export type Remembered = FaceAnalysis & { standIn?: StandIn };
 
 /**
  * The faces found in photos this tab has checked, by their bytes and the sensitivity they were
@@ -39,7 +40,7 @@ export class FaceMemory {
   keep(key: string, analysis: Remembered): void {
     this.known.delete(key);
     this.known.set(key, analysis);
-    const drawn = [...this.known].filter(([, known]) => known.pixels).map(([drawnKey]) => drawnKey);
+    const drawn = [...this.known].filter(([, known]) => known.standIn).map(([drawnKey]) => drawnKey);
     for (const oldest of drawn.slice(0, Math.max(0, drawn.length - REMEMBERED_DRAWN))) this.known.delete(oldest);
     for (const oldest of this.known.keys()) {
       if (this.known.size <= REMEMBERED_PHOTOS) break;

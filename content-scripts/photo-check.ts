@@ -4,7 +4,7 @@ import type { FaceAnalysis } from '../models/face-analyser';
 import { workingScale } from '../models/tiling';
 import { type PhotoMetadata, readMetadata } from '../photo/metadata';
 import { readContainer } from '../photo/segments';
-import { analyseImage, carrierOf, type DetectorPort } from './detector-port';
+import { analyseImage, carrierOf, type DetectorPort, type StandIn } from './detector-port';
 import type { FaceMemory, Remembered } from './face-memory';
 import { fileBytes } from './file-bytes';
 import { uprightCopy } from './upright-copy';
@@ -25,9 +25,9 @@ export interface PhotoCheck {
   timedOut?: true;
   /**
    * The photo as this page can draw it, when it cannot draw `file`: a HEIC decoded by the
-   * extension, as a JPEG. Its faces, thumbnail and masks come from it; stripping keeps `file`'s.
+   * extension. Its thumbnail is shown and its masks drawn on its JPEG; stripping keeps `file`'s.
    */
-  pixels?: File;
+  standIn?: StandIn;
 }
 
 /**
@@ -53,8 +53,7 @@ async function findFaces(file: File, bytes: Uint8Array, asking: Asking): Promise
     const answer = (late: AbortSignal) => analyseImage(asking.detector, image, image.name, asking.sensitivity, late, within);
     const result = await withinTime(answer, asking.timeoutMs, asking.signal);
     if (result === 'timeout' || !result.ok) return result === 'timeout' ? result : null;
-    const { analysis, image: drawn } = result;
-    return drawn ? { ...analysis, pixels: new File([drawn], drawn.name, { type: drawn.type, lastModified: file.lastModified }) } : analysis;
+    return result.standIn ? { ...result.analysis, standIn: result.standIn } : result.analysis;
   };
   const { copiesAbove, sendsUpTo } = carrierOf(asking.detector);
   const tooLarge = file.size > sendsUpTo;
@@ -118,9 +117,13 @@ export async function checkPhoto(
   const key = original && memory && !within ? await memory.keyOf(original, sensitivity).catch(() => null) : null;
   const known = key ? memory?.recall(key) : undefined;
   const found: Remembered | null | 'timeout' = known ?? (original && (await findFaces(file, original, asking)));
-  if (key && !known && found && found !== 'timeout') memory?.keep(key, found);
+  if (key && !known && found && found !== 'timeout') {
+    // Remembered once its stand-in came: a photo whose stand-in failed is analysed again.
+    if (found.standIn) void found.standIn.photo.then(() => memory?.keep(key, found), () => undefined);
+    else memory?.keep(key, found);
+  }
   if (found === 'timeout') return timedOut;
   if (!found) return { file, metadata, faces: null, width: 0, height: 0 };
-  const { faces, width, height, frames, pixels } = found;
-  return { file, metadata, faces, width, height, ...(frames && { frames }), ...(pixels && { pixels }) };
+  const { faces, width, height, frames, standIn } = found;
+  return { file, metadata, faces, width, height, ...(frames && { frames }), ...(standIn && { standIn }) };
 }

@@ -17,7 +17,7 @@ export async function overlayPhoto(check: PhotoCheck, shown?: Blob | null): Prom
   const moving = check.frames && check.file.size <= MAX_MOVING_THUMBNAIL;
   return {
     name: check.file.name,
-    thumbnail: !check.faces ? null : moving ? check.file : (shown ?? (await thumbnail(check.pixels ?? check.file))),
+    thumbnail: !check.faces ? null : moving ? check.file : (shown ?? check.standIn?.thumbnail ?? (await thumbnail(check.file))),
     width: check.width,
     height: check.height,
     faces: check.faces?.map((f) => [f.x, f.y, f.width, f.height]) ?? null,

@@ -62,7 +62,8 @@ const redrawnFile = (original: File, drawn: Blob) =>
     : new File([drawn], renamedFor(original.name, drawn.type), { type: drawn.type, lastModified: original.lastModified });
 
 /** The photo redrawn from what this page can draw of it, `faces` masked (none: only its metadata goes). */
-const redrawnPhoto = async (check: PhotoCheck, faces: Rect[], styles: MaskStyles) => redrawnFile(check.file, await redrawn(check.pixels ?? check.file, faces, styles));
+const redrawnPhoto = async (check: PhotoCheck, faces: Rect[], styles: MaskStyles) =>
+  redrawnFile(check.file, await redrawn((await check.standIn?.photo) ?? check.file, faces, styles));
 
 /** The photo with the faces drawn over, each in its style: a GIF by the extension, else by the browser. */
 async function drawMasks(check: PhotoCheck, faces: Rect[], styles: MaskStyles): Promise<File> {

@@ -29,23 +29,40 @@ export interface Abandon {
 }
 
 /**
- * `image`: a photo the browser cannot decode (an iPhone's HEIC), which the extension decoded, as
- * the page can draw it: an upright JPEG at full size, without metadata.
+ * `standIn`: for a photo the browser cannot decode (an iPhone's HEIC), which the extension decoded,
+ * its thumbnail, and the name to ask for the photo by (see StandInRequest).
  */
-export type AnalysisResult = { ok: true; analysis: FaceAnalysis; ms: number; image?: EncodedImage } | { ok: false; error: string };
+export type AnalysisResult = { ok: true; analysis: FaceAnalysis; ms: number; standIn?: StandInNotice } | { ok: false; error: string };
+
+export interface StandInNotice {
+  id: string;
+  thumbnail: EncodedImage;
+}
+
+/**
+ * A photo the extension decoded, as the page can draw it: an upright JPEG at full size, without
+ * metadata. Encoded once its faces are answered, and kept until asked for, once, or a minute.
+ */
+export interface StandInRequest {
+  id: string;
+}
+
+export type StandInResult = { ok: true; image: EncodedImage } | { ok: false; error: string };
 
 /**
  * Every message the extension's contexts exchange, by type: what it carries and what it answers.
- * `analyse`/`abandon`/`warm` go from content scripts to the background; `detector:*`
+ * `analyse`/`abandon`/`warm`/`stand-in` go from content scripts to the background; `detector:*`
  * from the background to the offscreen document that hosts the detector in Chrome.
  */
 export interface Protocol {
   analyse: { request: AnalysisRequest; response: AnalysisResult };
   abandon: { request: Abandon; response: null };
   warm: { request: Record<string, never>; response: null };
+  'stand-in': { request: StandInRequest; response: StandInResult };
   'detector:analyse': { request: AnalysisRequest; response: AnalysisResult };
   'detector:abandon': { request: Abandon; response: null };
   'detector:warm': { request: Record<string, never>; response: null };
+  'detector:stand-in': { request: StandInRequest; response: StandInResult };
 }
 
 export type MessageType = keyof Protocol;

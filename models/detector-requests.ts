@@ -1,4 +1,4 @@
-import type { Abandon, AnalysisRequest, AnalysisResult } from '../messaging/protocol';
+import type { Abandon, AnalysisRequest, AnalysisResult, StandInRequest, StandInResult } from '../messaging/protocol';
 import type { DetectorService } from './detector-service';
 
 /** The detector as the extension's messages reach it: analyses named by their sender, who may abandon one. */
@@ -6,6 +6,7 @@ export interface DetectorRequests {
   analyse(request: AnalysisRequest): Promise<AnalysisResult>;
   abandon(request: Abandon): Promise<null>;
   warm(): Promise<null>;
+  standIn(request: StandInRequest): Promise<StandInResult>;
 }
 
 /**
@@ -42,5 +43,6 @@ export function detectorRequests(service: DetectorService): DetectorRequests {
       return null;
     },
     warm: () => service.warm(),
+    standIn: ({ id }) => service.standIn(id),
   };
 }

@@ -1,6 +1,6 @@
 import { type EncodedImage, received, sentBack } from '../messaging/carried-image';
 import type { ParcelDesk } from '../messaging/parcels';
-import type { AnalysisResult } from '../messaging/protocol';
+import type { AnalysisResult, StandInResult } from '../messaging/protocol';
 import { renamedFor } from '../photo/file-name';
 import { isHevcHeif } from '../photo/heif';
 import { decodes } from '../photo/upright-decode';
@@ -9,7 +9,7 @@ import { inReadingOrder, overlapsAny, type Rect } from './boxes';
 import { DetectorPool, poolSize } from './detector-pool';
 import { analyseBitmap, analyseFaces, untilAborted } from './face-analyser';
 import { analyseAnimation } from './frame-analyser';
-import { heifDecoder } from './heif-worker';
+import { type DecodedHeif, heifDecoder } from './heif-worker';
 import type { ModelAssets } from './tile-job';
 
 /** Absolute URLs of the detector worker script and of what it loads. */
@@ -24,7 +24,12 @@ export interface DetectorService {
   /** With `signal`: abandoned, at its next round, once that aborts. `within`: see AnalysisRequest. */
   analyse(image: EncodedImage, sensitivity: Sensitivity, signal?: AbortSignal, within?: Rect[]): Promise<AnalysisResult>;
   warm(): Promise<null>;
+  /** A stand-in the answer of an analysis named (see StandInRequest); given once. */
+  standIn(id: string): Promise<StandInResult>;
 }
+
+/** How long a stand-in is kept for the page told of it, which asks for it at once. */
+export const STAND_IN_KEPT_MS = 60_000;
 
 export interface ServiceOptions {
   /** Release the model (tens of MB of wasm heap) after this long without a request. */
@@ -45,6 +50,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
   let pending = 0;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   const heif = heifDecoder(assets.heifWorkerUrl, assets.heifWasmUrl);
+  /** Stand-ins being encoded or encoded, with the request their photo came in (their way back). */
+  const standIns = new Map<string, { request: EncodedImage; jpeg: Promise<Blob>; forgotten: ReturnType<typeof setTimeout> }>();
 
   /** A request the page must not be released during (see `releaseLater`). */
   const hold = (): void => {
@@ -114,16 +121,17 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
   const analyse = async (image: EncodedImage, sensitivity: Sensitivity, signal: AbortSignal, within?: Rect[]): Promise<AnalysisResult> => {
     const started = performance.now();
     let heifPixels: Promise<ImageBitmap> | undefined;
+    let heifPhoto: DecodedHeif | null = null;
     try {
       const blob = await received(image, options.parcels);
       const bytes = new Uint8Array(await blob.arrayBuffer());
       const how = analysisFor(sensitivity);
       const where = within && overlapsAny(within);
       // A HEIF photo (an iPhone's HEIC) the browser cannot decode is decoded by libheif, started
-      // before the pool may have to start: its faces are looked for as soon as its pixels come,
-      // while the JPEG the page will draw is encoded. An AVIF is the browser's (libheif here has
+      // before the pool may have to start: its faces are looked for as soon as its pixels come, and
+      // the JPEG the page will draw is encoded once they are found (see DecodedHeif). An AVIF is the browser's (libheif here has
       // no AV1 decoder): it is not decoded an extra time to find that out.
-      const heifPhoto = isHevcHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes) : null;
+      heifPhoto = isHevcHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes) : null;
       heifPixels = heifPhoto?.pixels;
       // An animated GIF's frames are read here; anything else is what the browser decodes.
       const found = await onPool(async (pool) => {
@@ -133,13 +141,34 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
         return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, blob, how, where));
       }, signal);
       const analysis = { ...found, faces: inReadingOrder(found.faces) };
-      const jpeg = heifPhoto && (await heifPhoto.jpeg);
-      const drawn = jpeg && (await sentBack(image, renamedFor(image.name, jpeg.type), jpeg, options.parcels));
-      return { ok: true, analysis, ms: Math.round(performance.now() - started), ...(drawn && { image: drawn }) };
+      const ms = Math.round(performance.now() - started);
+      if (!heifPhoto) return { ok: true, analysis, ms };
+      const thumbnail = await sentBack(image, renamedFor(image.name, 'image/jpeg'), await heifPhoto.thumbnail, options.parcels);
+      return { ok: true, analysis, ms, standIn: { id: keepStandIn(image, heifPhoto.jpeg()), thumbnail } };
     } catch (error) {
+      heifPhoto?.drop();
       return { ok: false, error: message(error) };
     } finally {
       void heifPixels?.then((pixels) => pixels.close(), () => undefined);
+    }
+  };
+
+  const keepStandIn = (request: EncodedImage, jpeg: Promise<Blob>): string => {
+    const id = crypto.randomUUID();
+    jpeg.catch(() => undefined); // the page is told when it asks
+    standIns.set(id, { request, jpeg, forgotten: setTimeout(() => standIns.delete(id), STAND_IN_KEPT_MS) });
+    return id;
+  };
+  const standIn = async (id: string): Promise<StandInResult> => {
+    const kept = standIns.get(id);
+    if (!kept) return { ok: false, error: 'no such photo' };
+    standIns.delete(id);
+    clearTimeout(kept.forgotten);
+    try {
+      const jpeg = await kept.jpeg;
+      return { ok: true, image: await sentBack(kept.request, renamedFor(kept.request.name, jpeg.type), jpeg, options.parcels) };
+    } catch (error) {
+      return { ok: false, error: message(error) };
     }
   };
 
@@ -154,6 +183,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     },
     // Held from the start: a HEIF photo's decoding starts before the pool is asked for.
     analyse: (image, sensitivity, signal = new AbortController().signal, within) => busy(() => analyse(image, sensitivity, signal, within)),
+    standIn: (id) => busy(() => standIn(id)),
   };
 }
 

@@ -1,6 +1,7 @@
 import load, { type LibHeif } from 'libheif-js/libheif-wasm/libheif.js';
 import { type HeifBand, openHeif } from './heif-tiles';
 import type { HeifAnswer, HeifRequest } from './heif-worker';
+import { THUMBNAIL_QUALITY, thumbnailScale } from '../photo/thumbnail';
 
 /** libheif (its 1.4 MB wasm, with the HEVC decoder), loaded with the first HEIF photo. */
 let library: Promise<LibHeif> | null = null;
@@ -40,16 +41,19 @@ interface Gathering {
 /**
  * One of the workers that decode HEIF photos, which no browser the extension runs in does: each
  * decodes its share of a photo's tile rows (see `openHeif`), upright. The first puts the bands
- * together (the others' reach it through the page), answers the photo's pixels, then encodes it as
- * the JPEG the page draws, masks and posts (full size, no metadata). In workers, not the page
+ * together (the others' reach it through the page), answers the photo's pixels and its thumbnail,
+ * and holds it until asked to encode it as the JPEG the page draws, masks and posts (full size, no
+ * metadata), or to drop it. Encoded in workers, not the page
  * hosting the detector: there, the page being hidden, Chrome encodes a canvas only in idle time,
  * which a hidden page may not get for seconds (the first JPEG of a 2.6 MP photo took 6.7 s; in a
  * worker, 50 ms).
  */
 export function serveHeif(scope: HeifWorkerScope): void {
   const gathering = new Map<number, Gathering>();
-  /** Photos given up (a part failed): what still comes for them is dropped. */
+  /** Photos given up (a part failed, or their JPEG is not wanted): what still comes for them is dropped. */
   const dropped = new Set<number>();
+  /** Photos put together, until their JPEG is asked for or they are dropped. */
+  const held = new Map<number, ImageData>();
   const add = async (id: number, band: HeifBand | null, size?: Gathering['size']) => {
     if (dropped.has(id)) return;
     const photo = gathering.get(id) ?? { bands: [], answered: 0 };
@@ -63,9 +67,15 @@ export function serveHeif(scope: HeifWorkerScope): void {
     const image = joined(width, height, photo.bands);
     const pixels = await createImageBitmap(image);
     scope.postMessage({ id, pixels }, [pixels]);
-    const canvas = new OffscreenCanvas(width, height);
-    canvas.getContext('2d')!.putImageData(image, 0, 0);
-    scope.postMessage({ id, jpeg: await canvas.convertToBlob({ type: 'image/jpeg', quality: STAND_IN_QUALITY }) });
+    if (dropped.has(id)) return;
+    held.set(id, image);
+    scope.postMessage({ id, thumbnail: await jpegOf(image, thumbnailScale(width, height), THUMBNAIL_QUALITY) });
+  };
+  const encode = async (id: number) => {
+    const image = held.get(id);
+    held.delete(id);
+    if (!image) throw new Error('no such photo to encode');
+    scope.postMessage({ id, jpeg: await jpegOf(image, 1, STAND_IN_QUALITY) });
   };
   scope.addEventListener('message', async ({ data: request }) => {
     const { id } = request;
@@ -73,7 +83,9 @@ export function serveHeif(scope: HeifWorkerScope): void {
       if (request.type === 'drop') {
         dropped.add(id);
         gathering.delete(id);
-      } else if (request.type === 'band') await add(id, request.band);
+        held.delete(id);
+      } else if (request.type === 'encode') await encode(id);
+      else if (request.type === 'band') await add(id, request.band);
       else {
         const { part, parts } = request;
         const heif = openHeif(await libheif(request.wasmUrl), request.bytes);
@@ -92,9 +104,25 @@ export function serveHeif(scope: HeifWorkerScope): void {
       }
     } catch (error) {
       gathering.delete(id);
+      held.delete(id);
       scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
     }
   });
+}
+
+/** The image as a JPEG, resized by `scale` (at most 1). */
+async function jpegOf(image: ImageData, scale: number, quality: number): Promise<Blob> {
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  if (scale === 1) context.putImageData(image, 0, 0);
+  else {
+    const resized = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
+    context.drawImage(resized, 0, 0);
+    resized.close();
+  }
+  return canvas.convertToBlob({ type: 'image/jpeg', quality });
 }
 
 /** The photo from its bands: the one band as it came when it holds the whole photo. */

@@ -8,7 +8,7 @@ import { type DetectionEngine, untilAborted } from '../../models/face-analyser';
 const image = { name: 'child.jpg', type: 'image/jpeg', base64: '' };
 const answer: AnalysisResult = { ok: true, analysis: { width: 1, height: 1, faces: [] }, ms: 1 };
 /** What a detector offers besides analyses, not asked for here. */
-const unasked = { warm: async () => null };
+const unasked = { warm: async () => null, standIn: async () => ({ ok: false, error: 'not asked' }) as const };
 
 describe('abandoning an analysis nobody waits for', () => {
   it('the content script names each analysis, and asks the detector to stop it when its signal aborts', async () => {

@@ -23,14 +23,14 @@ describe('the memory of photos checked', () => {
     expect(memory.recall('one more')).toEqual(analysis(-1));
   });
 
-  it('keeps the pixels decoded for the page of the few most recent photos that needed them, forgetting the older ones whole', () => {
+  it('keeps the stand-ins decoded for the page of the few most recent photos that needed them, forgetting the older ones whole', async () => {
     const memory = new FaceMemory();
-    const drawn = (i: number) => ({ ...analysis(i), pixels: new File([new Uint8Array(1)], `IMG_${i}.jpg`) });
+    const drawn = (i: number) => ({ ...analysis(i), standIn: { thumbnail: new Blob(), photo: Promise.resolve(new File([new Uint8Array(1)], `IMG_${i}.jpg`)) } });
     memory.keep('a photo the page draws', analysis(0));
     for (let i = 0; i <= REMEMBERED_DRAWN; i++) memory.keep(`heic ${i}`, drawn(i));
     expect(memory.recall('heic 0')).toBeUndefined();
-    expect(memory.recall('heic 1')?.pixels?.name).toBe('IMG_1.jpg');
-    expect(memory.recall(`heic ${REMEMBERED_DRAWN}`)?.pixels?.name).toBe(`IMG_${REMEMBERED_DRAWN}.jpg`);
+    expect((await memory.recall('heic 1')?.standIn?.photo)?.name).toBe('IMG_1.jpg');
+    expect((await memory.recall(`heic ${REMEMBERED_DRAWN}`)?.standIn?.photo)?.name).toBe(`IMG_${REMEMBERED_DRAWN}.jpg`);
     expect(memory.recall('a photo the page draws')).toEqual(analysis(0));
   });
 });

@@ -7,20 +7,25 @@ import { heifDecoder } from '../../models/heif-worker';
 import { differing, LIBHEIF_WASM, loadLibheif, wholeDecode } from '../support/libheif';
 import { photo } from '../support/sites';
 
-/** Node has no ImageData: the fields the workers read and fill. */
+/** Node has no ImageData: the fields the workers read and fill. It stands for its bitmap too. */
 class PlainImageData {
   readonly data: Uint8ClampedArray;
   constructor(dataOrWidth: Uint8ClampedArray | number, readonly width: number, readonly height = 0) {
     if (typeof dataOrWidth === 'number') [this.width, this.height, this.data] = [dataOrWidth, width, new Uint8ClampedArray(dataOrWidth * width * 4)];
     else this.data = dataOrWidth;
   }
+  close() {} // as the bitmap it stands for
 }
 
-/** A canvas that "encodes" the image it was given as its size and its first bytes. */
+/** A canvas that "encodes" as its size and the first bytes of the image it was given (a bitmap here is its image). */
 class PlainCanvas {
   private image: PlainImageData | null = null;
-  getContext = () => ({ putImageData: (image: PlainImageData) => void (this.image = image) });
-  convertToBlob = async () => new Blob([`${this.image!.width}x${this.image!.height}:${this.image!.data.slice(0, 4).join(',')}`], { type: 'image/jpeg' });
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {}
+  getContext = () => ({ putImageData: (image: PlainImageData) => void (this.image = image), drawImage: (image: PlainImageData) => void (this.image = image) });
+  convertToBlob = async () => new Blob([`${this.width}x${this.height}:${this.image!.data.slice(0, 4).join(',')}`], { type: 'image/jpeg' });
 }
 
 /** A worker running the extension's own `serveHeif`, messages passed on as they are. */
@@ -67,7 +72,7 @@ const heic = (name: string) => new Uint8Array(readFileSync(photo(name)));
 const pixelsOf = async (decoded: { pixels: Promise<ImageBitmap> }) => (await decoded.pixels) as unknown as PlainImageData;
 
 describe('the HEIF decoder', () => {
-  it("shares an iPhone's grid of tiles between its workers, the first putting their bands together: libheif's whole image, then its JPEG", async () => {
+  it("shares an iPhone's grid of tiles between its workers, the first putting their bands together: libheif's whole image, its thumbnail, and its JPEG when asked", async () => {
     const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
     expect(FakeWorker.all).toHaveLength(0);
     const grid = heic('sample4-grid.heic');
@@ -75,44 +80,64 @@ describe('the HEIF decoder', () => {
     const pixels = await pixelsOf(decoded);
     expect([pixels.width, pixels.height]).toEqual([1920, 1448]);
     expect(differing(pixels.data, (await wholeDecode(lib, grid)).data)).toBe(0);
-    expect(await (await decoded.jpeg).text()).toMatch(/^1920x1448:/);
+    expect(await (await decoded.thumbnail).text()).toMatch(/^1280x965:/);
+    // Not encoded until asked for: it would take the cores from the analysis.
     expect(FakeWorker.all.map((worker) => worker.requests.map((r) => r.type))).toEqual([['decode', 'band'], ['decode']]);
+    expect(await (await decoded.jpeg()).text()).toMatch(/^1920x1448:/);
+    expect(FakeWorker.all.map((worker) => worker.requests.map((r) => r.type))).toEqual([['decode', 'band', 'encode'], ['decode']]);
     expect(FakeWorker.all.map((worker) => worker.requests[0]!.type === 'decode' && worker.requests[0]!.part)).toEqual([0, 1]);
   });
 
   it('leaves a photo stored as one image to the first worker, and keeps its workers for the next photo', async () => {
     const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
-    await heif.decode(heic('sample4-grid.heic')).jpeg;
+    await heif.decode(heic('sample4-grid.heic')).jpeg();
     const single = heic('sample2.heic');
     const pixels = await pixelsOf(heif.decode(single));
     expect(differing(pixels.data, (await wholeDecode(lib, single)).data)).toBe(0);
     expect(FakeWorker.all).toHaveLength(2);
   });
 
-  it('fails both the pixels and the JPEG of a file libheif cannot read, and decodes the next photo', async () => {
+  it('fails the pixels, the thumbnail and the JPEG of a file libheif cannot read, and decodes the next photo', async () => {
     const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
     const failed = heif.decode(heic('sample4-grid.heic').subarray(0, 300));
     await expect(failed.pixels).rejects.toThrow(/libheif could not/);
-    await expect(failed.jpeg).rejects.toThrow(/libheif could not/);
+    await expect(failed.thumbnail).rejects.toThrow(/libheif could not/);
+    await expect(failed.jpeg()).rejects.toThrow(/libheif could not/);
     expect((await pixelsOf(heif.decode(heic('sample4-grid.heic')))).height).toBe(1448);
   });
 
   it('fails what a dead worker held, and starts others for the next photo', async () => {
     const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
-    await heif.decode(heic('sample2.heic')).jpeg;
+    await heif.decode(heic('sample2.heic')).jpeg();
     FakeWorker.all[1]!.silent = true;
     const lost = heif.decode(heic('sample4-grid.heic'));
     FakeWorker.all[1]!.dispatchEvent(new Event('error'));
     await expect(lost.pixels).rejects.toThrow('the HEIF decoder stopped');
-    await expect(lost.jpeg).rejects.toThrow('the HEIF decoder stopped');
+    await expect(lost.jpeg()).rejects.toThrow('the HEIF decoder stopped');
     expect(FakeWorker.all.map((worker) => worker.terminated)).toEqual([true, true]);
     expect((await pixelsOf(heif.decode(heic('sample2.heic')))).width).toBeGreaterThan(0);
     expect(FakeWorker.all).toHaveLength(4);
   });
 
+  it('lets a photo whose JPEG is not wanted go: its first worker no longer holds it, and no JPEG is encoded', async () => {
+    const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
+    const unwanted = heif.decode(heic('sample2.heic'));
+    await unwanted.thumbnail;
+    unwanted.drop();
+    await expect(unwanted.jpeg()).rejects.toThrow('dropped');
+    const told = FakeWorker.all[0]!.requests.map((r) => r.type);
+    expect(told.at(-1)).toBe('drop');
+    expect(told).not.toContain('encode');
+    // The worker itself has let it go: asked to encode it anyway, it has no such photo.
+    const answers: HeifAnswer[] = [];
+    FakeWorker.all[0]!.addEventListener('message', (event) => answers.push((event as MessageEvent<HeifAnswer>).data));
+    FakeWorker.all[0]!.postMessage({ type: 'encode', id: 0 });
+    await vi.waitFor(() => expect(answers).toEqual([{ id: 0, error: 'no such photo to encode' }]));
+  });
+
   it('once closed, has stopped its workers and failed what they held', async () => {
     const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
-    await heif.decode(heic('sample2.heic')).jpeg;
+    await heif.decode(heic('sample2.heic')).jpeg();
     for (const worker of FakeWorker.all) worker.silent = true;
     const held = heif.decode(heic('sample2.heic'));
     heif.close();

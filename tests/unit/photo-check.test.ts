@@ -25,7 +25,7 @@ afterAll(() => {
 
 const photo = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'child.jpg', { type: 'image/jpeg' });
 const answered: AnalysisResult = { ok: true, analysis: { width: 40, height: 30, faces: [{ x: 1, y: 2, width: 10, height: 10, score: 0.9 }] }, ms: 5 };
-const port = (analyse: DetectorPort['analyse']): DetectorPort => ({ analyse, warm: async () => null });
+const port = (analyse: DetectorPort['analyse'], standIn: DetectorPort['standIn'] = async () => ({ ok: false, error: 'none' })): DetectorPort => ({ analyse, warm: async () => null, standIn });
 
 describe('checkPhoto when the browser does not decode', () => {
   withStalledDecoder();
@@ -43,30 +43,50 @@ describe('checkPhoto when the browser does not decode', () => {
 const heic = new File([heifWith(new Uint8Array(8), JANE_XMP) as Uint8Array<ArrayBuffer>], 'IMG_0001.HEIC', { type: 'image/heic' });
 
 describe('checkPhoto on a HEIC', () => {
-  it("asks the extension, which decodes it when the browser cannot, and keeps the extension's JPEG with the faces found in it", async () => {
+  it("asks the extension, which decodes it when the browser cannot, and keeps the thumbnail and JPEG it made with the faces found in it", async () => {
     vi.stubGlobal('createImageBitmap', async () => Promise.reject(new DOMException('The source image cannot be decoded.', 'InvalidStateError')));
     try {
       const asked: string[] = [];
-      const jpeg = { name: 'IMG_0001.jpg', type: 'image/jpeg', base64: Buffer.from(await photo.arrayBuffer()).toString('base64') };
-      const decoded: AnalysisResult = { ok: true, analysis: { width: 40, height: 30, faces: [{ x: 1, y: 2, width: 10, height: 10, score: 0.9 }] }, ms: 5, image: jpeg };
-      const detector = port(async (image) => (asked.push(`analyse ${image.name} ${image.type}`), decoded));
+      const encoded = async (name: string, bytes: Blob) => ({ name, type: 'image/jpeg', base64: Buffer.from(await bytes.arrayBuffer()).toString('base64') });
+      const small = new Blob([new Uint8Array([0xff, 0xd8, 1, 0xff, 0xd9])]);
+      const decoded: AnalysisResult = {
+        ok: true,
+        analysis: { width: 40, height: 30, faces: [{ x: 1, y: 2, width: 10, height: 10, score: 0.9 }] },
+        ms: 5,
+        standIn: { id: 'first', thumbnail: await encoded('IMG_0001.jpg', small) },
+      };
+      const analyse: DetectorPort['analyse'] = async (image) => (asked.push(`analyse ${image.name} ${image.type}`), decoded);
+      const detector = port(analyse, async (id) => (asked.push(`stand-in ${id}`), { ok: true, image: await encoded('IMG_0001.jpg', photo) }));
       const memory = new FaceMemory();
       const check = await checkPhoto(heic, null, detector, 'balanced', new AbortController().signal, { memory });
-      expect(asked).toEqual(['analyse IMG_0001.HEIC image/heic']);
-      expect(check).toMatchObject({ file: heic, faces: [{ x: 1, y: 2, width: 10, height: 10 }], width: 40, height: 30, pixels: { name: 'IMG_0001.jpg', type: 'image/jpeg' } });
-      expect(new Uint8Array(await check.pixels!.arrayBuffer())).toEqual(new Uint8Array(await photo.arrayBuffer()));
+      expect(check).toMatchObject({ file: heic, faces: [{ x: 1, y: 2, width: 10, height: 10 }], width: 40, height: 30 });
+      expect(new Uint8Array(await check.standIn!.thumbnail.arrayBuffer())).toEqual(new Uint8Array(await small.arrayBuffer()));
+      // The photo itself is asked for as soon as the faces are answered.
+      const standIn = await check.standIn!.photo;
+      expect(asked).toEqual(['analyse IMG_0001.HEIC image/heic', 'stand-in first']);
+      expect(standIn).toMatchObject({ name: 'IMG_0001.jpg', type: 'image/jpeg' });
+      expect(new Uint8Array(await standIn.arrayBuffer())).toEqual(new Uint8Array(await photo.arrayBuffer()));
 
       // Picked again, it is known at once, with the JPEG the page draws.
       const again = await checkPhoto(heic, null, detector, 'balanced', new AbortController().signal, { memory });
-      expect(asked).toHaveLength(1);
+      expect(asked).toHaveLength(2);
       expect(again).toMatchObject({ faces: [{ x: 1, y: 2, width: 10, height: 10 }], width: 40, height: 30 });
-      expect(new Uint8Array(await again.pixels!.arrayBuffer())).toEqual(new Uint8Array(await photo.arrayBuffer()));
+      expect(new Uint8Array(await (await again.standIn!.photo).arrayBuffer())).toEqual(new Uint8Array(await photo.arrayBuffer()));
+
+      // A stand-in that did not come fails only what is drawn on it, and is not remembered.
+      const lost = port(analyse, async () => ({ ok: false, error: 'the detector closed' }));
+      const other = new FaceMemory();
+      const unlucky = await checkPhoto(heic, null, lost, 'balanced', new AbortController().signal, { memory: other });
+      expect(unlucky.faces).toHaveLength(1);
+      await expect(unlucky.standIn!.photo).rejects.toThrow('the detector closed');
+      await checkPhoto(heic, null, lost, 'balanced', new AbortController().signal, { memory: other });
+      expect(asked.filter((line) => line.startsWith('analyse'))).toHaveLength(3);
 
       // One the extension cannot decode either is a photo whose faces are unknown, not a slow one.
       const failed = await checkPhoto(heic, null, port(async () => ({ ok: false, error: 'no decoder' })), 'balanced', new AbortController().signal);
       expect(failed).toMatchObject({ faces: null });
       expect(failed.timedOut).toBeUndefined();
-      expect(failed.pixels).toBeUndefined();
+      expect(failed.standIn).toBeUndefined();
     } finally {
       vi.unstubAllGlobals();
     }
