@@ -122,11 +122,12 @@ async function standInPhoto(detector: DetectorPort, id: string): Promise<File> {
  * guard is on for, so the model is loaded by the time a photo is picked; and again whenever a
  * file dialog opens (the user's click on an input, or the page's own): an input in a web
  * component's shadow root, which the first check cannot see, and a detector released as idle
- * (minutes after the composer opened) start while the user chooses a photo.
+ * (minutes after the composer opened) start while the user chooses a photo. `then`: what else to
+ * make ready, once the detector is (not before: it would take the cores from the detector's start).
  */
-export function warmOnComposer(detector: DetectorPort, signal: AbortSignal, guarding: () => boolean): void {
+export function warmOnComposer(detector: DetectorPort, signal: AbortSignal, guarding: () => boolean, then: () => void): void {
   // Only a head start: if it fails (the extension is being updated), the first photo starts it.
-  const warm = () => void detector.warm().catch(() => null);
+  const warm = () => void detector.warm().then(then, () => null);
   const observer = new MutationObserver(() => check());
   const check = () => {
     if (!guarding() || !document.querySelector('input[type=file]')) return;

@@ -5,7 +5,7 @@ import { courierCarrier } from './courier-host';
 import { type DetectorPort, warmOnComposer } from './detector-port';
 import { extensionDetector } from './extension-detector';
 import { type HeldSelection, holdUploads, isImage } from './hold-uploads';
-import { openOverlay, type OverlaySession } from './overlay-host';
+import { overlayWindows, type OverlaySession, type OverlayWindows } from './overlay-host';
 import type { PendingPhoto } from './overlay/protocol';
 import { FaceMemory } from './face-memory';
 import { checkPhoto, fileMetadata, fileRead, type PhotoCheck } from './photo-check';
@@ -21,6 +21,12 @@ import { BRIDGE_QUESTION, DELIVERING_ATTRIBUTE } from './trust-bridge';
 /** Photos this tab checked already, so that one picked again is not waited for twice. */
 const memory = new FaceMemory();
 
+/** What the guard checks photos and asks the user with. */
+interface Tools {
+  detector: DetectorPort;
+  windows: OverlayWindows;
+}
+
 interface Checked {
   checks: PhotoCheck[];
   /** The overlay, if a photo needed the user; it opened at the first such photo. */
@@ -34,7 +40,8 @@ interface Checked {
  * one analysis at most instead of all of them; the others fill in as they are checked. A cancel
  * while photos are still being checked stops the checking, the detector's work on the photo in hand too.
  */
-async function checkAll(site: Site, rule: SiteRule, detector: DetectorPort, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
+async function checkAll(site: Site, rule: SiteRule, tools: Tools, files: File[], withheld: number, signal: AbortSignal): Promise<Checked> {
+  const { detector, windows } = tools;
   const notice = statusNotice(signal, { after: WORK_NOTICE_DELAY_MS });
   const checks: PhotoCheck[] = [];
   const asking = rule.mode === 'warn';
@@ -53,7 +60,7 @@ async function checkAll(site: Site, rule: SiteRule, detector: DetectorPort, file
     const rest = files.slice(next).map((file, i) => waiting(file, next + i));
     const photos = [...(await Promise.all(checks.map((check) => overlayPhoto(check)))), ...(current ? [current] : []), ...rest];
     const request = { siteKey: site.key, settingsUrl: site.settingsUrl ?? null, audience: site.audience?.() ?? null, withheld, photos };
-    return openOverlay({ ...request, defaults: overlayDefaults(checks, rule) }, signal);
+    return windows.open({ ...request, defaults: overlayDefaults(checks, rule) }, signal);
   };
   try {
     notice.show([t('checkingPhotos', '1', String(files.length))]);
@@ -91,10 +98,11 @@ async function checkAll(site: Site, rule: SiteRule, detector: DetectorPort, file
   return { checks, overlay };
 }
 
-async function decide(site: Site, rule: SiteRule, detector: DetectorPort, selection: HeldSelection, signal: AbortSignal): Promise<void> {
+async function decide(site: Site, rule: SiteRule, tools: Tools, selection: HeldSelection, signal: AbortSignal): Promise<void> {
+  const { detector } = tools;
   const images = selection.files.filter(isImage);
   const withheld = images.slice(MAX_PHOTOS);
-  const { checks, overlay } = await checkAll(site, rule, detector, images.slice(0, MAX_PHOTOS), withheld.length, signal);
+  const { checks, overlay } = await checkAll(site, rule, tools, images.slice(0, MAX_PHOTOS), withheld.length, signal);
 
   const checkingMasks = statusNotice(signal, { after: WORK_NOTICE_DELAY_MS });
   const recheck: Recheck = async (file, within) => {
@@ -149,7 +157,8 @@ export function startGuard(site: Site, context: GuardContext): void {
   const guarding = () => context.isValid && rules.current().mode !== 'off';
   // Firefox's runtime messages carry bytes; Chrome's, JSON only: photos go by a courier frame there.
   const detector = extensionDetector(import.meta.env.FIREFOX ? bytesCarrier : courierCarrier(signal));
-  warmOnComposer(detector, signal, guarding);
+  const windows = overlayWindows(signal);
+  warmOnComposer(detector, signal, guarding, windows.prepare);
   const refuse = (selection: HeldSelection, message: string) => {
     selection.cancel();
     const notice = statusNotice(signal);
@@ -161,7 +170,7 @@ export function startGuard(site: Site, context: GuardContext): void {
     if (window.dispatchEvent(new Event(BRIDGE_QUESTION, { cancelable: true }))) return refuse(selection, 'noticeReload');
     // A fault of ours must not post faces the user wanted masked: nothing is added, and the
     // user is told (the photos are still on their device). Unreadable photos never get here.
-    return decide(site, rules.current(), detector, selection, signal).catch(() => refuse(selection, 'noticeFailed'));
+    return decide(site, rules.current(), { detector, windows }, selection, signal).catch(() => refuse(selection, 'noticeFailed'));
   };
   // One selection at a time: photos picked while others are being decided wait their turn (two
   // windows at once would confuse, and the analyses would share the CPU).

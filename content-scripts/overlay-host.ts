@@ -22,19 +22,90 @@ export interface OverlaySession {
   close(): void;
 }
 
+export interface OverlayWindows {
+  /** Loads the next window's frame, hidden, if none is loaded. */
+  prepare(): void;
+  /** Shows a window (see showOverlay); `signal`: an abort cancels. */
+  open(initial: OverlayRequest, signal: AbortSignal): OverlaySession;
+}
+
+/** A decision window's frame, loaded hidden ahead of its first photo, or as it is shown. */
+interface OverlayFrame {
+  host: HTMLElement;
+  frame: HTMLIFrameElement;
+  port: MessagePort;
+  /** Its document has taken the port. */
+  ready: boolean;
+  loaded: boolean;
+  /** Where its messages go, once shown. */
+  listener: (message: OverlayMessage) => void;
+  /** False once the page removed or moved it: moved, it is a new window, loaded again without the port. */
+  readonly usable: boolean;
+}
+
+function overlayFrame(hidden: boolean): OverlayFrame {
+  const { host, frame, port } = privateFrame('/overlay.html', 'photo-guard-overlay', FRAME_STYLE);
+  if (hidden) host.style.display = 'none';
+  document.documentElement.append(host);
+  const framed = frame.contentWindow;
+  const loading: OverlayFrame = {
+    host,
+    frame,
+    port,
+    ready: false,
+    loaded: false,
+    listener: () => undefined,
+    get usable() {
+      return host.isConnected && frame.contentWindow === framed;
+    },
+  };
+  frame.addEventListener('load', () => (loading.loaded = true), { once: true });
+  port.onmessage = ({ data }: MessageEvent<OverlayMessage>) => {
+    if (data.type === 'ready') loading.ready = true;
+    loading.listener(data);
+  };
+  return loading;
+}
+
+/**
+ * Decision windows for one content script. Loading the window's page takes ~80 ms, which the user
+ * waited for after the photo's check: `prepare` loads one hidden ahead (once the detector is warm
+ * for a composer, and again after each decision), which the next window shows at once; one the
+ * page removed or moved is replaced by a new one, loaded as it is shown.
+ */
+export function overlayWindows(signal: AbortSignal): OverlayWindows {
+  let spare: OverlayFrame | null = null;
+  const drop = () => {
+    spare?.port.close();
+    spare?.host.remove();
+    spare = null;
+  };
+  signal.addEventListener('abort', drop, { once: true });
+  const prepare = () => {
+    if (spare && !spare.usable) drop();
+    if (!spare && !signal.aborted) spare = overlayFrame(true);
+  };
+  const open = (initial: OverlayRequest, session: AbortSignal): OverlaySession => {
+    if (spare && !spare.usable) drop();
+    const shown = spare ?? overlayFrame(false);
+    spare = null;
+    return showOverlay(shown, initial, session, () => setTimeout(prepare, REMOVE_DELAY_MS));
+  };
+  return { prepare, open };
+}
+
 /**
  * Shows the decision overlay, an extension page in a private frame (see private-frame.ts): the
  * page cannot read the photos or the choice, nor click the buttons.
  */
-export function openOverlay(initial: OverlayRequest, signal: AbortSignal): OverlaySession {
-  const { host, frame, port } = privateFrame('/overlay.html', 'photo-guard-overlay', FRAME_STYLE);
+function showOverlay(shown: OverlayFrame, initial: OverlayRequest, signal: AbortSignal, onClosed: () => void): OverlaySession {
+  const { host, frame, port } = shown;
   // Until the frame is ready, updates go into the request it will be shown.
   let request = initial;
-  let ready = false;
   const post = (message: HostMessage) => port.postMessage(message);
   const update: OverlaySession['update'] = (index, photo, defaults) => {
     request = withPhoto(request, index, photo, defaults);
-    if (ready) post({ type: 'photo', index, photo, defaults });
+    if (shown.ready) post({ type: 'photo', index, photo, defaults });
   };
 
   let finish: (choice: Decision) => void = () => undefined;
@@ -45,18 +116,18 @@ export function openOverlay(initial: OverlayRequest, signal: AbortSignal): Overl
       // processed by the frame (removing a frame in the middle of its input event can stall it).
       host.style.display = 'none';
       setTimeout(() => host.remove(), REMOVE_DELAY_MS);
+      onClosed();
       resolve(choice);
     };
-    port.onmessage = ({ data }: MessageEvent<OverlayMessage>) => {
-      if (data.type === 'ready') {
-        ready = true;
-        post({ type: 'show', request });
-      }
-      if (data.type === 'decision') finish(data.decision);
+    shown.listener = (message) => {
+      if (message.type === 'ready') post({ type: 'show', request });
+      if (message.type === 'decision') finish(message.decision);
     };
-    frame.addEventListener('load', () => frame.focus(), { once: true });
     signal.addEventListener('abort', () => finish({ action: 'cancel' }), { once: true });
   });
-  document.documentElement.append(host);
+  host.style.display = '';
+  if (shown.ready) post({ type: 'show', request });
+  if (shown.loaded) frame.focus();
+  else frame.addEventListener('load', () => frame.focus(), { once: true });
   return { update, decision, close: () => finish({ action: 'cancel' }) };
 }

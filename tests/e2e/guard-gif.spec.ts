@@ -24,7 +24,7 @@ test('an animated GIF every frame of which shows nothing passes straight through
   const animation = gif('party.gif', gifWith({ width: 160, height: 120, frames: [30, 220, 120] }));
   await input().setInputFiles(animation);
   await expect.poll(() => received(page)).toHaveLength(1);
-  expect(overlayShown(page)).toBe(false);
+  expect(await overlayShown(page)).toBe(false);
   expect((await received(page))[0]).toMatchObject({ name: 'party.gif', type: 'image/gif', sha256: sha256(animation.buffer) });
 });
 
@@ -175,6 +175,6 @@ test('a still GIF with nothing to report passes straight through', async ({ comp
   const still = gif('still.gif', gifWith({ width: 160, height: 120, frames: [90] }));
   await input().setInputFiles(still);
   await expect.poll(() => received(page)).toHaveLength(1);
-  expect(overlayShown(page)).toBe(false);
+  expect(await overlayShown(page)).toBe(false);
   expect((await received(page))[0]!.sha256).toBe(sha256(still.buffer));
 });

@@ -47,7 +47,7 @@ test('a tab open before the install: a photo is not added, the user is told to r
     await input.setInputFiles(photo('sample1.jpg'));
     await expect.poll(() => closedShadowText(page, 'photo-guard-status')).toContain('Reload the page, then add your photos again');
     expect(await received(page)).toEqual([]);
-    expect(overlayShown(page)).toBe(false);
+    expect(await overlayShown(page)).toBe(false);
     expect(await input.evaluate((el: HTMLInputElement) => el.files?.length)).toBe(0);
 
     await page.reload();

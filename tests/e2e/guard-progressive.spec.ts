@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from '../support/composer-test';
 import { annotatedPhotos } from '../support/annotations';
 import { expectNoSeriousViolations } from '../support/axe';
-import { overlayFrame, received, stackedInPage } from '../support/guard-page';
+import { logOverlayShown, OVERLAY_SHOWN, overlayFrame, received, stackedInPage } from '../support/guard-page';
 import { photo } from '../support/sites';
 
 // Five photos take several seconds to check; they carry their location, so the overlay opens at once.
@@ -56,8 +56,8 @@ test('a photo whose location needs the user opens the overlay at once, before it
   writeFileSync(tall, await stackedInPage(page, photo('sample1.jpg'), { copies: 12, scale: 0.5625 }));
   execFileSync('exiftool', ['-q', '-overwrite_original', '-TagsFromFile', photo('sample1.jpg'), '-GPS:all', tall]);
   const seen: string[] = [];
-  page.on('frameattached', () => seen.push('overlay'));
-  page.on('console', (m) => m.text().startsWith('photo-guard: tall.jpg') && seen.push('faces found'));
+  await logOverlayShown(page);
+  page.on('console', (m) => (m.text() === OVERLAY_SHOWN ? seen.push('overlay') : m.text().startsWith('photo-guard: tall.jpg') && seen.push('faces found')));
 
   await input().setInputFiles(tall);
   const overlay = await overlayFrame(page);
@@ -78,8 +78,8 @@ test('a photo whose location needs the user opens the overlay at once, before it
 
 test("a later photo's location opens the overlay at once, and is listed while that photo waits its turn", async ({ composer: { page, input } }) => {
   const seen: string[] = [];
-  page.on('frameattached', () => seen.push('overlay'));
-  page.on('console', (m) => m.text().startsWith('photo-guard:') && seen.push(m.text().split(':')[1]!.trim()));
+  await logOverlayShown(page);
+  page.on('console', (m) => (m.text() === OVERLAY_SHOWN ? seen.push('overlay') : m.text().startsWith('photo-guard:') && seen.push(m.text().split(':')[1]!.trim())));
   await input().setInputFiles(['no-face-landscape.jpg', 'no-face-plasma.jpg', 'sample1.jpg'].map(photo));
   const overlay = await overlayFrame(page);
   const last = overlay.locator('[data-guard-photo]').nth(2);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension-test';
-import { dropFiles, fileBytes, overlayFrame, pastePng, received, sha256 } from '../support/guard-page';
+import { dropFiles, fileBytes, overlayFrame, overlayShown, pastePng, received, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
 
 let page: Page;
@@ -46,7 +46,7 @@ test.describe('Facebook', () => {
     await expect(overlay.locator('[data-audience]')).toHaveAttribute('data-audience', 'Public');
     await expect(overlay.locator('.advice')).toContainText('Friends');
     await overlay.locator('[data-action="cancel"]').click();
-    await expect.poll(() => page.frames().some((f) => f.url().includes('/overlay.html'))).toBe(false);
+    await expect.poll(() => overlayShown(page)).toBe(false);
     expect(await received(page)).toEqual([]);
   });
 

@@ -40,7 +40,7 @@ test('X set to "protect": the masked photo is posted without a question, and the
   tab.on('console', (m) => m.text().startsWith('photo-guard:') && reports.push(m.text()));
   await tab.locator('[data-testid="fileInput"]').setInputFiles(photo('sample2.jpg'));
   await expect.poll(() => received(tab)).toHaveLength(1);
-  expect(overlayShown(tab)).toBe(false);
+  expect(await overlayShown(tab)).toBe(false);
   const [file] = await received(tab);
   expect(file).toMatchObject({ name: 'sample2.jpg', type: 'image/jpeg' });
   expect(file!.sha256).not.toBe(sha256(fileBytes(photo('sample2.jpg'))));
@@ -64,7 +64,7 @@ test('X set to "protect": animations not every frame of which was checked are po
     { name: 'long.gif', mimeType: 'image/gif', buffer: long },
   ]);
   await expect.poll(() => received(tab)).toHaveLength(2);
-  expect(overlayShown(tab)).toBe(false);
+  expect(await overlayShown(tab)).toBe(false);
   expect((await received(tab)).map((file) => file.sha256)).toEqual([sha256(apng), sha256(long)]);
   await expect
     .poll(() => closedShadowText(tab, 'photo-guard-status'))
@@ -85,7 +85,7 @@ test('"Always remove" takes the hidden details off a photo without faces, withou
   // no-face-pattern.png carries PNG text chunks (dates written by its encoder) and shows no face.
   await tab.locator('[data-testid="fileInput"]').setInputFiles(photo('no-face-pattern.png'));
   await expect.poll(() => received(tab)).toHaveLength(1);
-  expect(overlayShown(tab)).toBe(false);
+  expect(await overlayShown(tab)).toBe(false);
   const posted = Buffer.from((await received(tab))[0]!.base64, 'base64');
   expect(posted.length).toBeLessThan(fileBytes(photo('no-face-pattern.png')).length);
   expect(posted.includes(Buffer.from('tEXt'))).toBe(false);
@@ -103,7 +103,7 @@ test('"Protect" with details kept: a motion photo is posted with its details but
   const motion = Buffer.from(join(withSegments(still, 20 + exif.length, motionPhotoXmp(MP4.length)), MP4));
   await tab.locator('[data-testid="fileInput"]').setInputFiles({ name: 'motion.jpg', mimeType: 'image/jpeg', buffer: motion });
   await expect.poll(() => received(tab)).toHaveLength(1);
-  expect(overlayShown(tab)).toBe(false);
+  expect(await overlayShown(tab)).toBe(false);
   const posted = Buffer.from((await received(tab))[0]!.base64, 'base64');
   expect(posted).toEqual(Buffer.from(still));
   const tags = exiftoolTagsOf(posted);

@@ -22,7 +22,7 @@ test('an added site is guarded at once; once removed, it is left alone again', a
 
     await pickOnSchool(school, 'sample1.jpg');
     await expect.poll(() => received(school)).toHaveLength(1);
-    expect(overlayShown(school)).toBe(false);
+    expect(await overlayShown(school)).toBe(false);
 
     await options.locator('[data-setting="new-site"]').fill(' https://School.example.org/photos ');
     await options.locator('[data-action="add-site"]').click();
@@ -45,7 +45,7 @@ test('an added site is guarded at once; once removed, it is left alone again', a
     await expect(async () => {
       await pickOnSchool(school, 'sample2.jpg');
       await expect.poll(() => received(school), { timeout: 2_000 }).toHaveLength(1);
-      expect(overlayShown(school)).toBe(false);
+      expect(await overlayShown(school)).toBe(false);
     }).toPass({ timeout: 30_000 });
   } finally {
     await context.close();

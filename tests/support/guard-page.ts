@@ -31,24 +31,47 @@ export function writeReceived(dir: string, name: string, file: Received): string
   return path;
 }
 
-/** The guard's overlay frame (an extension page), once it is shown. */
+/** The guard's overlay frames (extension pages) on screen: one loaded ahead of its window is hidden. */
+async function shownOverlays(page: Page): Promise<Frame[]> {
+  const frames = page.frames().filter((f) => f.url().includes('/overlay.html'));
+  const visible = await Promise.all(frames.map((f) => f.frameElement().then((element) => element.isVisible(), () => false)));
+  return frames.filter((_, i) => visible[i]);
+}
+
+/** The guard's overlay frame, once it is shown. */
 export async function overlayFrame(page: Page, timeout = 60_000): Promise<Frame> {
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/overlay.html'))), { timeout }).toBeTruthy();
+  await expect.poll(async () => (frame = (await shownOverlays(page))[0]), { timeout }).toBeTruthy();
   await frame!.locator('[data-guard="overlay"]').waitFor();
   return frame!;
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Whether the guard's overlay frame is on the page. */
-export const overlayShown = (page: Page) => page.frames().some((f) => f.url().includes('/overlay.html'));
+/**
+ * From now on, the page logs OVERLAY_SHOWN when a decision window comes on screen, in order with
+ * the guard's own reports (a window's frame may be loaded ahead, hidden: its loading says nothing).
+ */
+export const OVERLAY_SHOWN = 'test: overlay shown';
+export const logOverlayShown = (page: Page) =>
+  page.evaluate((line) => {
+    const logged = new WeakSet<Element>();
+    const look = () => {
+      for (const host of document.querySelectorAll<HTMLElement>('photo-guard-overlay')) {
+        if (host.style.display !== 'none' && !logged.has(host)) (logged.add(host), console.log(line));
+      }
+    };
+    new MutationObserver(look).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+  }, OVERLAY_SHOWN);
+
+/** Whether the guard's overlay is on screen. */
+export const overlayShown = async (page: Page) => (await shownOverlays(page)).length > 0;
 
 /** The site received exactly this one photo, byte for byte, and the guard never asked. */
 export async function expectPostedUntouched(page: Page, path: string): Promise<void> {
   await expect.poll(() => received(page)).toHaveLength(1);
   expect((await received(page))[0]!.sha256).toBe(sha256(fileBytes(path)));
-  expect(overlayShown(page)).toBe(false);
+  expect(await overlayShown(page)).toBe(false);
 }
 
 export const fileBytes = (path: string) => new Uint8Array(readFileSync(path));
