@@ -158,7 +158,11 @@ export function startGuard(site: Site, context: GuardContext): void {
   // Firefox's runtime messages carry bytes; Chrome's, JSON only: photos go by a courier frame there.
   const detector = extensionDetector(import.meta.env.FIREFOX ? bytesCarrier : courierCarrier(signal));
   const windows = overlayWindows(signal);
-  warmOnComposer(detector, signal, guarding, windows.prepare);
+  // The next window's frame is loaded ahead once the detector is warm, and after each selection:
+  // not while one is being decided, when it would take the cores from the photos' check.
+  let deciding = 0;
+  const prepareWindow = () => !deciding && guarding() && windows.prepare();
+  warmOnComposer(detector, signal, guarding, prepareWindow);
   const refuse = (selection: HeldSelection, message: string) => {
     selection.cancel();
     const notice = statusNotice(signal);
@@ -168,9 +172,12 @@ export function startGuard(site: Site, context: GuardContext): void {
   const take = async (selection: HeldSelection) => {
     // A page open before the extension was: the site might ignore what the guard would hand it.
     if (window.dispatchEvent(new Event(BRIDGE_QUESTION, { cancelable: true }))) return refuse(selection, 'noticeReload');
+    deciding++;
     // A fault of ours must not post faces the user wanted masked: nothing is added, and the
     // user is told (the photos are still on their device). Unreadable photos never get here.
-    return decide(site, rules.current(), { detector, windows }, selection, signal).catch(() => refuse(selection, 'noticeFailed'));
+    await decide(site, rules.current(), { detector, windows }, selection, signal).catch(() => refuse(selection, 'noticeFailed'));
+    deciding--;
+    prepareWindow();
   };
   // One selection at a time: photos picked while others are being decided wait their turn (two
   // windows at once would confuse, and the analyses would share the CPU).

@@ -69,9 +69,8 @@ function overlayFrame(hidden: boolean): OverlayFrame {
 
 /**
  * Decision windows for one content script. Loading the window's page takes ~80 ms, which the user
- * waited for after the photo's check: `prepare` loads one hidden ahead (once the detector is warm
- * for a composer, and again after each decision), which the next window shows at once; one the
- * page removed or moved is replaced by a new one, loaded as it is shown.
+ * waited for after the photo's check: `prepare` loads one hidden ahead, which the next window
+ * shows at once; one the page removed or moved is replaced by a new one, loaded as it is shown.
  */
 export function overlayWindows(signal: AbortSignal): OverlayWindows {
   let spare: OverlayFrame | null = null;
@@ -89,7 +88,7 @@ export function overlayWindows(signal: AbortSignal): OverlayWindows {
     if (spare && !spare.usable) drop();
     const shown = spare ?? overlayFrame(false);
     spare = null;
-    return showOverlay(shown, initial, session, () => setTimeout(prepare, REMOVE_DELAY_MS));
+    return showOverlay(shown, initial, session);
   };
   return { prepare, open };
 }
@@ -98,7 +97,7 @@ export function overlayWindows(signal: AbortSignal): OverlayWindows {
  * Shows the decision overlay, an extension page in a private frame (see private-frame.ts): the
  * page cannot read the photos or the choice, nor click the buttons.
  */
-function showOverlay(shown: OverlayFrame, initial: OverlayRequest, signal: AbortSignal, onClosed: () => void): OverlaySession {
+function showOverlay(shown: OverlayFrame, initial: OverlayRequest, signal: AbortSignal): OverlaySession {
   const { host, frame, port } = shown;
   // Until the frame is ready, updates go into the request it will be shown.
   let request = initial;
@@ -116,7 +115,6 @@ function showOverlay(shown: OverlayFrame, initial: OverlayRequest, signal: Abort
       // processed by the frame (removing a frame in the middle of its input event can stall it).
       host.style.display = 'none';
       setTimeout(() => host.remove(), REMOVE_DELAY_MS);
-      onClosed();
       resolve(choice);
     };
     shown.listener = (message) => {
