@@ -6,8 +6,8 @@ import type { StandIn } from './detector-port';
 export const REMEMBERED_PHOTOS = 40;
 
 /**
- * Of those, the photos remembered with the pixels the extension decoded for the page (a HEIC, as a
- * JPEG of a few MB, held by the browser as a Blob): up to ten iPhone photos picked again after a
+ * Of those, the photos remembered with the stand-in the extension decoded for the page (a HEIC, as
+ * a JPEG of a few MB and its thumbnail, held by the browser as Blobs): up to ten iPhone photos picked again after a
  * cancel are shown at once instead of decoded again for seconds each, and the memory stays tens of MB.
  */
 export const REMEMBERED_DRAWN = 10;
@@ -18,7 +18,7 @@ export type Remembered = FaceAnalysis & { standIn?: StandIn };
 /**
  * The faces found in photos this tab has checked, by their bytes and the sensitivity they were
  * looked for at: a photo picked again (after a cancel, for another post, pasted twice) is known at
- * once instead of waited for a second time. Only boxes and sizes (and the pixels of a few photos
+ * once instead of waited for a second time. Only boxes and sizes (and the stand-ins of a few photos
  * the page cannot draw, see REMEMBERED_DRAWN), kept in the content script's memory (out of the
  * page's reach) and gone with the tab; the oldest go first.
  */
