@@ -43,10 +43,9 @@ interface Gathering {
  * decodes its share of a photo's tile rows (see `openHeif`), upright. The first puts the bands
  * together (the others' reach it through the page), answers the photo's pixels and its thumbnail,
  * and holds it until asked to encode it as the JPEG the page draws, masks and posts (full size, no
- * metadata), or to drop it. Encoded in workers, not the page
- * hosting the detector: there, the page being hidden, Chrome encodes a canvas only in idle time,
- * which a hidden page may not get for seconds (the first JPEG of a 2.6 MP photo took 6.7 s; in a
- * worker, 50 ms).
+ * metadata), or to drop it. Encoded in workers, not the page hosting the detector: there, the page
+ * being hidden, Chrome encodes a canvas only in idle time, which a hidden page may not get for
+ * seconds (the first JPEG of a 2.6 MP photo took 6.7 s; in a worker, 50 ms).
  */
 export function serveHeif(scope: HeifWorkerScope): void {
   const gathering = new Map<number, Gathering>();
