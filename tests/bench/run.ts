@@ -58,7 +58,8 @@ async function coldStart(): Promise<void> {
 
 /** Firefox's figures come from a script of their own, run under xvfb-run: Firefox needs a display, Chromium none. */
 function firefoxTimings(): void {
-  const run = spawnSync('xvfb-run', ['-a', 'tsx', 'tests/bench/firefox-timings.ts'], { stdio: 'inherit' });
+  // The project's tsx, also when the bench is run without npm (`tsx tests/bench/run.ts --extension`).
+  const run = spawnSync('xvfb-run', ['-a', 'node_modules/.bin/tsx', 'tests/bench/firefox-timings.ts'], { stdio: 'inherit' });
   if (run.error || run.status !== 0) console.log(`\n(Firefox timings skipped: ${run.error?.message ?? `exit status ${run.status}`})`);
 }
 
