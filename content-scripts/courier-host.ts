@@ -18,7 +18,7 @@ interface Courier {
 const GONE: CourierMessage = { type: 'answer', id: 0, ok: false, error: 'the courier frame is gone' };
 
 function openCourier(signal: AbortSignal): Promise<Courier> {
-  const { host, frame, port } = privateFrame('/courier.html', 'photo-guard-courier', 'display:none');
+  const { host, frame, port, inPlace } = privateFrame('/courier.html', 'photo-guard-courier', 'display:none');
   const answers = new Map<number, (message: CourierMessage) => void>();
   let ready = () => {};
   port.onmessage = ({ data }: MessageEvent<CourierMessage>) => (data.type === 'ready' ? ready() : answers.get(data.id)?.(data));
@@ -31,14 +31,10 @@ function openCourier(signal: AbortSignal): Promise<Courier> {
     for (const settle of answers.values()) settle(GONE);
   };
   signal.addEventListener('abort', remove, { once: true });
-  // The page cannot reach the frame (a closed shadow root's frames are not among its frames), but
-  // it can remove the host, or move it, which makes the frame a new window, loaded again without
-  // its port: no answer will come, and the next photo opens another frame. A move is seen at once
-  // by the window's identity (its load comes later, when it ends the calls still waiting).
+  // A frame the page removed or moved (see `inPlace`) answers no more: the next photo opens another.
+  // A moved frame's second load ends the calls still waiting on it.
   let loads = 0;
   frame.addEventListener('load', () => ++loads > 1 && remove(), { signal });
-  document.documentElement.append(host);
-  const framed = frame.contentWindow;
   const courier: Courier = {
     async call(call, timeoutMs = ANSWER_MS) {
       const id = ++next;
@@ -50,7 +46,7 @@ function openCourier(signal: AbortSignal): Promise<Courier> {
     },
     remove,
     get open() {
-      return open && host.isConnected && frame.contentWindow === framed;
+      return open && inPlace();
     },
   };
   return withinTime(() => new Promise<void>((resolve) => (ready = resolve)), READY_MS, signal).then((result) => {

@@ -39,26 +39,14 @@ interface OverlayFrame {
   loaded: boolean;
   /** Where its messages go, once shown. */
   listener: (message: OverlayMessage) => void;
-  /** False once the page removed or moved it: moved, it is a new window, loaded again without the port. */
-  readonly usable: boolean;
+  /** See PrivateFrame. */
+  inPlace(): boolean;
 }
 
 function overlayFrame(hidden: boolean): OverlayFrame {
-  const { host, frame, port } = privateFrame('/overlay.html', 'photo-guard-overlay', FRAME_STYLE);
+  const { host, frame, port, inPlace } = privateFrame('/overlay.html', 'photo-guard-overlay', FRAME_STYLE);
   if (hidden) host.style.display = 'none';
-  document.documentElement.append(host);
-  const framed = frame.contentWindow;
-  const loading: OverlayFrame = {
-    host,
-    frame,
-    port,
-    ready: false,
-    loaded: false,
-    listener: () => undefined,
-    get usable() {
-      return host.isConnected && frame.contentWindow === framed;
-    },
-  };
+  const loading: OverlayFrame = { host, frame, port, ready: false, loaded: false, listener: () => undefined, inPlace };
   frame.addEventListener('load', () => (loading.loaded = true), { once: true });
   port.onmessage = ({ data }: MessageEvent<OverlayMessage>) => {
     if (data.type === 'ready') loading.ready = true;
@@ -81,11 +69,11 @@ export function overlayWindows(signal: AbortSignal): OverlayWindows {
   };
   signal.addEventListener('abort', drop, { once: true });
   const prepare = () => {
-    if (spare && !spare.usable) drop();
+    if (spare && !spare.inPlace()) drop();
     if (!spare && !signal.aborted) spare = overlayFrame(true);
   };
   const open = (initial: OverlayRequest, session: AbortSignal): OverlaySession => {
-    if (spare && !spare.usable) drop();
+    if (spare && !spare.inPlace()) drop();
     const shown = spare ?? overlayFrame(false);
     spare = null;
     return showOverlay(shown, initial, session);

@@ -12,16 +12,23 @@ const frameOrigin = () =>
 
 /** An extension page framed into the page, and the content script's end of the channel to it. */
 export interface PrivateFrame {
-  /** To be put in the document: the frame is under its closed shadow root. */
+  /** In the document: the frame is under its closed shadow root. */
   host: HTMLElement;
   frame: HTMLIFrameElement;
   port: MessagePort;
+  /**
+   * False once the page removed the host, or moved it: the page cannot reach the frame (a closed
+   * shadow root's frames are not among its frames), but a move makes the frame a new window, loaded
+   * again without its port. Seen at once by the window's identity; its load comes later.
+   */
+  inPlace(): boolean;
 }
 
 /**
  * Frames one of the extension's pages under a closed shadow root (as Bitwarden isolates its inline
  * menu), so the page cannot reach into it, and hands it a private MessageChannel once it loads,
- * with a one-time token the page cannot see (see acceptHostPort).
+ * with a one-time token the page cannot see (see acceptHostPort). The host goes at the end of the
+ * document, outside the page's own containers.
  */
 export function privateFrame(path: '/overlay.html' | '/courier.html', tag: string, style: string): PrivateFrame {
   const token = crypto.randomUUID();
@@ -38,5 +45,7 @@ export function privateFrame(path: '/overlay.html' | '/courier.html', tag: strin
     () => frame.contentWindow?.postMessage({ type: PORT_MESSAGE, token }, frameOrigin(), [channel.port2]),
     { once: true },
   );
-  return { host, frame, port: channel.port1 };
+  document.documentElement.append(host);
+  const framed = frame.contentWindow;
+  return { host, frame, port: channel.port1, inPlace: () => host.isConnected && frame.contentWindow === framed };
 }
