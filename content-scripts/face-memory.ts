@@ -7,8 +7,9 @@ export const REMEMBERED_PHOTOS = 40;
 
 /**
  * Of those, the photos remembered with the stand-in the extension decoded for the page (a HEIC, as
- * a JPEG of a few MB and its thumbnail, held by the browser as Blobs): up to ten iPhone photos picked again after a
- * cancel are shown at once instead of decoded again for seconds each, and the memory stays tens of MB.
+ * a JPEG of a few MB and its thumbnail, held by the browser as Blobs): up to ten iPhone photos
+ * picked again after a cancel are shown at once instead of decoded again for seconds each, and the
+ * memory stays tens of MB.
  */
 export const REMEMBERED_DRAWN = 10;
 

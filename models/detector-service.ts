@@ -129,8 +129,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       const where = within && overlapsAny(within);
       // A HEIF photo (an iPhone's HEIC) the browser cannot decode is decoded by libheif, started
       // before the pool may have to start: its faces are looked for as soon as its pixels come, and
-      // the JPEG the page will draw is encoded once they are found (see DecodedHeif). An AVIF is the browser's (libheif here has
-      // no AV1 decoder): it is not decoded an extra time to find that out.
+      // the JPEG the page will draw is encoded once they are found (see DecodedHeif). An AVIF is
+      // the browser's (libheif here has no AV1 decoder): it is not decoded an extra time to find that out.
       heifPhoto = isHevcHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes) : null;
       heifPixels = heifPhoto?.pixels;
       // An animated GIF's frames are read here; anything else is what the browser decodes.
@@ -143,7 +143,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       const analysis = { ...found, faces: inReadingOrder(found.faces) };
       const ms = Math.round(performance.now() - started);
       if (!heifPhoto) return { ok: true, analysis, ms };
-      const thumbnail = await sentBack(image, renamedFor(image.name, 'image/jpeg'), await heifPhoto.thumbnail, options.parcels);
+      const thumbnail = await drawnBack(image, await heifPhoto.thumbnail);
       return { ok: true, analysis, ms, standIn: { id: keepStandIn(image, heifPhoto.jpeg()), thumbnail } };
     } catch (error) {
       heifPhoto?.drop();
@@ -153,6 +153,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     }
   };
 
+  /** What the extension drew of a photo, sent back the way the photo came, named for its type. */
+  const drawnBack = (request: EncodedImage, drawn: Blob) => sentBack(request, renamedFor(request.name, drawn.type), drawn, options.parcels);
   const keepStandIn = (request: EncodedImage, jpeg: Promise<Blob>): string => {
     const id = crypto.randomUUID();
     jpeg.catch(() => undefined); // the page is told when it asks
@@ -165,8 +167,7 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
     standIns.delete(id);
     clearTimeout(kept.forgotten);
     try {
-      const jpeg = await kept.jpeg;
-      return { ok: true, image: await sentBack(kept.request, renamedFor(kept.request.name, jpeg.type), jpeg, options.parcels) };
+      return { ok: true, image: await drawnBack(kept.request, await kept.jpeg) };
     } catch (error) {
       return { ok: false, error: message(error) };
     }
