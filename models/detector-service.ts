@@ -3,6 +3,7 @@ import type { ParcelDesk } from '../messaging/parcels';
 import type { AnalysisResult, StandInResult } from '../messaging/protocol';
 import { renamedFor } from '../photo/file-name';
 import { isHevcHeif } from '../photo/heif';
+import { isTiff } from '../photo/tiff';
 import { decodes } from '../photo/upright-decode';
 import { analysisFor, DETECTOR_FLOOR, type Sensitivity } from './analysis-options';
 import { inReadingOrder, overlapsAny, type Rect } from './boxes';
@@ -131,7 +132,9 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       // before the pool may have to start: its faces are looked for as soon as its pixels come, and
       // the JPEG the page will draw is encoded once they are found (see DecodedHeif). An AVIF is
       // the browser's (libheif here has no AV1 decoder): it is not decoded an extra time to find that out.
-      heifPhoto = isHevcHeif(bytes) && !(await decodes(blob)) ? heif.decode(bytes) : null;
+      // A TIFF likewise, by UTIF (in the same workers; a browser that decodes it, Safari, keeps it).
+      const foreign = isHevcHeif(bytes) ? 'heif' : isTiff(bytes) ? 'tiff' : null;
+      heifPhoto = foreign && !(await decodes(blob)) ? heif.decode(bytes, foreign) : null;
       heifPixels = heifPhoto?.pixels;
       // An animated GIF's frames are read here; anything else is what the browser decodes.
       const found = await onPool(async (pool) => {

@@ -2,6 +2,7 @@ import load, { type LibHeif } from 'libheif-js/libheif-wasm/libheif.js';
 import { type HeifBand, openHeif } from './heif-tiles';
 import type { HeifAnswer, HeifRequest } from './heif-worker';
 import { THUMBNAIL_QUALITY, thumbnailScale } from '../photo/thumbnail';
+import { tiffPixels } from './tiff-pixels';
 
 /** libheif (its 1.4 MB wasm, with the HEVC decoder), loaded with the first HEIF photo. */
 let library: Promise<LibHeif> | null = null;
@@ -40,7 +41,7 @@ interface Gathering {
 
 /**
  * One of the workers that decode HEIF photos, which no browser the extension runs in does: each
- * decodes its share of a photo's tile rows (see `openHeif`), upright. The first puts the bands
+ * decodes its share of a photo's tile rows (see `openHeif`), upright (a TIFF, the first alone). The first puts the bands
  * together (the others' reach it through the page), answers the photo's pixels and its thumbnail,
  * and holds it until asked to encode it as the JPEG the page draws, masks and posts (full size, no
  * metadata), or to drop it. Encoded in workers, not the page hosting the detector: there, the page
@@ -85,7 +86,10 @@ export function serveHeif(scope: HeifWorkerScope): void {
         held.delete(id);
       } else if (request.type === 'encode') await encode(id);
       else if (request.type === 'band') await add(id, request.band);
-      else {
+      else if (request.type === 'decode-tiff') {
+        const { width, height, data } = tiffPixels(request.bytes);
+        await add(id, { top: 0, height, data }, { width, height, parts: 1 });
+      } else {
         const { part, parts } = request;
         const heif = openHeif(await libheif(request.wasmUrl), request.bytes);
         let band: HeifBand | null;

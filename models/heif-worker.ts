@@ -4,10 +4,11 @@ import type { HeifBand } from './heif-tiles';
 /**
  * To each worker: a HEIF photo's bytes, of which it decodes part `part` of `parts`; to the first,
  * also the others' bands, a photo to encode as a JPEG, and one to drop (another part failed, or
- * its JPEG is not wanted).
+ * its JPEG is not wanted). A TIFF (which no browser decodes either) goes to the first alone, whole.
  */
 export type HeifRequest =
   | { type: 'decode'; id: number; bytes: Uint8Array; wasmUrl: string; part: number; parts: number }
+  | { type: 'decode-tiff'; id: number; bytes: Uint8Array }
   | { type: 'band'; id: number; band: HeifBand | null }
   | { type: 'encode'; id: number }
   | { type: 'drop'; id: number };
@@ -34,8 +35,11 @@ export interface DecodedHeif {
   drop(): void;
 }
 
+/** Photos the browsers cannot decode, and the extension can. */
+export type ForeignFormat = 'heif' | 'tiff';
+
 export interface HeifDecoder {
-  decode(bytes: Uint8Array): DecodedHeif;
+  decode(bytes: Uint8Array, format?: ForeignFormat): DecodedHeif;
   /** Stops the workers, with libheif's memory; a later photo starts others. */
   close(): void;
 }
@@ -107,12 +111,13 @@ export function heifDecoder(workerUrl: string, wasmUrl: string, size = poolSize(
     return workers;
   };
   return {
-    decode(bytes) {
+    decode(bytes, format = 'heif') {
       const id = nextId++;
       const waiting = { pixels: settable<ImageBitmap>(), thumbnail: settable<Blob>(), jpeg: settable<Blob>() };
       pending.set(id, waiting);
       const running = started();
-      running.forEach((worker, part) => worker.postMessage({ type: 'decode', id, bytes, wasmUrl, part, parts: running.length } satisfies HeifRequest));
+      if (format === 'tiff') running[0]!.postMessage({ type: 'decode-tiff', id, bytes } satisfies HeifRequest);
+      else running.forEach((worker, part) => worker.postMessage({ type: 'decode', id, bytes, wasmUrl, part, parts: running.length } satisfies HeifRequest));
       let encoding = false;
       return {
         pixels: waiting.pixels.promise,

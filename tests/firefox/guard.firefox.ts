@@ -12,6 +12,7 @@ import { boxesNotMasked, gifWith, photoRgbaInPage, quantised } from '../support/
 import { launchFirefox, overlayFrame, pastePhoto, received, serveSite, until } from '../support/firefox';
 import { fileBytes, type Received, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
+import { photoTiff } from '../support/tiff';
 
 let firefox: Browser;
 before(async () => (firefox = await launchFirefox()));
@@ -55,11 +56,11 @@ async function assertMasked(page: Page, file: Received, of = 'sample1.jpg'): Pro
   for (const spread of await spreadInBoxes(page, file, faces)) assert.ok(spread < 8, `a face is still visible (luminance spread ${spread})`);
 }
 
-/** `name` picked in strict X's input, held until its `faces` are shown, then protected: the page and what it got. */
+/** `name` (a fixture photo, or a file's path) picked in strict X's input, held until its `faces` are shown, then protected: the page and what it got. */
 async function pickAndProtect(name: string, faces = 3): Promise<{ page: Page; file: Received }> {
   const page = await strictPage('x');
   const input = (await page.waitForSelector('input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(photo(name));
+  await input.uploadFile(name.startsWith('/') ? name : photo(name));
   const overlay = await overlayFrame(page);
   await overlay.waitForSelector(`[data-guard-photo][data-faces="${faces}"]`);
   assert.deepEqual(await received(page), []); // held back until the user decides
@@ -86,6 +87,14 @@ test("Firefox: an iPhone HEIC stored as a grid of tiles, which the background pa
   const { page, file } = await pickAndProtect('sample4-grid.heic', 4);
   assert.deepEqual([file.name, file.type], ['sample4-grid.jpg', 'image/jpeg']);
   await assertMasked(page, file, 'sample4.jpg');
+});
+
+test('Firefox: a TIFF, which Firefox cannot open, is decoded in the background page, its faces masked in the JPEG posted', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'photo-guard-ff-')), 'scan.tif');
+  writeFileSync(path, photoTiff(fileBytes(photo('sample2.jpg')), 1920, 1367, { plain: true }));
+  const { page, file } = await pickAndProtect(path);
+  assert.deepEqual([file.name, file.type], ['scan.jpg', 'image/jpeg']);
+  await assertMasked(page, file, 'sample2.jpg');
 });
 
 test('Firefox, file input: "Post original" delivers the original byte for byte, to an onchange handler too', async () => {

@@ -2,36 +2,54 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tiffPixels } from '../../models/tiff-pixels';
 
-/**
- * An uncompressed RGB TIFF of a gradient, in strips of `rowsPerStrip` rows, with only the tags a
- * decoder needs: exiftool adds the metadata a test wants.
- */
-export function plainTiff(width: number, height: number, { bigEndian = false, rowsPerStrip = height } = {}): Uint8Array {
-  const strips = Math.ceil(height / rowsPerStrip);
-  const tags: Array<[tag: number, type: number, values: number[]]> = [
+type Tag = [tag: number, type: number, values: number[]];
+
+/** How a test TIFF stores its image: each strip's bytes as stored, and the tags saying how to read them. */
+export interface TiffPicture {
+  bits: number[];
+  photometric: number;
+  compression?: number;
+  rowsPerStrip: number;
+  strips: Uint8Array[];
+  /** More tags (Orientation, NewSubfileType…), as [tag, type, values]. */
+  tags?: Tag[];
+}
+
+/** A one-image TIFF of `picture`, with only the tags a decoder needs. */
+export function tiffOf(width: number, height: number, picture: TiffPicture, bigEndian = false): Uint8Array {
+  const { strips } = picture;
+  const tags: Tag[] = [
     [256, 4, [width]],
     [257, 4, [height]],
-    [258, 3, [8, 8, 8]],
-    [259, 3, [1]],
-    [262, 3, [2]],
-    [273, 4, Array.from({ length: strips }, () => 0)], // filled in below
-    [277, 3, [3]],
-    [278, 4, [rowsPerStrip]],
-    [279, 4, Array.from({ length: strips }, (_, i) => Math.min(rowsPerStrip, height - i * rowsPerStrip) * width * 3)],
+    [258, 3, picture.bits],
+    [259, 3, [picture.compression ?? 1]],
+    [262, 3, [picture.photometric]],
+    [273, 4, strips.map(() => 0)], // filled in below
+    [277, 3, [picture.bits.length]],
+    [278, 4, [picture.rowsPerStrip]],
+    [279, 4, strips.map((strip) => strip.length)],
+    ...(picture.tags ?? []),
   ];
+  tags.sort((a, b) => a[0] - b[0]);
   const tableAt = 8;
   const valuesAt = tableAt + 2 + tags.length * 12 + 4;
   const valueSize = (type: number, n: number) => (type === 3 ? 2 : 4) * n;
   const outOfLine = tags.filter(([, type, values]) => valueSize(type, values.length) > 4);
   const dataAt = valuesAt + outOfLine.reduce((n, [, type, values]) => n + valueSize(type, values.length), 0);
-  const out = new Uint8Array(dataAt + width * height * 3);
+  const out = new Uint8Array(dataAt + strips.reduce((n, strip) => n + strip.length, 0));
   const view = new DataView(out.buffer);
   const little = !bigEndian;
   out.set(bigEndian ? [0x4d, 0x4d, 0, 42] : [0x49, 0x49, 42, 0]);
   view.setUint32(4, tableAt, little);
   view.setUint16(tableAt, tags.length, little);
-  tags[5]![2] = tags[5]![2].map((_, i) => dataAt + i * rowsPerStrip * width * 3);
+  const offsets = tags.find(([tag]) => tag === 273)!;
+  let stripAt = dataAt;
+  offsets[2] = strips.map((strip) => {
+    out.set(strip, stripAt);
+    return (stripAt += strip.length) - strip.length;
+  });
   let next = valuesAt;
   tags.forEach(([tag, type, values], i) => {
     const at = tableAt + 2 + i * 12;
@@ -46,10 +64,35 @@ export function plainTiff(width: number, height: number, { bigEndian = false, ro
       next += valueSize(type, values.length);
     }
   });
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) out.set([(x * 255) / width, (y * 255) / height, 128], dataAt + (y * width + x) * 3);
-  }
   return out;
+}
+
+/** The colour of a test gradient's pixel: red across, green down. */
+export const gradientAt = (x: number, y: number, width: number, height: number) => [Math.floor((x * 255) / width), Math.floor((y * 255) / height), 128];
+
+/** An uncompressed RGB TIFF of a gradient, in strips of `rowsPerStrip` rows: exiftool adds the metadata a test wants. */
+export function plainTiff(width: number, height: number, { bigEndian = false, rowsPerStrip = height } = {}): Uint8Array {
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rgb.set(gradientAt(x, y, width, height), (y * width + x) * 3);
+  const rowBytes = width * 3;
+  const strips = Array.from({ length: Math.ceil(height / rowsPerStrip) }, (_, i) => rgb.subarray(i * rowsPerStrip * rowBytes, Math.min(height, (i + 1) * rowsPerStrip) * rowBytes));
+  return tiffOf(width, height, { bits: [8, 8, 8], photometric: 2, rowsPerStrip, strips }, bigEndian);
+}
+
+/**
+ * A photo as a TIFF: the JPEG itself as its one strip (JPEG compression, YCbCr, as some programs
+ * write them), or with `plain`, the pixels UTIF reads from that, stored uncompressed in RGB.
+ */
+export function photoTiff(jpeg: Uint8Array, width: number, height: number, { plain = false, tags = [] as Tag[] } = {}): Uint8Array {
+  const asJpeg = (tagged: Tag[]) => tiffOf(width, height, { bits: [8, 8, 8], photometric: 6, compression: 7, rowsPerStrip: height, strips: [jpeg], tags: tagged });
+  return plain ? rgbTiff(tiffPixels(asJpeg([])), tags) : asJpeg(tags);
+}
+
+/** An uncompressed RGB TIFF of RGBA pixels. */
+export function rgbTiff({ width, height, data }: { width: number; height: number; data: Uint8ClampedArray }, tags: Tag[] = []): Uint8Array {
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0; i < width * height; i++) rgb.set(data.subarray(i * 4, i * 4 + 3), i * 3);
+  return tiffOf(width, height, { bits: [8, 8, 8], photometric: 2, rowsPerStrip: height, strips: [rgb], tags });
 }
 
 /**
