@@ -121,8 +121,8 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
 
   const analyse = async (image: EncodedImage, sensitivity: Sensitivity, signal: AbortSignal, within?: Rect[]): Promise<AnalysisResult> => {
     const started = performance.now();
-    let heifPixels: Promise<ImageBitmap> | undefined;
-    let heifPhoto: DecodedHeif | null = null;
+    let ownPixels: Promise<ImageBitmap> | undefined;
+    let ownDecoding: DecodedHeif | null = null;
     try {
       const blob = await received(image, options.parcels);
       const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -134,25 +134,25 @@ export function createDetectorService(assets: DetectorAssets, options: ServiceOp
       // the browser's (libheif here has no AV1 decoder): it is not decoded an extra time to find that out.
       // A TIFF likewise, by UTIF (in the same workers; a browser that decodes it, Safari, keeps it).
       const foreign = isHevcHeif(bytes) ? 'heif' : isTiff(bytes) ? 'tiff' : null;
-      heifPhoto = foreign && !(await decodes(blob)) ? heif.decode(bytes, foreign) : null;
-      heifPixels = heifPhoto?.pixels;
+      ownDecoding = foreign && !(await decodes(blob)) ? heif.decode(bytes, foreign) : null;
+      ownPixels = ownDecoding?.pixels;
       // An animated GIF's frames are read here; anything else is what the browser decodes.
       const found = await onPool(async (pool) => {
         const engine = untilAborted(pool, signal);
         // A copy per attempt: the analysis takes over the bitmap it is given.
-        if (heifPixels) return analyseBitmap(engine, await createImageBitmap(await heifPixels), how, where);
+        if (ownPixels) return analyseBitmap(engine, await createImageBitmap(await ownPixels), how, where);
         return (await analyseAnimation(engine, bytes, how)) ?? (await analyseFaces(engine, blob, how, where));
       }, signal);
       const analysis = { ...found, faces: inReadingOrder(found.faces) };
       const ms = Math.round(performance.now() - started);
-      if (!heifPhoto) return { ok: true, analysis, ms };
-      const thumbnail = await drawnBack(image, await heifPhoto.thumbnail);
-      return { ok: true, analysis, ms, standIn: { id: keepStandIn(image, heifPhoto.jpeg()), thumbnail } };
+      if (!ownDecoding) return { ok: true, analysis, ms };
+      const thumbnail = await drawnBack(image, await ownDecoding.thumbnail);
+      return { ok: true, analysis, ms, standIn: { id: keepStandIn(image, ownDecoding.jpeg()), thumbnail } };
     } catch (error) {
-      heifPhoto?.drop();
+      ownDecoding?.drop();
       return { ok: false, error: message(error) };
     } finally {
-      void heifPixels?.then((pixels) => pixels.close(), () => undefined);
+      void ownPixels?.then((pixels) => pixels.close(), () => undefined);
     }
   };
 

@@ -41,10 +41,10 @@ interface Gathering {
 
 /**
  * One of the workers that decode HEIF photos, which no browser the extension runs in does: each
- * decodes its share of a photo's tile rows (see `openHeif`), upright (a TIFF, the first alone). The first puts the bands
- * together (the others' reach it through the page), answers the photo's pixels and its thumbnail,
- * and holds it until asked to encode it as the JPEG the page draws, masks and posts (full size, no
- * metadata), or to drop it. Encoded in workers, not the page hosting the detector: there, the page
+ * decodes its share of a photo's tile rows (see `openHeif`), upright (a TIFF, the first alone:
+ * see `tiffPixels`). The first puts the bands together (the others' reach it through the page),
+ * answers the photo's pixels and its thumbnail, and holds it until asked to encode it as the JPEG
+ * the page draws, masks and posts (full size, no metadata), or to drop it. Encoded in workers, not the page hosting the detector: there, the page
  * being hidden, Chrome encodes a canvas only in idle time, which a hidden page may not get for
  * seconds (the first JPEG of a 2.6 MP photo took 6.7 s; in a worker, 50 ms).
  */
