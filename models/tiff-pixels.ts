@@ -25,9 +25,9 @@ export function tiffPixels(bytes: Uint8Array): { width: number; height: number; 
   const photometric = image.t262?.[0];
   const asJpeg = photometric === YCBCR && image.t259?.[0] === JPEG;
   const samples = bits.length;
-  const known =
-    (asJpeg && bits[0] === 8) ||
-    (photometric !== undefined && READ[photometric]?.includes(bits[0]!) && (photometric !== 2 || samples === 3 || samples === 4) && (photometric !== 5 || samples >= 4));
+  // Grey and palette images of one sample only: UTIF reads a grey image's alpha as the next pixel.
+  const samplesRead = photometric === 2 ? samples === 3 || samples === 4 : photometric === CMYK ? samples >= 4 : samples === 1;
+  const known = (asJpeg && bits[0] === 8 && samples === 3) || (photometric !== undefined && READ[photometric]?.includes(bits[0]!) && samplesRead);
   if (!known || image.t284?.[0] === 2) throw new Error(`a TIFF of a kind not decoded here (photometric ${photometric}, ${bits.join('/')} bits)`);
   UTIF.decodeImage(bytes, image, ifds);
   if (asJpeg) image.t262 = [2];
