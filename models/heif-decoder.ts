@@ -3,6 +3,7 @@ import { type HeifBand, openHeif } from './heif-tiles';
 import type { HeifAnswer, HeifRequest } from './heif-worker';
 import { THUMBNAIL_QUALITY, thumbnailScale } from '../photo/thumbnail';
 import { tiffPixels } from './tiff-pixels';
+import { withColourProfile } from '../photo/colour-profile';
 
 /** libheif (its 1.4 MB wasm, with the HEVC decoder), loaded with the first HEIF photo. */
 let library: Promise<LibHeif> | null = null;
@@ -53,8 +54,9 @@ export function serveHeif(scope: HeifWorkerScope): void {
   /** Photos given up (a part failed, or their JPEG is not wanted): what still comes for them is dropped. */
   const dropped = new Set<number>();
   /** Photos put together, until their JPEG is asked for or they are dropped. */
-  const held = new Map<number, ImageData>();
-  const add = async (id: number, band: HeifBand | null, size?: Gathering['size']) => {
+  const held = new Map<number, { image: ImageData; profile?: Uint8Array }>();
+  /** `profile`: the colour profile its pixels are in (see `withColourProfile`). */
+  const add = async (id: number, band: HeifBand | null, size?: Gathering['size'], profile?: Uint8Array) => {
     if (dropped.has(id)) return;
     const photo = gathering.get(id) ?? { bands: [], answered: 0 };
     gathering.set(id, photo);
@@ -68,14 +70,14 @@ export function serveHeif(scope: HeifWorkerScope): void {
     const pixels = await createImageBitmap(image);
     scope.postMessage({ id, pixels }, [pixels]);
     if (dropped.has(id)) return;
-    held.set(id, image);
-    scope.postMessage({ id, thumbnail: await jpegOf(image, thumbnailScale(width, height), THUMBNAIL_QUALITY) });
+    held.set(id, { image, ...(profile && { profile }) });
+    scope.postMessage({ id, thumbnail: await jpegOf(image, thumbnailScale(width, height), THUMBNAIL_QUALITY, profile) });
   };
   const encode = async (id: number) => {
-    const image = held.get(id);
+    const photo = held.get(id);
     held.delete(id);
-    if (!image) throw new Error('no such photo to encode');
-    scope.postMessage({ id, jpeg: await jpegOf(image, 1, STAND_IN_QUALITY) });
+    if (!photo) throw new Error('no such photo to encode');
+    scope.postMessage({ id, jpeg: await jpegOf(photo.image, 1, STAND_IN_QUALITY, photo.profile) });
   };
   scope.addEventListener('message', async ({ data: request }) => {
     const { id } = request;
@@ -87,8 +89,8 @@ export function serveHeif(scope: HeifWorkerScope): void {
       } else if (request.type === 'encode') await encode(id);
       else if (request.type === 'band') await add(id, request.band);
       else if (request.type === 'decode-tiff') {
-        const { width, height, data } = tiffPixels(request.bytes);
-        await add(id, { top: 0, height, data }, { width, height, parts: 1 });
+        const { width, height, data, profile } = tiffPixels(request.bytes);
+        await add(id, { top: 0, height, data }, { width, height, parts: 1 }, profile);
       } else {
         const { part, parts } = request;
         const heif = openHeif(await libheif(request.wasmUrl), request.bytes);
@@ -113,8 +115,8 @@ export function serveHeif(scope: HeifWorkerScope): void {
   });
 }
 
-/** The image as a JPEG, resized by `scale` (at most 1). */
-async function jpegOf(image: ImageData, scale: number, quality: number): Promise<Blob> {
+/** The image as a JPEG, resized by `scale` (at most 1), tagged with its colour `profile`. */
+async function jpegOf(image: ImageData, scale: number, quality: number, profile?: Uint8Array): Promise<Blob> {
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
   const canvas = new OffscreenCanvas(width, height);
@@ -125,7 +127,8 @@ async function jpegOf(image: ImageData, scale: number, quality: number): Promise
     context.drawImage(resized, 0, 0);
     resized.close();
   }
-  return canvas.convertToBlob({ type: 'image/jpeg', quality });
+  const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+  return profile ? new Blob([withColourProfile(new Uint8Array(await jpeg.arrayBuffer()), profile)], { type: jpeg.type }) : jpeg;
 }
 
 /** The photo from its bands: the one band as it came when it holds the whole photo. */

@@ -8,6 +8,7 @@ import { expect, test } from '../support/composer-test';
 import { exiftoolTags } from '../support/exiftool';
 import { fileBytes, overlayFrame, received, sha256, writeReceived } from '../support/guard-page';
 import { photo } from '../support/sites';
+import { rgbProfile, SRGB_PRIMARIES } from '../support/icc';
 import { photoTiff, rgbTiff } from '../support/tiff';
 
 // A scan or a raw converter's export: no browser decodes TIFF, and Facebook takes it.
@@ -59,4 +60,25 @@ test('a TIFF stored sideways and turned by its Orientation tag is checked uprigh
   await overlay.locator('[data-action="original"]').click();
   await expect.poll(() => received(page)).toHaveLength(1);
   expect((await received(page))[0]).toMatchObject({ name: 'scan.tiff', type: 'image/tiff', sha256: sha256(tiff) });
+});
+
+test("a TIFF's colour profile is kept for its masked JPEG: its colours are shown as stored, not read as sRGB", async ({ composer: { page, input } }) => {
+  // A corner painted pure red, in a profile whose red primary is sRGB's green: colour-managed, it shows green.
+  const image = pixels();
+  for (let y = 0; y < 64; y++) image.data.set(new Array(64).fill([255, 0, 0, 255]).flat(), y * 1920 * 4);
+  const { red, green, blue } = SRGB_PRIMARIES;
+  const profile = rgbProfile('Swapped RGB', { red: green, green: red, blue });
+  await input().setInputFiles({ name: 'scan.tif', mimeType: 'image/tiff', buffer: Buffer.from(rgbTiff(image, [[34675, 7, [...profile]]])) });
+  const overlay = await overlayFrame(page);
+  await expect(overlay.locator('[data-guard-photo]')).toHaveAttribute('data-faces', String(faces.length), { timeout: 60_000 });
+  await overlay.locator('[data-action="protect"]').click();
+  await expect.poll(() => received(page)).toHaveLength(1);
+  const corner = await page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/jpeg;base64,${data}`)).blob());
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    return [...context.getImageData(32, 32, 1, 1).data];
+  }, (await received(page))[0]!.base64);
+  expect(corner[1]).toBeGreaterThan(200);
+  expect(corner[0]).toBeLessThan(80);
 });

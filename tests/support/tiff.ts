@@ -35,9 +35,11 @@ export function tiffOf(width: number, height: number, picture: TiffPicture, bigE
   tags.sort((a, b) => a[0] - b[0]);
   const tableAt = 8;
   const valuesAt = tableAt + 2 + tags.length * 12 + 4;
-  const valueSize = (type: number, n: number) => (type === 3 ? 2 : 4) * n;
+  const valueSize = (type: number, n: number) => (type === 1 || type === 7 ? 1 : type === 3 ? 2 : 4) * n;
   const outOfLine = tags.filter(([, type, values]) => valueSize(type, values.length) > 4);
-  const dataAt = valuesAt + outOfLine.reduce((n, [, type, values]) => n + valueSize(type, values.length), 0);
+  // Values out of line start on a word boundary, as the format asks.
+  const room = (type: number, n: number) => valueSize(type, n) + (valueSize(type, n) % 2);
+  const dataAt = valuesAt + outOfLine.reduce((n, [, type, values]) => n + room(type, values.length), 0);
   const out = new Uint8Array(dataAt + strips.reduce((n, strip) => n + strip.length, 0));
   const view = new DataView(out.buffer);
   const little = !bigEndian;
@@ -58,10 +60,10 @@ export function tiffOf(width: number, height: number, picture: TiffPicture, bigE
     view.setUint32(at + 4, values.length, little);
     const inline = valueSize(type, values.length) <= 4;
     const into = inline ? at + 8 : next;
-    values.forEach((v, k) => (type === 3 ? view.setUint16(into + k * 2, v, little) : view.setUint32(into + k * 4, v, little)));
+    values.forEach((v, k) => (type === 1 || type === 7 ? view.setUint8(into + k, v) : type === 3 ? view.setUint16(into + k * 2, v, little) : view.setUint32(into + k * 4, v, little)));
     if (!inline) {
       view.setUint32(at + 8, next, little);
-      next += valueSize(type, values.length);
+      next += room(type, values.length);
     }
   });
   return out;
