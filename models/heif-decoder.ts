@@ -3,7 +3,7 @@ import { type HeifBand, openHeif } from './heif-tiles';
 import type { HeifAnswer, HeifRequest } from './heif-worker';
 import { THUMBNAIL_QUALITY, thumbnailScale } from '../photo/thumbnail';
 import { tiffPixels } from './tiff-pixels';
-import { withColourProfile } from '../photo/colour-profile';
+import { isRgbProfile, withColourProfile } from '../photo/colour-profile';
 
 /** libheif (its 1.4 MB wasm, with the HEVC decoder), loaded with the first HEIF photo. */
 let library: Promise<LibHeif> | null = null;
@@ -38,6 +38,8 @@ interface Gathering {
   bands: HeifBand[];
   answered: number;
   size?: { width: number; height: number; parts: number };
+  /** The colour profile its pixels are in (see `withColourProfile`), from the part that read it. */
+  profile?: Uint8Array;
 }
 
 /**
@@ -55,7 +57,6 @@ export function serveHeif(scope: HeifWorkerScope): void {
   const dropped = new Set<number>();
   /** Photos put together, until their JPEG is asked for or they are dropped. */
   const held = new Map<number, { image: ImageData; profile?: Uint8Array }>();
-  /** `profile`: the colour profile its pixels are in (see `withColourProfile`). */
   const add = async (id: number, band: HeifBand | null, size?: Gathering['size'], profile?: Uint8Array) => {
     if (dropped.has(id)) return;
     const photo = gathering.get(id) ?? { bands: [], answered: 0 };
@@ -63,6 +64,7 @@ export function serveHeif(scope: HeifWorkerScope): void {
     if (band) photo.bands.push(band);
     photo.answered++;
     if (size) photo.size = size;
+    if (profile) photo.profile = profile;
     if (!photo.size || photo.answered < photo.size.parts) return;
     gathering.delete(id);
     const { width, height } = photo.size;
@@ -70,8 +72,8 @@ export function serveHeif(scope: HeifWorkerScope): void {
     const pixels = await createImageBitmap(image);
     scope.postMessage({ id, pixels }, [pixels]);
     if (dropped.has(id)) return;
-    held.set(id, { image, ...(profile && { profile }) });
-    scope.postMessage({ id, thumbnail: await jpegOf(image, thumbnailScale(width, height), THUMBNAIL_QUALITY, profile) });
+    held.set(id, { image, ...(photo.profile && { profile: photo.profile }) });
+    scope.postMessage({ id, thumbnail: await jpegOf(image, thumbnailScale(width, height), THUMBNAIL_QUALITY, photo.profile) });
   };
   const encode = async (id: number) => {
     const photo = held.get(id);
@@ -96,15 +98,17 @@ export function serveHeif(scope: HeifWorkerScope): void {
         const heif = openHeif(await libheif(request.wasmUrl), request.bytes);
         let band: HeifBand | null;
         let size: Gathering['size'];
+        let profile: Uint8Array | undefined;
         try {
           const { rows, width, height } = heif.tiling;
           const { from, to } = rowsOf(rows, part, parts);
           band = from < to ? heif.band(from, to) : null;
           size = { width, height, parts };
+          if (part === 0) profile = heif.profile();
         } finally {
           heif.close();
         }
-        if (part === 0) await add(id, band, size);
+        if (part === 0) await add(id, band, size, profile && isRgbProfile(profile) ? profile : undefined);
         else scope.postMessage({ id, band }, band ? [band.data.buffer] : []);
       }
     } catch (error) {

@@ -73,6 +73,19 @@ export function openHeif(lib: LibHeif, bytes: Uint8Array) {
   const layout: HeifTiling = { columns: field(1), rows: field(2), tileWidth: field(3), tileHeight: field(4), width: field(5), height: field(6), top: shift(field(7), field(4)), left: shift(field(8), field(3)) };
   return {
     tiling: layout,
+    /** Its ICC colour profile, if it carries one (an iPhone's: Display P3). */
+    profile(): Uint8Array | undefined {
+      const size = lib._heif_image_handle_get_raw_color_profile_size(handle);
+      if (!size) return undefined;
+      const at = lib._malloc(size);
+      try {
+        lib._heif_image_handle_get_raw_color_profile(error, handle, at);
+        check('read its colour profile');
+        return lib.HEAPU8.slice(at, at + size);
+      } finally {
+        lib._free(at);
+      }
+    },
     /** The tile rows `from` to `to` (excluded; not empty), cut to the image, as one band of its full width. */
     band(from: number, to: number): HeifBand {
       const { columns, tileWidth, tileHeight, width, height, top: shiftY, left: shiftX } = layout;

@@ -24,6 +24,9 @@ declare module 'libheif-js/libheif-wasm/libheif.js' {
     _heif_context_read_from_memory(error: number, context: number, data: number, size: number, reserved: number): void;
     _heif_context_get_primary_image_handle(error: number, context: number, handle: number): void;
     _heif_image_handle_release(handle: number): void;
+    /** The size of the image's ICC profile (0 when it has none, or only an nclx one). */
+    _heif_image_handle_get_raw_color_profile_size(handle: number): number;
+    _heif_image_handle_get_raw_color_profile(error: number, handle: number, out: number): void;
     _heif_image_handle_get_image_tiling(error: number, handle: number, transformed: number, tiling: number): void;
     _heif_decoding_options_alloc(): number;
     _heif_decoding_options_free(options: number): void;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { LibHeif } from 'libheif-js/libheif-wasm/libheif.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -17,7 +18,7 @@ class PlainImageData {
   close() {} // as the bitmap it stands for
 }
 
-/** A canvas that "encodes" as its size and the first bytes of the image it was given (a bitmap here is its image). */
+/** A canvas that "encodes" as a JPEG's SOI, then its size and the first bytes of the image it was given (a bitmap here is its image). */
 class PlainCanvas {
   private image: PlainImageData | null = null;
   constructor(
@@ -25,7 +26,21 @@ class PlainCanvas {
     readonly height: number,
   ) {}
   getContext = () => ({ putImageData: (image: PlainImageData) => void (this.image = image), drawImage: (image: PlainImageData) => void (this.image = image) });
-  convertToBlob = async () => new Blob([`${this.width}x${this.height}:${this.image!.data.slice(0, 4).join(',')}`], { type: 'image/jpeg' });
+  convertToBlob = async () => new Blob([new Uint8Array([0xff, 0xd8]), `${this.width}x${this.height}:${this.image!.data.slice(0, 4).join(',')}`], { type: 'image/jpeg' });
+}
+
+/** What PlainCanvas wrote, and the ICC profile put in after its SOI (its APP2 segments joined), if any. */
+async function encoded(blob: Blob): Promise<{ text: string; profile: Uint8Array | null }> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let at = 2;
+  while (bytes[at] === 0xff && bytes[at + 1] === 0xe2) {
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    chunks.push(bytes.subarray(at + 4 + 14, at + 2 + length));
+    at += 2 + length;
+  }
+  const profile = chunks.length ? new Uint8Array(chunks.flatMap((chunk) => [...chunk])) : null;
+  return { text: new TextDecoder().decode(bytes.subarray(at)), profile };
 }
 
 /** A worker running the extension's own `serveHeif`, messages passed on as they are. */
@@ -80,10 +95,15 @@ describe('the HEIF decoder', () => {
     const pixels = await pixelsOf(decoded);
     expect([pixels.width, pixels.height]).toEqual([1920, 1448]);
     expect(differing(pixels.data, (await wholeDecode(lib, grid)).data)).toBe(0);
-    expect(await (await decoded.thumbnail).text()).toMatch(/^1280x965:/);
+    // Its colour profile (sRGB here; an iPhone's Display P3), read by the first part, goes with what is drawn from it.
+    const thumbnail = await encoded(await decoded.thumbnail);
+    expect(thumbnail.text).toMatch(/^1280x965:/);
+    expect(thumbnail.profile).toEqual(new Uint8Array(execFileSync('exiftool', ['-b', '-ICC_Profile', photo('sample4-grid.heic')])));
     // Not encoded until asked for: it would take the cores from the analysis.
     expect(FakeWorker.all.map((worker) => worker.requests.map((r) => r.type))).toEqual([['decode', 'band'], ['decode']]);
-    expect(await (await decoded.jpeg()).text()).toMatch(/^1920x1448:/);
+    const jpeg = await encoded(await decoded.jpeg());
+    expect(jpeg.text).toMatch(/^1920x1448:/);
+    expect(jpeg.profile).toEqual(thumbnail.profile);
     expect(FakeWorker.all.map((worker) => worker.requests.map((r) => r.type))).toEqual([['decode', 'band', 'encode'], ['decode']]);
     expect(FakeWorker.all.map((worker) => worker.requests[0]!.type === 'decode' && worker.requests[0]!.part)).toEqual([0, 1]);
   });
