@@ -47,9 +47,10 @@ interface Gathering {
  * decodes its share of a photo's tile rows (see `openHeif`), upright (a TIFF, the first alone:
  * see `tiffPixels`). The first puts the bands together (the others' reach it through the page),
  * answers the photo's pixels and its thumbnail, and holds it until asked to encode it as the JPEG
- * the page draws, masks and posts (full size, no metadata), or to drop it. Encoded in workers, not the page hosting the detector: there, the page
- * being hidden, Chrome encodes a canvas only in idle time, which a hidden page may not get for
- * seconds (the first JPEG of a 2.6 MP photo took 6.7 s; in a worker, 50 ms).
+ * the page draws, masks and posts (full size, no metadata but its colour profile), or to drop it.
+ * Encoded in workers, not the page hosting the detector: there, the page being hidden, Chrome
+ * encodes a canvas only in idle time, which a hidden page may not get for seconds (the first JPEG
+ * of a 2.6 MP photo took 6.7 s; in a worker, 50 ms).
  */
 export function serveHeif(scope: HeifWorkerScope): void {
   const gathering = new Map<number, Gathering>();
@@ -64,7 +65,8 @@ export function serveHeif(scope: HeifWorkerScope): void {
     if (band) photo.bands.push(band);
     photo.answered++;
     if (size) photo.size = size;
-    if (profile) photo.profile = profile;
+    // A CMYK or grey profile does not describe the RGB pixels decoded here.
+    if (profile && isRgbProfile(profile)) photo.profile = profile;
     if (!photo.size || photo.answered < photo.size.parts) return;
     gathering.delete(id);
     const { width, height } = photo.size;
@@ -108,7 +110,7 @@ export function serveHeif(scope: HeifWorkerScope): void {
         } finally {
           heif.close();
         }
-        if (part === 0) await add(id, band, size, profile && isRgbProfile(profile) ? profile : undefined);
+        if (part === 0) await add(id, band, size, profile);
         else scope.postMessage({ id, band }, band ? [band.data.buffer] : []);
       }
     } catch (error) {

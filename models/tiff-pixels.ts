@@ -1,5 +1,4 @@
 import UTIF from 'utif';
-import { isRgbProfile } from '../photo/colour-profile';
 
 /** Past this many pixels (a 134 MP scan), a TIFF is left unread rather than risk the worker's memory (RGBA: 4 bytes each). */
 const MOST_PIXELS = 2 ** 27;
@@ -14,7 +13,7 @@ const JPEG = 7;
 const YCBCR = 6;
 const CMYK = 5;
 
-/** A TIFF's main image, upright (its Orientation tag applied), as RGBA, with its RGB colour profile if it has one. Throws for a TIFF it cannot read. */
+/** A TIFF's main image, upright (its Orientation tag applied), as RGBA, with its ICC colour profile if it has one. Throws for a TIFF it cannot read. */
 export function tiffPixels(bytes: Uint8Array): { width: number; height: number; data: Uint8ClampedArray<ArrayBuffer>; profile?: Uint8Array } {
   const ifds = UTIF.decode(bytes);
   // The full-resolution image: not a reduced copy (NewSubfileType's first bit), a preview a scanner put first.
@@ -36,9 +35,7 @@ export function tiffPixels(bytes: Uint8Array): { width: number; height: number; 
   // UTIF leaves a CMYK image without an alpha sample transparent (it reads the alpha past each pixel).
   if (photometric === CMYK && samples === 4) for (let i = 3; i < rgba.length; i += 4) rgba[i] = 255;
   const shown = upright(new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, width * height * 4), width, height, image.t274?.[0] ?? 1);
-  // A CMYK or grey profile does not describe the RGB pixels made here.
-  const profile = image.t34675 && Uint8Array.from(image.t34675);
-  return profile && isRgbProfile(profile) ? { ...shown, profile } : shown;
+  return image.t34675 ? { ...shown, profile: Uint8Array.from(image.t34675) } : shown;
 }
 
 /** The pixels as displayed, for an EXIF/TIFF orientation (1–8): turned and mirrored. */

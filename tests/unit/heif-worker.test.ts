@@ -7,6 +7,9 @@ import type { HeifAnswer, HeifRequest } from '../../models/heif-worker';
 import { heifDecoder } from '../../models/heif-worker';
 import { differing, LIBHEIF_WASM, loadLibheif, wholeDecode } from '../support/libheif';
 import { photo } from '../support/sites';
+import { rgbProfile } from '../support/icc';
+import { plainTiff, rgbTiff } from '../support/tiff';
+import { tiffPixels } from '../../models/tiff-pixels';
 
 /** Node has no ImageData: the fields the workers read and fill. It stands for its bitmap too. */
 class PlainImageData {
@@ -106,6 +109,19 @@ describe('the HEIF decoder', () => {
     expect(jpeg.profile).toEqual(thumbnail.profile);
     expect(FakeWorker.all.map((worker) => worker.requests.map((r) => r.type))).toEqual([['decode', 'band', 'encode'], ['decode']]);
     expect(FakeWorker.all.map((worker) => worker.requests[0]!.type === 'decode' && worker.requests[0]!.part)).toEqual([0, 1]);
+  });
+
+  it('decodes a TIFF in the first worker alone, its RGB colour profile with it (not a grey or CMYK one)', async () => {
+    const heif = heifDecoder('heif-worker.js', 'libheif.wasm', 2);
+    const image = tiffPixels(plainTiff(40, 30));
+    const tagged = (profile: Uint8Array) => heif.decode(rgbTiff(image, [[34675, 7, [...profile]]]), 'tiff');
+    const rgb = rgbProfile('Scanner RGB');
+    const decoded = tagged(rgb);
+    expect((await pixelsOf(decoded)).data).toEqual(image.data);
+    expect(await encoded(await decoded.thumbnail)).toEqual({ text: '40x30:0,0,128,255', profile: rgb });
+    expect((await encoded(await decoded.jpeg())).profile).toEqual(rgb);
+    expect((await encoded(await tagged(rgbProfile('Scanner grey', undefined, 'GRAY')).thumbnail)).profile).toBeNull();
+    expect(FakeWorker.all.map((worker) => worker.requests.map((r) => r.type))).toEqual([['decode-tiff', 'encode', 'decode-tiff'], []]);
   });
 
   it('leaves a photo stored as one image to the first worker, and keeps its workers for the next photo', async () => {
