@@ -1,3 +1,5 @@
+import { readContainer } from './segments';
+
 /** An ICC profile's colour space (bytes 16–19 of its header): only an RGB one can describe a JPEG's RGB pixels. */
 export const isRgbProfile = (profile: Uint8Array) => profile.length >= 128 && String.fromCharCode(...profile.subarray(16, 20)) === 'RGB ';
 
@@ -7,26 +9,51 @@ const CHUNK = 65535 - 2 - MARKER.length - 2;
 
 /**
  * The JPEG with `profile` in APP2 segments (split as the ICC specification says), after its
- * JFIF header: pixels the extension decoded itself (a TIFF scan in Adobe RGB) then show, and are
- * drawn for masking, in the colours they were stored in, not read as sRGB.
+ * JFIF header, in place of any it had (a browser's encoder writes sRGB's): pixels the extension
+ * decoded itself, or drew as stored, then show in the colours they were stored in.
  */
 export function withColourProfile(jpeg: Uint8Array, profile: Uint8Array): Uint8Array<ArrayBuffer> {
   const count = Math.ceil(profile.length / CHUNK);
   const segments = Array.from({ length: count }, (_, i) => {
     const data = profile.subarray(i * CHUNK, (i + 1) * CHUNK);
     const length = 2 + MARKER.length + 2 + data.length;
-    return [0xff, 0xe2, length >> 8, length & 0xff, ...MARKER, i + 1, count, ...data];
+    return new Uint8Array([0xff, 0xe2, length >> 8, length & 0xff, ...MARKER, i + 1, count, ...data]);
   });
+  const old = profileSegments(jpeg);
+  const kept = (from: number, to: number) => {
+    const parts: Uint8Array[] = [];
+    for (const segment of old.filter((s) => s.start >= from && s.end <= to)) {
+      parts.push(jpeg.subarray(from, segment.start));
+      from = segment.end;
+    }
+    return [...parts, jpeg.subarray(from, to)];
+  };
   // After SOI, and after an APP0 (JFIF) segment if one comes first, as decoders expect it.
   const at = jpeg[2] === 0xff && jpeg[3] === 0xe0 ? 4 + ((jpeg[4]! << 8) | jpeg[5]!) : 2;
-  const inserted = segments.reduce((n, segment) => n + segment.length, 0);
-  const out = new Uint8Array(jpeg.length + inserted);
-  out.set(jpeg.subarray(0, at));
-  let next = at;
-  for (const segment of segments) {
-    out.set(segment, next);
-    next += segment.length;
-  }
-  out.set(jpeg.subarray(at), next);
+  const parts = [jpeg.subarray(0, at), ...segments, ...kept(at, jpeg.length)];
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  parts.reduce((next, part) => (out.set(part, next), next + part.length), 0);
   return out;
+}
+
+/** The main image's ICC segments (not a preview's appended after it); none for a file that is not a JPEG it can walk. */
+function profileSegments(jpeg: Uint8Array) {
+  try {
+    const container = readContainer(jpeg);
+    return container.format === 'jpeg' ? container.segments.filter((segment) => segment.kind === 'icc' && segment.end <= container.scanStart) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A JPEG's ICC profile, its APP2 chunks joined in their order, when it describes RGB; null when it has none, or none that fits. */
+export function jpegRgbProfile(bytes: Uint8Array): Uint8Array | null {
+  const header = 4 + MARKER.length;
+  const chunks = profileSegments(bytes)
+    .map((segment) => ({ order: bytes[segment.start + header]!, data: bytes.subarray(segment.start + header + 2, segment.end) }))
+    .sort((a, b) => a.order - b.order);
+  if (!chunks.length) return null;
+  const profile = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.data.length, 0));
+  chunks.reduce((at, chunk) => (profile.set(chunk.data, at), at + chunk.data.length), 0);
+  return isRgbProfile(profile) ? profile : null;
 }

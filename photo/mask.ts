@@ -1,4 +1,5 @@
 import type { Rect } from '../models/boxes';
+import { jpegRgbProfile, withColourProfile } from './colour-profile';
 
 /** Share of a face box added on every side: hair, ears and chin identify a child too. */
 const MASK_PADDING = 0.25;
@@ -61,7 +62,10 @@ export function paddedBox(face: Rect, width: number, height: number, style: Mask
  * PNG for the rest.
  */
 export async function maskFaces(photo: Blob, faces: Rect[], styles: MaskStyles = 'fill'): Promise<Blob> {
-  const bitmap = await createImageBitmap(photo, { imageOrientation: 'from-image' });
+  // A JPEG in a colour profile of its own (a phone's Display P3, a camera's Adobe RGB) is drawn as
+  // stored and given its profile again: converted to sRGB, its brightest colours were clipped.
+  const profile = photo.type === 'image/jpeg' ? jpegRgbProfile(new Uint8Array(await photo.arrayBuffer())) : null;
+  const bitmap = await createImageBitmap(photo, { imageOrientation: 'from-image', ...(profile && { colorSpaceConversion: 'none' }) });
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d')!;
@@ -77,7 +81,8 @@ export async function maskFaces(photo: Blob, faces: Rect[], styles: MaskStyles =
         context.fillRect(area.x, area.y, area.width, area.height);
       }
     }
-    return await canvas.convertToBlob({ type, quality: ENCODE_QUALITY });
+    const drawn = await canvas.convertToBlob({ type, quality: ENCODE_QUALITY });
+    return profile && type === 'image/jpeg' ? new Blob([withColourProfile(new Uint8Array(await drawn.arrayBuffer()), profile)], { type }) : drawn;
   } finally {
     bitmap.close();
   }

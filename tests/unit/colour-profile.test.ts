@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readContainer } from '../../photo/segments';
-import { isRgbProfile, withColourProfile } from '../../photo/colour-profile';
+import { isRgbProfile, jpegRgbProfile, withColourProfile } from '../../photo/colour-profile';
 import { tiffPixels } from '../../models/tiff-pixels';
 import { exiftoolTagsOf } from '../support/exiftool';
 import { rgbProfile } from '../support/icc';
@@ -25,6 +26,15 @@ describe('withColourProfile', () => {
     expect(String(tags['ICC_Profile:ProfileDescription'])).toMatch(/^Test RGB x+$/);
   });
 
+  it("takes the place of the profile the JPEG had (a browser's encoder writes sRGB's)", () => {
+    const rocket = new Uint8Array(readFileSync(photo('no-face-rocket.jpg'))); // Adobe RGB (1998)
+    const profile = rgbProfile('Test RGB');
+    const out = withColourProfile(rocket, profile);
+    expect(readContainer(out).segments.filter((segment) => segment.kind === 'icc')).toHaveLength(1);
+    expect(jpegRgbProfile(out)).toEqual(profile);
+    expect(out.length - rocket.length).toBe(profile.length + 18 - (jpegRgbProfile(rocket)!.length + 18));
+  });
+
   it('tells an RGB profile from a grey or CMYK one', () => {
     expect(isRgbProfile(rgbProfile('rgb'))).toBe(true);
     expect(isRgbProfile(rgbProfile('grey', undefined, 'GRAY'))).toBe(false);
@@ -38,5 +48,17 @@ describe("a TIFF's colour profile", () => {
     const profile = rgbProfile('Scanner RGB');
     expect(tiffPixels(rgbTiff(image, [[34675, 7, [...profile]]])).profile).toEqual(profile);
     expect(image.profile).toBeUndefined();
+  });
+});
+
+describe('jpegRgbProfile', () => {
+  it("reads a camera JPEG's profile as exiftool does, joins one split over several segments, and leaves out none or a grey one", () => {
+    const rocket = photo('no-face-rocket.jpg'); // Adobe RGB (1998)
+    expect(jpegRgbProfile(new Uint8Array(readFileSync(rocket)))).toEqual(new Uint8Array(execFileSync('exiftool', ['-b', '-ICC_Profile', rocket])));
+    const plain = new Uint8Array(readFileSync(photo('no-face-landscape.jpg')));
+    expect(jpegRgbProfile(plain)).toBeNull();
+    const long = rgbProfile('Test RGB ' + 'x'.repeat(70_000));
+    expect(jpegRgbProfile(withColourProfile(plain, long))).toEqual(long);
+    expect(jpegRgbProfile(withColourProfile(plain, rgbProfile('grey', undefined, 'GRAY')))).toBeNull();
   });
 });
