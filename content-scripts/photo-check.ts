@@ -6,7 +6,7 @@ import { type PhotoMetadata, readMetadata } from '../photo/metadata';
 import { readContainer } from '../photo/segments';
 import { analyseImage, carrierOf, type DetectorPort, type StandIn } from './detector-port';
 import type { FaceMemory, Remembered } from './face-memory';
-import { fileBytes } from './file-bytes';
+import { fileBytes } from '../photo/bytes';
 import { uprightCopy } from './upright-copy';
 import { withinTime } from '../models/within-time';
 

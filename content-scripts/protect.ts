@@ -3,7 +3,7 @@ import { type MaskStyle, type MaskStyles, maskFaces, paddedBox } from '../photo/
 import { maskGif } from '../photo/gif-mask';
 import { renamedFor } from '../photo/file-name';
 import { MOTION_VIDEO, stripMetadata } from '../photo/strip';
-import { fileBytes } from './file-bytes';
+import { fileBytes } from '../photo/bytes';
 import type { PhotoCheck } from './photo-check';
 import { detailsUnread } from './policy';
 import { withinTime } from '../models/within-time';

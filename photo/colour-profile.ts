@@ -1,3 +1,4 @@
+import { concat } from './bytes';
 import { readContainer } from './segments';
 
 /** An ICC profile's colour space (bytes 16–19 of its header): only an RGB one can describe a JPEG's RGB pixels. */
@@ -30,10 +31,7 @@ export function withColourProfile(jpeg: Uint8Array, profile: Uint8Array): Uint8A
   };
   // After SOI, and after an APP0 (JFIF) segment if one comes first, as decoders expect it.
   const at = jpeg[2] === 0xff && jpeg[3] === 0xe0 ? 4 + ((jpeg[4]! << 8) | jpeg[5]!) : 2;
-  const parts = [jpeg.subarray(0, at), ...segments, ...kept(at, jpeg.length)];
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  parts.reduce((next, part) => (out.set(part, next), next + part.length), 0);
-  return out;
+  return concat([jpeg.subarray(0, at), ...segments, ...kept(at, jpeg.length)]);
 }
 
 /** The main image's ICC segments (not a preview's appended after it); none for a file that is not a JPEG it can walk. */
@@ -52,8 +50,6 @@ export function jpegRgbProfile(bytes: Uint8Array): Uint8Array | null {
   const chunks = profileSegments(bytes)
     .map((segment) => ({ order: bytes[segment.start + header]!, data: bytes.subarray(segment.start + header + 2, segment.end) }))
     .sort((a, b) => a.order - b.order);
-  if (!chunks.length) return null;
-  const profile = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.data.length, 0));
-  chunks.reduce((at, chunk) => (profile.set(chunk.data, at), at + chunk.data.length), 0);
-  return isRgbProfile(profile) ? profile : null;
+  const profile = concat(chunks.map((chunk) => chunk.data));
+  return chunks.length && isRgbProfile(profile) ? profile : null;
 }

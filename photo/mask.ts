@@ -1,4 +1,5 @@
 import type { Rect } from '../models/boxes';
+import { fileBytes } from './bytes';
 import { jpegRgbProfile, withColourProfile } from './colour-profile';
 
 /** Share of a face box added on every side: hair, ears and chin identify a child too. */
@@ -64,7 +65,7 @@ export function paddedBox(face: Rect, width: number, height: number, style: Mask
 export async function maskFaces(photo: Blob, faces: Rect[], styles: MaskStyles = 'fill'): Promise<Blob> {
   // A JPEG in a colour profile of its own (a phone's Display P3, a camera's Adobe RGB) is drawn as
   // stored and given its profile again: converted to sRGB, its brightest colours were clipped.
-  const profile = photo.type === 'image/jpeg' ? jpegRgbProfile(new Uint8Array(await photo.arrayBuffer())) : null;
+  const profile = photo.type === 'image/jpeg' ? jpegRgbProfile(await fileBytes(photo)) : null;
   const bitmap = await createImageBitmap(photo, { imageOrientation: 'from-image', ...(profile && { colorSpaceConversion: 'none' }) });
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -82,7 +83,7 @@ export async function maskFaces(photo: Blob, faces: Rect[], styles: MaskStyles =
       }
     }
     const drawn = await canvas.convertToBlob({ type, quality: ENCODE_QUALITY });
-    return profile && type === 'image/jpeg' ? new Blob([withColourProfile(new Uint8Array(await drawn.arrayBuffer()), profile)], { type }) : drawn;
+    return profile && type === 'image/jpeg' ? new Blob([withColourProfile(await fileBytes(drawn), profile)], { type }) : drawn;
   } finally {
     bitmap.close();
   }

@@ -13,6 +13,8 @@ import { launchFirefox, overlayFrame, pastePhoto, received, serveSite, until } f
 import { fileBytes, type Received, sha256 } from '../support/guard-page';
 import { photo, SITE_PAGES } from '../support/sites';
 import { photoTiff } from '../support/tiff';
+import { cornerColours, redCornerJpeg, SWAPPED_PROFILE } from '../support/icc';
+import { withColourProfile } from '../../photo/colour-profile';
 
 let firefox: Browser;
 before(async () => (firefox = await launchFirefox()));
@@ -95,6 +97,16 @@ test('Firefox: a TIFF, which Firefox cannot open, is decoded in the background p
   const { page, file } = await pickAndProtect(path);
   assert.deepEqual([file.name, file.type], ['scan.jpg', 'image/jpeg']);
   await assertMasked(page, file, 'sample2.jpg');
+});
+
+test('Firefox: a masked JPEG keeps its colour profile, drawn as stored (a corner stored red, shown green)', async () => {
+  const maker = await strictPage('x');
+  const stored = Buffer.from((await maker.evaluate(redCornerJpeg(Buffer.from(fileBytes(photo('sample2.jpg'))).toString('base64')))) as string, 'base64');
+  const path = join(mkdtempSync(join(tmpdir(), 'photo-guard-ff-')), 'wide.jpg');
+  writeFileSync(path, withColourProfile(stored, SWAPPED_PROFILE));
+  const { page, file } = await pickAndProtect(path);
+  const [asStored, asShown] = (await page.evaluate(cornerColours(file.base64))) as number[][];
+  assert.ok(asStored![0]! > 200 && asStored![1]! < 60 && asShown![1]! > 200 && asShown![0]! < 80, `stored ${asStored}, shown ${asShown}`);
 });
 
 test('Firefox, file input: "Post original" delivers the original byte for byte, to an onchange handler too', async () => {

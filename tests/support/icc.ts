@@ -37,3 +37,35 @@ export function rgbProfile(description: string, primaries = SRGB_PRIMARIES, colo
   ];
   return new Uint8Array([...header, ...u32(tags.length), ...table, ...data]);
 }
+
+/** Red and green primaries swapped: a colour-managed decoder shows what is stored red as green. */
+export const SWAPPED_PROFILE = rgbProfile('Swapped RGB', { red: SRGB_PRIMARIES.green, green: SRGB_PRIMARIES.red, blue: SRGB_PRIMARIES.blue });
+
+// Scripts run in a page (as source, which Playwright and Puppeteer both evaluate as it is).
+
+/** The photo (base64) as a JPEG whose top-left 64 px corner is stored pure red: resolves to its bytes, base64. */
+export const redCornerJpeg = (base64: string) => `(async () => {
+  const bitmap = await createImageBitmap(await (await fetch('data:image/jpeg;base64,${base64}')).blob(), { colorSpaceConversion: 'none' });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(bitmap, 0, 0);
+  context.fillStyle = '#f00';
+  context.fillRect(0, 0, 64, 64);
+  const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text);
+})()`;
+
+/** That corner of a JPEG (base64) as stored and as shown (colour-managed): resolves to [[r, g, b], [r, g, b]]. */
+export const cornerColours = (base64: string) => `(async () => {
+  const blob = await (await fetch('data:image/jpeg;base64,${base64}')).blob();
+  const colours = [];
+  for (const colorSpaceConversion of ['none', 'default']) {
+    const bitmap = await createImageBitmap(blob, { colorSpaceConversion });
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    colours.push([...context.getImageData(32, 32, 1, 1).data.subarray(0, 3)]);
+  }
+  return colours;
+})()`;
