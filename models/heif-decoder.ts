@@ -3,7 +3,7 @@ import { type HeifBand, openHeif } from './heif-tiles';
 import type { HeifAnswer, HeifRequest } from './heif-worker';
 import { THUMBNAIL_QUALITY, thumbnailScale } from '../photo/thumbnail';
 import { tiffPixels } from './tiff-pixels';
-import { isRgbProfile, withColourProfile } from '../photo/colour-profile';
+import { isRgbProfile, withProfileIfAny } from '../photo/colour-profile';
 
 /** libheif (its 1.4 MB wasm, with the HEVC decoder), loaded with the first HEIF photo. */
 let library: Promise<LibHeif> | null = null;
@@ -133,8 +133,7 @@ async function jpegOf(image: ImageData, scale: number, quality: number, profile?
     context.drawImage(resized, 0, 0);
     resized.close();
   }
-  const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality });
-  return profile ? new Blob([withColourProfile(new Uint8Array(await jpeg.arrayBuffer()), profile)], { type: jpeg.type }) : jpeg;
+  return withProfileIfAny(await canvas.convertToBlob({ type: 'image/jpeg', quality }), profile);
 }
 
 /** The photo from its bands: the one band as it came when it holds the whole photo. */

@@ -1,10 +1,11 @@
-import { concat } from './bytes';
+import { concat, fileBytes } from './bytes';
+import { ICC_IDENTIFIER } from './jpeg-kinds';
 import { readContainer } from './segments';
 
 /** An ICC profile's colour space (bytes 16–19 of its header): only an RGB one can describe a JPEG's RGB pixels. */
 export const isRgbProfile = (profile: Uint8Array) => profile.length >= 128 && String.fromCharCode(...profile.subarray(16, 20)) === 'RGB ';
 
-const MARKER = [0x49, 0x43, 0x43, 0x5f, 0x50, 0x52, 0x4f, 0x46, 0x49, 0x4c, 0x45, 0]; // "ICC_PROFILE\0"
+const MARKER = [...ICC_IDENTIFIER].map((c) => c.charCodeAt(0));
 /** Most of a profile one APP2 segment holds: 65535 less its length field, the marker and the chunk numbers. */
 const CHUNK = 65535 - 2 - MARKER.length - 2;
 
@@ -32,6 +33,11 @@ export function withColourProfile(jpeg: Uint8Array, profile: Uint8Array): Uint8A
   // After SOI, and after an APP0 (JFIF) segment if one comes first, as decoders expect it.
   const at = jpeg[2] === 0xff && jpeg[3] === 0xe0 ? 4 + ((jpeg[4]! << 8) | jpeg[5]!) : 2;
   return concat([jpeg.subarray(0, at), ...segments, ...kept(at, jpeg.length)]);
+}
+
+/** A JPEG just encoded (by a canvas), given `profile` (see withColourProfile); as it is without one. */
+export async function withProfileIfAny(jpeg: Blob, profile: Uint8Array | null | undefined): Promise<Blob> {
+  return profile ? new Blob([withColourProfile(await fileBytes(jpeg), profile)], { type: jpeg.type }) : jpeg;
 }
 
 /** The main image's ICC segments (not a preview's appended after it); none for a file that is not a JPEG it can walk. */

@@ -1,6 +1,9 @@
 import { ascii } from './bytes';
 import type { SegmentKind } from './segments';
 
+/** What an APP2 segment holding (a chunk of) an ICC colour profile starts with. */
+export const ICC_IDENTIFIER = 'ICC_PROFILE\0';
+
 /**
  * What a JPEG marker segment holds, told by its marker and the identifier its content starts with,
  * as exiftool (the reference) tells them: the standard identifiers, and those some cameras and
@@ -10,7 +13,7 @@ export function jpegKind(bytes: Uint8Array, marker: number, body: number, end: n
   if (marker === 0xe1 && exifTiffAt(bytes, body) !== null) return 'exif';
   if (marker === 0xe1 && isXmp(bytes, body, end)) return 'xmp';
   if (marker === 0xed) return 'iptc'; // Photoshop IRB: IPTC, thumbnails, captions
-  if (marker === 0xe2 && ascii(bytes, body, 12) === 'ICC_PROFILE\0') return 'icc';
+  if (marker === 0xe2 && ascii(bytes, body, ICC_IDENTIFIER.length) === ICC_IDENTIFIER) return 'icc';
   if (marker === 0xfe) return 'comment';
   // JUMBF boxes: C2PA Content Credentials, whose assertions can carry the EXIF, the author, the edits.
   if (marker === 0xeb && ascii(bytes, body, 2) === 'JP') return 'credentials';

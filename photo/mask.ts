@@ -1,6 +1,6 @@
 import type { Rect } from '../models/boxes';
 import { fileBytes } from './bytes';
-import { jpegRgbProfile, withColourProfile } from './colour-profile';
+import { jpegRgbProfile, withProfileIfAny } from './colour-profile';
 
 /** Share of a face box added on every side: hair, ears and chin identify a child too. */
 const MASK_PADDING = 0.25;
@@ -82,8 +82,7 @@ export async function maskFaces(photo: Blob, faces: Rect[], styles: MaskStyles =
         context.fillRect(area.x, area.y, area.width, area.height);
       }
     }
-    const drawn = await canvas.convertToBlob({ type, quality: ENCODE_QUALITY });
-    return profile && type === 'image/jpeg' ? new Blob([withColourProfile(await fileBytes(drawn), profile)], { type }) : drawn;
+    return await withProfileIfAny(await canvas.convertToBlob({ type, quality: ENCODE_QUALITY }), type === 'image/jpeg' ? profile : null);
   } finally {
     bitmap.close();
   }
